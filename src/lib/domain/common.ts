@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { accountNameSchema } from './accounts';
+import { ULID_PATTERN } from './ids';
+
+export const isoTimestamp = z.iso.datetime({ offset: true, error: 'Must be a date and time' });
+
+/** An `_id` of the form `<type>:<ulid>`. */
+export function docIdSchema<T extends string>(type: T) {
+	return z.string().refine((id) => id.startsWith(`${type}:`) && ULID_PATTERN.test(id.slice(type.length + 1)), {
+		error: `Must be an id of the form ${type}:<ulid>`
+	});
+}
+
+/** The fields every replicated document carries. `_rev` and other PouchDB fields are kept apart. */
+export function baseDocShape<T extends string>(type: T) {
+	return {
+		_id: docIdSchema(type),
+		type: z.literal(type),
+		schemaVersion: z.literal(1),
+		author: accountNameSchema,
+		createdAt: isoTimestamp,
+		updatedAt: isoTimestamp
+	};
+}
+
+/** Fields nobody may change once a document is written. */
+export const IMMUTABLE_FIELDS = ['type', 'author', 'createdAt'] as const;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { baseDocShape } from './common';
+
+export const IDEA_TITLE_MAX = 120;
+export const IDEA_DETAILS_MAX = 10_000;
+
+/** What a person types: validated at the field, before anything is written. */
+export const ideaInputSchema = z.object({
+	title: z
+		.string()
+		.trim()
+		.min(1, { error: 'Enter a title for your idea' })
+		.max(IDEA_TITLE_MAX, { error: `Title must be ${IDEA_TITLE_MAX} characters or fewer` }),
+	details: z
+		.string()
+		.trim()
+		.max(IDEA_DETAILS_MAX, { error: `Details must be ${IDEA_DETAILS_MAX.toLocaleString('en-GB')} characters or fewer` })
+});
+export type IdeaInput = z.infer<typeof ideaInputSchema>;
+
+export const ideaSchema = z.strictObject({
+	...baseDocShape('idea'),
+	...ideaInputSchema.shape
+});
+export type Idea = z.infer<typeof ideaSchema>;

@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './common';
+export * from './documents';
+export * from './ids';
+export * from './idea';
+export * from './rules';

@@ -1,0 +1,49 @@
+import type { Role } from './accounts';
+import { IMMUTABLE_FIELDS } from './common';
+import { parseDocument, type AppDoc } from './documents';
+
+export interface Actor {
+	name: string;
+	roles: readonly Role[];
+}
+
+export type WriteDecision = { ok: true; doc?: AppDoc } | { ok: false; reason: string };
+
+const MAX_DOC_BYTES = 64 * 1024;
+
+/**
+ * Decides whether `actor` may write `incoming` over `existing` (the current winning revision on the
+ * server, or undefined for a new document). Pure: the gateway calls it for every document it is sent, and
+ * the client calls it before writing so a refusal is known at once.
+ */
+export function decideWrite(
+	actor: Actor,
+	incoming: Record<string, unknown>,
+	existing: Record<string, unknown> | undefined
+): WriteDecision {
+	const isCoordinator = actor.roles.includes('coordinator');
+	const owner = existing && typeof existing.author === 'string' ? existing.author : undefined;
+	if (existing && owner !== actor.name && !isCoordinator) {
+		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
+	}
+	if (incoming._deleted === true) return { ok: true };
+
+	if (JSON.stringify(incoming).length > MAX_DOC_BYTES) {
+		return { ok: false, reason: 'This is too large to save (over 64 KB of text)' };
+	}
+	const parsed = parseDocument(incoming);
+	if (!parsed.ok) return { ok: false, reason: parsed.reason };
+
+	if (!existing) {
+		if (parsed.doc.author !== actor.name) {
+			return { ok: false, reason: 'You can only write documents in your own name' };
+		}
+		return { ok: true, doc: parsed.doc };
+	}
+	for (const field of IMMUTABLE_FIELDS) {
+		if (existing[field] !== undefined && existing[field] !== parsed.doc[field]) {
+			return { ok: false, reason: `The ${field} of a document cannot be changed` };
+		}
+	}
+	return { ok: true, doc: parsed.doc };
+}

@@ -1,0 +1,26 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	build: { target: 'es2022' },
+	test: {
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		projects: [
+			{
+				extends: true,
+				test: { name: 'server', environment: 'node', include: ['src/lib/{domain,server}/**/*.test.ts'] }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'client',
+					environment: 'node',
+					include: ['src/lib/{store,sync,state}/**/*.test.ts'],
+					setupFiles: ['tests/setup/browser-storage-in-node.ts']
+				}
+			}
+		]
+	}
+});
