@@ -29,5 +29,14 @@ export default ts.config(
 			'@typescript-eslint/ban-ts-comment': 'error'
 		}
 	},
+	{
+		files: ['src/service-worker.ts'],
+		languageOptions: { parserOptions: { projectService: false, project: './tsconfig.sw.json' } }
+	},
+	{
+		// The app is always served from the origin's root (the service worker's scope, the session cookie and
+		// /db share it), so links need no base path.
+		rules: { 'svelte/no-navigation-without-resolve': 'off' }
+	},
 	{ files: ['**/*.js'], ...ts.configs.disableTypeChecked }
 );

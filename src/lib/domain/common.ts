@@ -6,9 +6,11 @@ export const isoTimestamp = z.iso.datetime({ offset: true, error: 'Must be a dat
 
 /** An `_id` of the form `<type>:<ulid>`. */
 export function docIdSchema<T extends string>(type: T) {
-	return z.string().refine((id) => id.startsWith(`${type}:`) && ULID_PATTERN.test(id.slice(type.length + 1)), {
-		error: `Must be an id of the form ${type}:<ulid>`
-	});
+	return z
+		.string()
+		.refine((id) => id.startsWith(`${type}:`) && ULID_PATTERN.test(id.slice(type.length + 1)), {
+			error: `Must be an id of the form ${type}:<ulid>`
+		});
 }
 
 /** The fields every replicated document carries. `_rev` and other PouchDB fields are kept apart. */

@@ -14,7 +14,9 @@ export const ideaInputSchema = z.object({
 	details: z
 		.string()
 		.trim()
-		.max(IDEA_DETAILS_MAX, { error: `Details must be ${IDEA_DETAILS_MAX.toLocaleString('en-GB')} characters or fewer` })
+		.max(IDEA_DETAILS_MAX, {
+			error: `Details must be ${IDEA_DETAILS_MAX.toLocaleString('en-GB')} characters or fewer`
+		})
 });
 export type IdeaInput = z.infer<typeof ideaInputSchema>;
 
@@ -23,3 +25,22 @@ export const ideaSchema = z.strictObject({
 	...ideaInputSchema.shape
 });
 export type Idea = z.infer<typeof ideaSchema>;
+
+/** A new idea written by `author` from what they typed. */
+export function newIdea(id: string, author: string, input: IdeaInput, now: Date = new Date()): Idea {
+	const at = now.toISOString();
+	return ideaSchema.parse({
+		_id: id,
+		type: 'idea',
+		schemaVersion: 1,
+		author,
+		createdAt: at,
+		updatedAt: at,
+		...input
+	});
+}
+
+/** An edit of an idea: content changes, authorship and creation time never do. */
+export function editIdea(existing: Idea, input: IdeaInput, now: Date = new Date()): Idea {
+	return ideaSchema.parse({ ...existing, ...input, updatedAt: now.toISOString() });
+}

@@ -5,7 +5,10 @@
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function ulid(now: number = Date.now(), random: (bytes: Uint8Array) => Uint8Array = fillRandom): string {
+export function ulid(
+	now: number = Date.now(),
+	random: (bytes: Uint8Array) => Uint8Array = fillRandom
+): string {
 	let time = '';
 	let t = now;
 	for (let i = 0; i < 10; i++) {

@@ -1,0 +1,137 @@
+import { nowIso } from '$lib/format';
+import { createContext } from 'svelte';
+import { Ledger } from '$lib/store/ledger';
+import { DeviceStore } from '$lib/store/desk';
+import { Workspace } from '$lib/store/workspace';
+import { SessionApi, type SignInResult } from '$lib/sync/api';
+import { SyncEngine } from '$lib/sync/engine';
+import type { SyncStatus } from '$lib/sync/status';
+import type { DatabaseName, SessionInfo, SignIn } from '$lib/domain';
+
+export type AppPhase = 'starting' | 'signed-out' | 'ready' | 'failed';
+export type StorageState = 'unknown' | 'persisted' | 'refused' | 'unsupported';
+
+const NETWORK_DB: DatabaseName = 'network';
+
+/**
+ * The app's state for the signed-in person on this device. One instance per page load, created by the
+ * root layout and handed down through context.
+ */
+export class AppState {
+	phase = $state<AppPhase>('starting');
+	failure = $state<string>();
+	session = $state.raw<SessionInfo>();
+	sync = $state.raw<SyncStatus>({ phase: 'offline' });
+	storage = $state<StorageState>('unknown');
+	workspace = $state.raw<Workspace>();
+
+	private engine: SyncEngine | undefined;
+	private unsubscribe: (() => void) | undefined;
+	private readonly onOnline = () => this.engine?.online();
+	private readonly onOffline = () => this.engine?.offline();
+
+	constructor(
+		private readonly api = new SessionApi(),
+		private readonly device = new DeviceStore()
+	) {}
+
+	/** The signed-in account's data. Pages only render once the app is ready, so this is always there for them. */
+	get ready(): { workspace: Workspace; session: SessionInfo } {
+		if (!this.workspace || !this.session) throw new Error('The app is not ready yet');
+		return { workspace: this.workspace, session: this.session };
+	}
+
+	/** Rebuilds the local lists from the ledger (for a damaged or outdated desk). */
+	async rebuildLists(): Promise<number> {
+		return this.ready.workspace.projector.rebuild();
+	}
+
+	/** Opens the last signed-in account's data, online or not. */
+	async start(): Promise<void> {
+		window.addEventListener('online', this.onOnline);
+		window.addEventListener('offline', this.onOffline);
+		try {
+			const account = await this.device.account.get('current');
+			if (!account) {
+				this.phase = 'signed-out';
+				return;
+			}
+			await this.open(account.session);
+		} catch (error) {
+			this.phase = 'failed';
+			this.failure = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	async signIn(credentials: SignIn): Promise<SignInResult> {
+		const result = await this.api.signIn(credentials);
+		if (!result.ok) return result;
+		await this.device.account.put({
+			key: 'current',
+			session: result.session,
+			signedInAt: nowIso()
+		});
+		if (this.workspace && this.session?.name === result.session.name) {
+			this.session = result.session;
+			await this.engine?.start();
+		} else {
+			await this.close();
+			await this.open(result.session);
+		}
+		return result;
+	}
+
+	/** Signs out. With `removeData`, this account's documents and drafts are deleted from the device. */
+	async signOut(removeData = false): Promise<void> {
+		await this.api.signOut();
+		const workspace = this.workspace;
+		await this.close();
+		if (removeData && workspace) await workspace.destroy();
+		await this.device.account.delete('current');
+		this.session = undefined;
+		this.phase = 'signed-out';
+	}
+
+	dispose(): void {
+		window.removeEventListener('online', this.onOnline);
+		window.removeEventListener('offline', this.onOffline);
+		void this.close();
+	}
+
+	private async open(session: SessionInfo): Promise<void> {
+		const workspace = await Workspace.open(session.name, NETWORK_DB);
+		const remote = await Ledger.remote(`${location.origin}/db/${NETWORK_DB}`);
+		this.engine = new SyncEngine({
+			ledger: workspace.ledger,
+			desk: workspace.desk,
+			remote,
+			checkSession: () => this.api.check()
+		});
+		this.unsubscribe = this.engine.subscribe((status) => (this.sync = status));
+		this.session = session;
+		this.workspace = workspace;
+		this.phase = 'ready';
+		void this.engine.start();
+		void this.askForPersistentStorage();
+	}
+
+	private async close(): Promise<void> {
+		this.unsubscribe?.();
+		this.engine?.stop();
+		this.engine = undefined;
+		const workspace = this.workspace;
+		this.workspace = undefined;
+		await workspace?.close();
+	}
+
+	private async askForPersistentStorage(): Promise<void> {
+		if (!navigator.storage?.persist) {
+			this.storage = 'unsupported';
+			return;
+		}
+		const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+		this.storage = persisted ? 'persisted' : 'refused';
+	}
+}
+
+export const [getApp, setApp] = createContext<AppState>();

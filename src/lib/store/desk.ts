@@ -1,0 +1,126 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { SessionInfo } from '$lib/domain';
+
+/** A row of the ideas read model, projected from the ledger. */
+export interface IdeaRow {
+	id: string;
+	rev: string;
+	title: string;
+	details: string;
+	author: string;
+	createdAt: string;
+	updatedAt: string;
+	/** Losing revisions PouchDB kept because two devices edited while apart. */
+	conflicts: string[];
+}
+
+/**
+ * Whether the server has confirmed a document. No row means the current revision came from (or was
+ * confirmed by) the server. `rev` is null while the write to the ledger is in flight.
+ */
+export interface DocStatusRow {
+	id: string;
+	rev: string | null;
+	state: 'local' | 'denied';
+	reason?: string;
+	at: string;
+}
+
+export interface DraftRow {
+	key: string;
+	values: Record<string, string>;
+	/** The revision the draft was started from, for edits. */
+	baseRev?: string;
+	updatedAt: string;
+}
+
+export interface QuarantineRow {
+	id: string;
+	rev: string;
+	reason: string;
+	at: string;
+}
+
+export interface JournalRow {
+	seq?: number;
+	at: string;
+	kind: 'state' | 'denied' | 'error' | 'quarantine' | 'storage' | 'confirmed';
+	message: string;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+/** The desk: local-only tables for one account on this device. Everything here can be rebuilt or is private. */
+export class Desk extends Dexie {
+	ideas!: EntityTable<IdeaRow, 'id'>;
+	docStatus!: EntityTable<DocStatusRow, 'id'>;
+	drafts!: EntityTable<DraftRow, 'key'>;
+	quarantine!: EntityTable<QuarantineRow, 'id'>;
+	journal!: EntityTable<JournalRow, 'seq'>;
+	settings!: EntityTable<SettingRow, 'key'>;
+
+	constructor(name: string) {
+		super(name);
+		this.version(1).stores({
+			ideas: 'id, createdAt, updatedAt, author',
+			docStatus: 'id, state',
+			drafts: 'key',
+			quarantine: 'id',
+			journal: '++seq, at',
+			settings: 'key'
+		});
+	}
+
+	/** Tables that are projections of the ledger: cleared by a rebuild. */
+	get readModels() {
+		return [this.ideas, this.quarantine];
+	}
+
+	async getSetting<T>(key: string): Promise<T | undefined> {
+		return (await this.settings.get(key))?.value as T | undefined;
+	}
+
+	async setSetting(key: string, value: unknown): Promise<void> {
+		await this.settings.put({ key, value });
+	}
+}
+
+const JOURNAL_LIMIT = 300;
+
+/** Appends to the sync journal, keeping the newest entries only. */
+export async function journal(desk: Desk, kind: JournalRow['kind'], message: string): Promise<void> {
+	await desk.transaction('rw', desk.journal, async () => {
+		await desk.journal.add({ at: new Date().toISOString(), kind, message });
+		const count = await desk.journal.count();
+		if (count > JOURNAL_LIMIT) {
+			const oldest = await desk.journal
+				.orderBy('seq')
+				.limit(count - JOURNAL_LIMIT)
+				.primaryKeys();
+			await desk.journal.bulkDelete(oldest);
+		}
+	});
+}
+
+/** Device-wide storage: who is signed in on this device (so the app opens offline). */
+export interface DeviceAccountRow {
+	key: 'current';
+	session: SessionInfo;
+	signedInAt: string;
+}
+
+export class DeviceStore extends Dexie {
+	account!: EntityTable<DeviceAccountRow, 'key'>;
+
+	constructor(name = 'coproduce-device') {
+		super(name);
+		this.version(1).stores({ account: 'key' });
+	}
+}
+
+export function deskName(account: string): string {
+	return `coproduce-desk-${account}`;
+}

@@ -1,0 +1,42 @@
+import { parseDocument, type AppDoc } from '$lib/domain';
+import type { Desk } from './desk';
+import type { Ledger } from './ledger';
+import type { Projector } from './projection';
+
+export class InvalidDocumentError extends Error {
+	constructor(readonly reason: string) {
+		super(`Not a valid document: ${reason}`);
+	}
+}
+
+/**
+ * The one write path for documents. The status row is written before the ledger so a tab killed between
+ * the two still shows the document as "saved on this device", never falsely as synced.
+ */
+export class DocumentWriter {
+	constructor(
+		private readonly ledger: Ledger,
+		private readonly desk: Desk,
+		private readonly projector: Projector
+	) {}
+
+	/** Saves `doc` over revision `rev` (none for a new document) and returns the new revision. */
+	async save(doc: AppDoc, rev?: string): Promise<string> {
+		const parsed = parseDocument(doc);
+		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
+		const id = parsed.doc._id;
+		const before = await this.desk.docStatus.get(id);
+		const at = new Date().toISOString();
+		await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
+		let newRev: string;
+		try {
+			newRev = await this.ledger.put(parsed.doc, rev);
+		} catch (error) {
+			await (before ? this.desk.docStatus.put(before) : this.desk.docStatus.delete(id));
+			throw error;
+		}
+		await this.desk.docStatus.put({ id, rev: newRev, state: 'local', at });
+		await this.projector.catchUp();
+		return newRev;
+	}
+}

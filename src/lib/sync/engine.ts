@@ -1,0 +1,280 @@
+import { journal, type Desk } from '$lib/store/desk';
+import type { Ledger, LedgerDb } from '$lib/store/ledger';
+import { nextBackoff } from './backoff';
+import { PHASE_LABELS, type SyncStatus } from './status';
+
+export type SessionCheck = 'ok' | 'signed-out' | 'unreachable';
+
+export interface SyncEngineOptions {
+	ledger: Ledger;
+	desk: Desk;
+	/** The remote database, e.g. `https://host/db/network`. */
+	remote: LedgerDb;
+	/** Asks the server whether the session is still good. */
+	checkSession: () => Promise<SessionCheck>;
+	isOnline?: () => boolean;
+	/** Documents per replication batch: larger batches make first syncs faster. */
+	batchSize?: number;
+}
+
+interface ReplicationError {
+	status?: number;
+	name?: string;
+	message?: string;
+	reason?: string;
+}
+
+interface DeniedError extends ReplicationError {
+	id?: string;
+}
+
+type Listener = (status: SyncStatus) => void;
+
+const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
+
+/**
+ * Live two-way replication between the ledger and the server, with retry and backoff. It pauses when the
+ * device is offline, stops (keeping every queued write in the ledger) when the session ends, and marks a
+ * document "synced" only after the server itself says it holds that revision (`_revs_diff`).
+ */
+export class SyncEngine {
+	private replication: PouchDB.Replication.Sync<Record<string, unknown>> | undefined;
+	private status: SyncStatus = { phase: 'offline' };
+	private readonly listeners = new Set<Listener>();
+	private confirming: Promise<void> | undefined;
+	private confirmAgain = false;
+	private stopped = true;
+	private retryTimer: ReturnType<typeof setTimeout> | undefined;
+	private retryDelay = 0;
+	private readonly isOnline: () => boolean;
+
+	constructor(private readonly options: SyncEngineOptions) {
+		this.isOnline = options.isOnline ?? (() => navigator.onLine);
+	}
+
+	get current(): SyncStatus {
+		return this.status;
+	}
+
+	subscribe(listener: Listener): () => void {
+		this.listeners.add(listener);
+		listener(this.status);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Starts syncing (or waits for a connection). Safe to call again, e.g. after signing in. */
+	async start(): Promise<void> {
+		this.stopped = false;
+		const lastSyncedAt = await this.options.desk.getSetting<string>(LAST_SYNCED_KEY);
+		this.set({ ...this.status, lastSyncedAt });
+		await this.connect();
+	}
+
+	/** Stops replication. Nothing is lost: unsynced writes stay in the ledger and go with the next start. */
+	stop(): void {
+		this.stopped = true;
+		clearTimeout(this.retryTimer);
+		this.cancelReplication();
+	}
+
+	/** The browser says the network is back: try at once rather than waiting for the backoff. */
+	online(): void {
+		if (this.stopped) return;
+		this.retryDelay = 0;
+		this.cancelReplication();
+		void this.connect();
+	}
+
+	/** The browser says the network is gone: stop knocking, say so. */
+	offline(): void {
+		if (this.stopped) return;
+		clearTimeout(this.retryTimer);
+		this.cancelReplication();
+		this.set({ phase: 'offline', lastSyncedAt: this.status.lastSyncedAt });
+	}
+
+	/** Checks the server for every revision this device is still waiting to hear about. */
+	confirmPending(): Promise<void> {
+		if (this.confirming) {
+			this.confirmAgain = true;
+			return this.confirming;
+		}
+		this.confirming = this.confirm()
+			.catch(() => undefined) // unreachable now: the next idle moment tries again
+			.finally(() => {
+				this.confirming = undefined;
+				if (this.confirmAgain) {
+					this.confirmAgain = false;
+					void this.confirmPending();
+				}
+			});
+		return this.confirming;
+	}
+
+	private async connect(): Promise<void> {
+		clearTimeout(this.retryTimer);
+		if (this.stopped || this.replication) return;
+		if (!this.isOnline()) {
+			this.set({ phase: 'offline', lastSyncedAt: this.status.lastSyncedAt });
+			return;
+		}
+		this.set({ phase: 'connecting', lastSyncedAt: this.status.lastSyncedAt });
+		const session = await this.options.checkSession();
+		if (this.stopped || this.replication) return;
+		if (session === 'signed-out') {
+			this.signedOut();
+			return;
+		}
+		if (session === 'unreachable') {
+			this.scheduleRetry('Cannot reach the server. Your work is saved on this device and will sync later.');
+			return;
+		}
+		this.retryDelay = 0;
+		await this.replicate();
+	}
+
+	private async replicate(): Promise<void> {
+		const { ledger, remote } = this.options;
+		const firstSync = (await ledger.db.info()).update_seq === 0;
+		const total = firstSync
+			? await remote.info().then(
+					(info) => info.doc_count,
+					() => undefined
+				)
+			: undefined;
+		if (this.stopped || this.replication) return;
+		let received = 0;
+		const replication = ledger.db.sync(remote, {
+			live: true,
+			retry: true,
+			batch_size: this.options.batchSize ?? 250,
+			back_off_function: (delay: number) => nextBackoff(delay)
+		});
+		this.replication = replication;
+		void replication
+			.on('change', (info) => {
+				if (info.direction === 'pull') {
+					received += info.change.docs.length;
+					this.set({ ...this.base(), phase: 'pulling', progress: { received, total } });
+				} else {
+					this.set({ ...this.base(), phase: 'pushing' });
+					void this.confirmPending();
+				}
+			})
+			.on('active', () => {
+				if (this.status.phase === 'error') this.set({ ...this.base(), phase: 'connecting' });
+			})
+			.on('paused', (error: unknown) => {
+				if (error) {
+					this.set({ ...this.base(), phase: 'error', reason: describe(error as ReplicationError) });
+					return;
+				}
+				void this.idle();
+			})
+			.on('denied', (error: unknown) => void this.denied(error as DeniedError))
+			.on('error', (error: unknown) => {
+				this.replication = undefined;
+				const problem = error as ReplicationError;
+				if (problem.status === 401 || problem.name === 'unauthorized') this.signedOut();
+				else this.scheduleRetry(describe(problem));
+			});
+	}
+
+	private async idle(): Promise<void> {
+		const replication = this.replication;
+		await this.confirmPending();
+		if (!replication || this.replication !== replication) return;
+		const lastSyncedAt = new Date().toISOString();
+		await this.options.desk.setSetting(LAST_SYNCED_KEY, lastSyncedAt);
+		if (this.replication === replication) this.set({ phase: 'up-to-date', lastSyncedAt });
+	}
+
+	private async confirm(): Promise<void> {
+		const { desk, ledger, remote } = this.options;
+		const rows = await desk.docStatus.toArray();
+		if (rows.length === 0) return;
+		const wanted: Record<string, string[]> = {};
+		for (const row of rows) {
+			const rev = row.rev ?? (await ledger.get(row.id))?._rev;
+			if (rev) wanted[row.id] = [rev];
+		}
+		const missing = await remote.revsDiff(wanted);
+		const confirmed = Object.keys(wanted).filter((id) => !missing[id]);
+		if (confirmed.length === 0) return;
+		await desk.transaction('rw', desk.docStatus, async () => {
+			for (const id of confirmed) {
+				const row = await desk.docStatus.get(id);
+				// Only clear the row if it still speaks for the revision the server confirmed.
+				if (row && (row.rev === null || row.rev === wanted[id]?.[0])) await desk.docStatus.delete(id);
+			}
+		});
+		await journal(
+			desk,
+			'confirmed',
+			`The server confirmed ${confirmed.length} change${confirmed.length === 1 ? '' : 's'}`
+		);
+	}
+
+	private async denied(error: DeniedError): Promise<void> {
+		const { desk, ledger } = this.options;
+		if (!error.id) return;
+		const reason = error.reason ?? error.message ?? 'Refused by the server';
+		const current = await ledger.get(error.id);
+		await desk.docStatus.put({
+			id: error.id,
+			rev: current?._rev ?? null,
+			state: 'denied',
+			reason,
+			at: new Date().toISOString()
+		});
+		await journal(desk, 'denied', `Not synced: ${error.id}: ${reason}`);
+	}
+
+	private signedOut(): void {
+		this.cancelReplication();
+		this.set({
+			...this.base(),
+			phase: 'signed-out',
+			reason: 'Your session has ended. Sign in again to sync.'
+		});
+	}
+
+	private scheduleRetry(reason: string): void {
+		this.cancelReplication();
+		if (this.stopped) return;
+		this.set({ ...this.base(), phase: 'error', reason });
+		this.retryDelay = nextBackoff(this.retryDelay);
+		this.retryTimer = setTimeout(() => void this.connect(), this.retryDelay);
+	}
+
+	private cancelReplication(): void {
+		const replication = this.replication;
+		this.replication = undefined;
+		replication?.cancel();
+	}
+
+	private base(): Pick<SyncStatus, 'lastSyncedAt'> {
+		return { lastSyncedAt: this.status.lastSyncedAt };
+	}
+
+	private set(status: SyncStatus): void {
+		const changed = status.phase !== this.status.phase || status.reason !== this.status.reason;
+		this.status = status;
+		if (changed) {
+			void journal(
+				this.options.desk,
+				'state',
+				`${PHASE_LABELS[status.phase]}${status.reason ? `: ${status.reason}` : ''}`
+			);
+		}
+		for (const listener of this.listeners) listener(status);
+	}
+}
+
+function describe(error: ReplicationError): string {
+	if (error.status === 0 || error.name === 'TypeError' || /fetch|network/i.test(error.message ?? '')) {
+		return 'Cannot reach the server. Your work is saved on this device and will sync later.';
+	}
+	if (error.status && error.status >= 500) return 'The server is having a problem. Retrying.';
+	return error.reason ?? error.message ?? 'Sync stopped unexpectedly. Retrying.';
+}

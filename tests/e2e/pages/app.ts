@@ -1,0 +1,88 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../support/server';
+
+/** Page models: what a person sees and does, by role and label. */
+export class SignInPage {
+	constructor(private readonly page: Page) {}
+
+	async signIn(name: string, password = DEMO_PASSWORD): Promise<void> {
+		await this.page.getByLabel('User name').fill(name);
+		await this.page.getByLabel('Password').fill(password);
+		await this.page.getByRole('button', { name: 'Sign in' }).click();
+	}
+}
+
+export class SyncIndicator {
+	readonly root: Locator;
+
+	constructor(page: Page) {
+		this.root = page.getByTestId('sync-indicator');
+	}
+
+	async expectPhase(
+		phase: 'offline' | 'up-to-date' | 'error' | 'signed-out',
+		timeout = 15_000
+	): Promise<void> {
+		await expect(this.root).toHaveAttribute('data-phase', phase, { timeout });
+	}
+
+	/** Synced and nothing waiting. */
+	async expectAllSynced(timeout = 15_000): Promise<void> {
+		await this.expectPhase('up-to-date', timeout);
+		await expect(this.root.getByTestId('pending-count')).toHaveCount(0, { timeout });
+	}
+}
+
+export class IdeaFormPage {
+	constructor(private readonly page: Page) {}
+
+	get title(): Locator {
+		return this.page.getByLabel('Title');
+	}
+
+	get details(): Locator {
+		return this.page.getByLabel('Details (optional)');
+	}
+
+	async fill(title: string, details = ''): Promise<void> {
+		await this.title.fill(title);
+		await this.details.fill(details);
+	}
+
+	async save(label = 'Save idea'): Promise<void> {
+		await this.page.getByRole('button', { name: label }).click();
+	}
+
+	errorSummary(): Locator {
+		return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+	}
+}
+
+export class IdeaPage {
+	constructor(private readonly page: Page) {}
+
+	heading(): Locator {
+		return this.page.getByRole('heading', { level: 1 });
+	}
+
+	status(): Locator {
+		return this.page.locator('main [data-status]');
+	}
+
+	/** The idea's id, from the address (`/ideas/<ulid>`). */
+	id(): string {
+		const ulid = new URL(this.page.url()).pathname.split('/')[2];
+		return `idea:${ulid}`;
+	}
+}
+
+/** Creates an idea through the form and returns its id once the idea page shows it. */
+export async function createIdea(page: Page, title: string, details = ''): Promise<string> {
+	await page.goto('/ideas/new');
+	const form = new IdeaFormPage(page);
+	await form.fill(title, details);
+	await form.save();
+	const idea = new IdeaPage(page);
+	await expect(idea.heading()).toHaveText(title);
+	return idea.id();
+}

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ServerProcess } from './server';
+
+export interface Device {
+	context: BrowserContext;
+	page: Page;
+	setOffline(offline: boolean): Promise<void>;
+}
+
+interface WorkerFixtures {
+	server: ServerProcess;
+}
+
+interface TestFixtures {
+	/** Opens a fresh browser context (a separate phone) on the worker's server. */
+	newDevice: () => Promise<Device>;
+}
+
+async function openDevice(browser: Browser, baseURL: string, opened: BrowserContext[]): Promise<Device> {
+	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+	opened.push(context);
+	const page = await context.newPage();
+	return { context, page, setOffline: (offline) => context.setOffline(offline) };
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+	server: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+		async ({}, use) => {
+			const server = await ServerProcess.start();
+			await use(server);
+			await server.stop();
+		},
+		{ scope: 'worker' }
+	],
+	newDevice: async ({ browser, server }, use) => {
+		const opened: BrowserContext[] = [];
+		await use(() => openDevice(browser, server.url, opened));
+		await Promise.all(opened.map((context) => context.close()));
+	}
+});
+
+export { expect };
+
+/** axe-core over the whole page, WCAG 2.2 A and AA rules: no violations allowed. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Resolves once the service worker controls the page, so a reload works with no network. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (navigator.serviceWorker.controller) return;
+		await new Promise((resolve) =>
+			navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+		);
+	});
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const DEMO_PASSWORD = 'correct horse battery staple';
+
+/** The real server (built app + gateway + embedded store) as a child process, so tests can kill it. */
+export class ServerProcess {
+	private child: ChildProcess | undefined;
+	private output = '';
+
+	private constructor(
+		readonly port: number,
+		readonly dataDir: string
+	) {}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	static async start(): Promise<ServerProcess> {
+		const server = new ServerProcess(await freePort(), await mkdtemp(join(tmpdir(), 'coproduce-e2e-')));
+		await server.boot();
+		return server;
+	}
+
+	async boot(): Promise<void> {
+		this.output = '';
+		const child = spawn(process.execPath, ['--import', 'tsx', 'src/lib/server/main.ts'], {
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				DATA_DIR: this.dataDir,
+				DEMO_PASSWORD,
+				NODE_ENV: 'test'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+		this.child = child;
+		const deadline = Date.now() + 20_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`Server exited early:\n${this.output}`);
+			const healthy = await fetch(`${this.url}/api/health`).then(
+				(response) => response.ok,
+				() => false
+			);
+			if (healthy) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`Server did not start in time:\n${this.output}`);
+	}
+
+	/** SIGKILL: no graceful shutdown, as when the machine loses power. */
+	async kill(): Promise<void> {
+		const child = this.child;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGKILL');
+		await exited;
+	}
+
+	async stop(): Promise<void> {
+		await this.kill();
+		await rm(this.dataDir, { recursive: true, force: true });
+	}
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+			);
+		});
+	});
+}
