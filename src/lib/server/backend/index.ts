@@ -1,0 +1,12 @@
+import { couchdbBackend } from './couchdb';
+import { embeddedBackend } from './embedded';
+import type { Backend } from './types';
+
+export type { Backend } from './types';
+
+export function createBackend(options: {
+	dataDir: string;
+	couchdbUrl?: string | undefined;
+}): Promise<Backend> {
+	return options.couchdbUrl ? couchdbBackend(options.couchdbUrl) : embeddedBackend(options.dataDir);
+}

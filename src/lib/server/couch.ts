@@ -1,0 +1,135 @@
+import type { Backend } from './backend';
+
+/** A JSON answer from the backend: status and parsed body (undefined when the body was not JSON). */
+export interface CouchResponse<T = unknown> {
+	status: number;
+	ok: boolean;
+	body: T;
+}
+
+export interface AllDocsRow<D> {
+	id?: string;
+	key: string;
+	value?: { rev: string; deleted?: boolean };
+	doc?: D | null;
+	error?: string;
+}
+
+export interface StoredDoc {
+	_id: string;
+	_rev?: string;
+	[key: string]: unknown;
+}
+
+/** A thrown error for an unexpected backend answer; never shown to clients in detail. */
+export class BackendError extends Error {
+	constructor(
+		message: string,
+		readonly status: number
+	) {
+		super(message);
+		this.name = 'BackendError';
+	}
+}
+
+/**
+ * The gateway's own JSON client for the backend (accounts, sessions, demo data, write validation). It
+ * speaks plain CouchDB HTTP with `fetch`, so it works the same against the embedded server and CouchDB.
+ */
+export class CouchClient {
+	constructor(readonly backend: Backend) {}
+
+	url(db: string, path = ''): string {
+		return `${this.backend.url}/${encodeURIComponent(db)}${path ? '/' + path : ''}`;
+	}
+
+	async request<T = unknown>(
+		method: string,
+		url: string,
+		body?: unknown,
+		signal?: AbortSignal
+	): Promise<CouchResponse<T>> {
+		const headers: Record<string, string> = {
+			...this.backend.headers,
+			accept: 'application/json',
+			'accept-encoding': 'identity'
+		};
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		const response = await fetch(url, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal
+		});
+		const text = await response.text();
+		let parsed: unknown;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			parsed = undefined;
+		}
+		return { status: response.status, ok: response.ok, body: parsed as T };
+	}
+
+	/** A document, or undefined when it does not exist (or is deleted). */
+	async get<D extends StoredDoc>(db: string, id: string): Promise<D | undefined> {
+		const res = await this.request<D>('GET', this.url(db, encodeURIComponent(id)));
+		if (res.status === 404) return undefined;
+		if (!res.ok) throw new BackendError(`GET ${db}/${id} failed`, res.status);
+		return res.body;
+	}
+
+	/** Writes a document; answers the new revision, or undefined on a conflict. */
+	async put(db: string, doc: StoredDoc): Promise<string | undefined> {
+		const res = await this.request<{ rev?: string }>('PUT', this.url(db, encodeURIComponent(doc._id)), doc);
+		if (res.status === 409) return undefined;
+		if (!res.ok || !res.body?.rev) throw new BackendError(`PUT ${db}/${doc._id} failed`, res.status);
+		return res.body.rev;
+	}
+
+	/** Deletes a revision; answers false on a conflict (a newer revision exists), true otherwise. */
+	async remove(db: string, id: string, rev: string): Promise<boolean> {
+		const res = await this.request(
+			'DELETE',
+			this.url(db, `${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}`)
+		);
+		if (res.status === 409) return false;
+		if (!res.ok && res.status !== 404) throw new BackendError(`DELETE ${db}/${id} failed`, res.status);
+		return true;
+	}
+
+	async bulkDocs(db: string, docs: StoredDoc[]): Promise<unknown[]> {
+		const res = await this.request<unknown[]>('POST', this.url(db, '_bulk_docs'), { docs });
+		if (!res.ok || !Array.isArray(res.body)) throw new BackendError(`_bulk_docs on ${db} failed`, res.status);
+		return res.body;
+	}
+
+	/** `POST _all_docs?include_docs=true` for the given ids, in one request. */
+	async allDocsByKeys<D>(db: string, keys: string[], signal?: AbortSignal): Promise<AllDocsRow<D>[]> {
+		const res = await this.request<{ rows?: AllDocsRow<D>[] }>(
+			'POST',
+			this.url(db, '_all_docs?include_docs=true'),
+			{ keys },
+			signal
+		);
+		if (!res.ok || !Array.isArray(res.body?.rows)) {
+			throw new BackendError(`_all_docs on ${db} failed`, res.status);
+		}
+		return res.body.rows;
+	}
+
+	/** Documents whose ids start with `prefix`, with their content. */
+	async allDocsWithPrefix<D>(db: string, prefix: string, limit?: number): Promise<AllDocsRow<D>[]> {
+		const params = new URLSearchParams({
+			include_docs: 'true',
+			startkey: JSON.stringify(prefix),
+			endkey: JSON.stringify(prefix + '\ufff0')
+		});
+		if (limit !== undefined) params.set('limit', String(limit));
+		const res = await this.request<{ rows?: AllDocsRow<D>[] }>('GET', this.url(db, `_all_docs?${params}`));
+		if (!res.ok || !Array.isArray(res.body?.rows)) {
+			throw new BackendError(`_all_docs on ${db} failed`, res.status);
+		}
+		return res.body.rows;
+	}
+}

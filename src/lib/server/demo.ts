@@ -1,0 +1,165 @@
+import { randomInt } from 'node:crypto';
+import type { Role } from '../domain/accounts';
+import { ideaSchema, type Idea } from '../domain/idea';
+import { newDocId } from '../domain/ids';
+import type { AccountStore } from './accounts';
+import type { CouchClient } from './couch';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; roles: Role[] }> = [
+	{ name: 'coordinator', displayName: 'Cora Coordinator', roles: ['coordinator'] },
+	{ name: 'chair', displayName: 'Charlie Chair', roles: ['chair', 'member'] },
+	{ name: 'member', displayName: 'Mo Member', roles: ['member'] },
+	{ name: 'recruiter', displayName: 'Rita Recruiter', roles: ['recruiter', 'member'] }
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Ideas a Critical Friends Network of an ambulance trust might raise: [author, days ago, title, details]. */
+const DEMO_IDEAS: ReadonlyArray<readonly [string, number, string, string]> = [
+	[
+		'member',
+		34,
+		'Leave a "what happens next" card when we are not taken to hospital',
+		'When the crew treated my dad at home they were brilliant, but once they left we had no idea who to call if he got worse. A simple card with the call reference, what the crew did and when to ring 111 or 999 again would have helped us a lot.'
+	],
+	[
+		'chair',
+		29,
+		'Updates for patients waiting in ambulances outside A&E',
+		'People waiting in the back of an ambulance at the hospital door often do not know why they are waiting or for how long. Could crews be given a short script and regular updates from the hospital to pass on, plus water and blankets as standard?'
+	],
+	[
+		'recruiter',
+		24,
+		'Recruit critical friends at rural markets and village halls',
+		'Almost all of our members live in the two big towns. I would like to run a stall at the Saturday markets and village hall coffee mornings to meet people in rural areas, where response times are a real worry.'
+	],
+	[
+		'member',
+		19,
+		'Text message when an ambulance is going to be delayed',
+		'Waiting without news is the worst part. If the control room knows the ambulance will be a long time, a plain-English text with what to do while waiting, and when to call back, would take some of the fear out of it.'
+	],
+	[
+		'coordinator',
+		15,
+		'Review the easy-read leaflet on calling 999',
+		'The trust wants to refresh its easy-read guide to calling 999. We are looking for three or four members, ideally including people with a learning disability and their carers, to go through the draft with the patient experience team.'
+	],
+	[
+		'chair',
+		10,
+		'Defibrillator awareness sessions at community centres',
+		'Many people walk past the public defibrillator on their street every day and do not know they are allowed to use it. Volunteers could run short sessions with the community first responders on CPR and finding the nearest defibrillator.'
+	],
+	[
+		'member',
+		6,
+		'Ask patient transport users about the whole journey',
+		'Feedback on non-emergency patient transport only asks about the ride. Pick-up times, waiting for the return journey and getting back into the house matter just as much, especially for people who use a wheelchair.'
+	],
+	[
+		'recruiter',
+		2,
+		'Welcome pack for new critical friends',
+		'New members have told me they felt lost at their first meeting. A short welcome pack with who is who at the trust, the jargon (see and treat, hear and treat, handover) and how expenses work would help people settle in.'
+	]
+];
+
+const WORDS = [
+	'amber',
+	'anchor',
+	'badger',
+	'beacon',
+	'birch',
+	'bramble',
+	'canal',
+	'cedar',
+	'clover',
+	'comet',
+	'copper',
+	'crane',
+	'daisy',
+	'delta',
+	'ember',
+	'falcon',
+	'fern',
+	'flint',
+	'garnet',
+	'harbour',
+	'hazel',
+	'heron',
+	'island',
+	'juniper',
+	'kestrel',
+	'lantern',
+	'maple',
+	'meadow',
+	'nutmeg',
+	'orchard',
+	'otter',
+	'pebble',
+	'quartz',
+	'quill',
+	'raven',
+	'river',
+	'saffron',
+	'sparrow',
+	'thistle',
+	'timber',
+	'tulip',
+	'valley',
+	'willow',
+	'wren',
+	'yarrow',
+	'zephyr'
+];
+
+/** Four random words and a number, e.g. `heron-maple-quartz-river-42`. */
+export function randomPassphrase(): string {
+	const words = Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)] ?? 'word');
+	return `${words.join('-')}-${randomInt(10, 100)}`;
+}
+
+export function demoIdeas(now = Date.now()): Idea[] {
+	return DEMO_IDEAS.map(([author, daysAgo, title, details], i) => {
+		// Spread over the day too, so the ideas do not all share a time of day.
+		const created = now - daysAgo * DAY_MS - (i * 37 + 9) * 60 * 1000;
+		const updated = i % 3 === 0 ? created + 2 * DAY_MS : created;
+		const at = new Date(Math.min(updated, now)).toISOString();
+		return ideaSchema.parse({
+			_id: newDocId('idea', created),
+			type: 'idea',
+			schemaVersion: 1,
+			author,
+			createdAt: new Date(created).toISOString(),
+			updatedAt: at,
+			title,
+			details
+		});
+	});
+}
+
+/**
+ * Seeds a demonstration network once: the four accounts and some ideas. Does nothing if any account
+ * exists, so a later start never re-seeds or changes a password. Answers whether it seeded.
+ */
+export async function seedDemoNetwork(options: {
+	accounts: AccountStore;
+	couch: CouchClient;
+	networkDb: string;
+	password?: string | undefined;
+	log: (message: string) => void;
+}): Promise<boolean> {
+	if (await options.accounts.hasAny()) return false;
+	const password = options.password || randomPassphrase();
+	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
+	await options.couch.bulkDocs(options.networkDb, demoIdeas());
+	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
+	options.log(
+		options.password
+			? `Demo network created. Accounts: ${names} (password from DEMO_PASSWORD).`
+			: `Demo network created. Accounts: ${names}. Password for all of them (shown only this once): ${password}`
+	);
+	return true;
+}

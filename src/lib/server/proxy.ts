@@ -1,0 +1,77 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Request, Response } from 'express';
+import type { Backend } from './backend';
+
+/** Response headers worth passing on from the backend; everything else (Location, Server…) stays behind. */
+const PASSED_HEADERS = ['content-type', 'etag'] as const;
+
+export interface ForwardOptions {
+	method: string;
+	/** Path on the backend, already encoded, starting with `/`. */
+	path: string;
+	/** Raw query string without `?`, passed through as given. */
+	query?: string;
+	/** A JSON value to send (re-serialised from what the gateway parsed and checked). */
+	body?: unknown;
+}
+
+/**
+ * An `AbortSignal` that fires when the client goes away before its response is complete, so a backend
+ * request (a `_changes?feed=longpoll` above all) does not outlive it.
+ */
+export function abortOnDisconnect(res: Response): AbortSignal {
+	const controller = new AbortController();
+	res.once('close', () => {
+		if (!res.writableFinished) controller.abort();
+	});
+	return controller.signal;
+}
+
+/**
+ * Sends one request to the backend over HTTP and streams its answer to the client: status, a few safe
+ * headers, and the body as it arrives.
+ */
+export async function forward(backend: Backend, req: Request, res: Response, options: ForwardOptions) {
+	const signal = abortOnDisconnect(res);
+	const headers: Record<string, string> = {
+		...backend.headers,
+		accept: req.get('accept') ?? 'application/json',
+		// The body is streamed as is, so ask for it uncompressed (fetch would decode it but keep the header).
+		'accept-encoding': 'identity'
+	};
+	if (options.body !== undefined) headers['content-type'] = 'application/json';
+	const url = backend.url + options.path + (options.query ? '?' + options.query : '');
+
+	let response: globalThis.Response;
+	try {
+		response = await fetch(url, {
+			method: options.method,
+			headers,
+			body: options.body === undefined ? undefined : JSON.stringify(options.body),
+			signal
+		});
+	} catch {
+		if (signal.aborted) return;
+		res.status(502).json({ error: 'bad_gateway', reason: 'The database is not reachable just now' });
+		return;
+	}
+
+	res.status(response.status);
+	for (const name of PASSED_HEADERS) {
+		const value = response.headers.get(name);
+		if (value) res.setHeader(name, value);
+	}
+	if (!response.body || options.method === 'HEAD') {
+		await response.body?.cancel();
+		res.end();
+		return;
+	}
+	try {
+		await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+	} catch {
+		// The client left or the backend broke off mid-stream: nothing more can be sent either way.
+		if (!res.writableEnded) res.destroy();
+	}
+}

@@ -1,0 +1,458 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PouchDB from 'pouchdb-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sessionInfoSchema } from '../domain/accounts';
+import { ideaSchema } from '../domain/idea';
+import { newDocId } from '../domain/ids';
+import { startServer, type RunningServer, type ServerOptions } from './app';
+import { couchdbBackend } from './backend/couchdb';
+
+const PASSWORD = 'test-demo-password';
+
+/**
+ * Runs against the embedded database always, and also against a real CouchDB when COUCHDB_TEST_URL is set
+ * (e.g. http://admin:pw@127.0.0.1:5984; each run uses fresh databases under a random prefix and deletes
+ * them afterwards).
+ */
+const couchdbTestUrl = process.env.COUCHDB_TEST_URL;
+const backends = [{ kind: 'embedded' }, ...(couchdbTestUrl ? [{ kind: 'couchdb' }] : [])];
+
+type Json = Record<string, unknown>;
+
+function cookieOf(res: Response): string {
+	const header = res.headers.get('set-cookie') ?? '';
+	const pair = header.split(';')[0] ?? '';
+	expect(pair).toMatch(/^coproduce_session=[A-Za-z0-9_-]{43}$/);
+	return pair;
+}
+
+describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
+	let options: ServerOptions;
+	let server: RunningServer;
+	let base: string;
+	let workDir: string;
+	const logs: string[] = [];
+	const cookies = { member: '', coordinator: '', chair: '' };
+	const openedDbs: PouchDB.Database[] = [];
+
+	function request(path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		if (init.cookie) headers.set('cookie', init.cookie);
+		if (typeof init.body === 'string' && !headers.has('content-type')) {
+			headers.set('content-type', 'application/json');
+		}
+		return fetch(base + path, { ...init, headers });
+	}
+
+	async function signIn(name: string, password = PASSWORD): Promise<string> {
+		const res = await request('/api/session', { method: 'POST', body: JSON.stringify({ name, password }) });
+		expect(res.status).toBe(200);
+		return cookieOf(res);
+	}
+
+	/** PouchDB's http adapter on the gateway, sending the session cookie with every request. */
+	function remote(cookie: string): PouchDB.Database {
+		const db = new PouchDB(`${base}/db/network`, {
+			skip_setup: true,
+			fetch: (url, opts) => {
+				const headers = new Headers(opts?.headers);
+				headers.set('cookie', cookie);
+				return fetch(url, { ...opts, headers });
+			}
+		});
+		openedDbs.push(db);
+		return db;
+	}
+
+	function local(name: string): PouchDB.Database {
+		const db = new PouchDB(join(workDir, 'client-' + name));
+		openedDbs.push(db);
+		return db;
+	}
+
+	async function replicate(source: PouchDB.Database, target: PouchDB.Database) {
+		const denied: Json[] = [];
+		const replication = PouchDB.replicate(source, target);
+		void replication.on('denied', (error) => denied.push(error as Json));
+		const result = await replication;
+		return { result, denied };
+	}
+
+	function idea(author: string, title: string, overrides: Json = {}): Json {
+		const now = new Date().toISOString();
+		return {
+			_id: newDocId('idea'),
+			type: 'idea',
+			schemaVersion: 1,
+			author,
+			createdAt: now,
+			updatedAt: now,
+			title,
+			details: '',
+			...overrides
+		};
+	}
+
+	beforeAll(async () => {
+		workDir = await mkdtemp(join(tmpdir(), 'coproduce-server-test-'));
+		options = {
+			port: 0,
+			dataDir: join(workDir, 'data'),
+			seedDemo: true,
+			demoPassword: PASSWORD,
+			buildDir: join(workDir, 'no-build-here'),
+			log: (message) => logs.push(message),
+			...(kind === 'couchdb'
+				? { couchdbUrl: couchdbTestUrl, databasePrefix: `t${randomBytes(4).toString('hex')}-` }
+				: {})
+		};
+		server = await startServer(options);
+		base = server.url;
+		cookies.member = await signIn('member');
+		cookies.coordinator = await signIn('coordinator');
+	});
+
+	afterAll(async () => {
+		for (const db of openedDbs) await db.close().catch(() => undefined);
+		await server?.close();
+		if (kind === 'couchdb' && couchdbTestUrl && options.databasePrefix) {
+			const couch = await couchdbBackend(couchdbTestUrl);
+			for (const name of ['coproduce-accounts', 'coproduce-sessions', 'network']) {
+				await fetch(`${couch.url}/${options.databasePrefix}${name}`, {
+					method: 'DELETE',
+					headers: couch.headers
+				});
+			}
+		}
+		await rm(workDir, { recursive: true, force: true });
+	});
+
+	describe('sessions', () => {
+		it('seeds the demo accounts once and does not log the given password', () => {
+			expect(logs.some((line) => line.includes('Demo network created'))).toBe(true);
+			expect(logs.join('\n')).not.toContain(PASSWORD);
+		});
+
+		it('signs in with a session cookie and the session info', async () => {
+			const res = await request('/api/session', {
+				method: 'POST',
+				body: JSON.stringify({ name: '  Chair ', password: PASSWORD })
+			});
+			expect(res.status).toBe(200);
+			const cookie = res.headers.get('set-cookie') ?? '';
+			expect(cookie).toMatch(/HttpOnly/);
+			expect(cookie).toMatch(/SameSite=Strict/);
+			expect(cookie).toMatch(/Path=\//);
+			expect(cookie).not.toMatch(/Secure/);
+			const info = sessionInfoSchema.parse(await res.json());
+			expect(info).toEqual({
+				name: 'chair',
+				displayName: 'Charlie Chair',
+				roles: ['chair', 'member'],
+				databases: ['network']
+			});
+			cookies.chair = cookieOf(res);
+		});
+
+		it('refuses a wrong password and an unknown name alike', async () => {
+			for (const body of [
+				{ name: 'member', password: 'wrong' },
+				{ name: 'nobody', password: 'wrong' }
+			]) {
+				const res = await request('/api/session', { method: 'POST', body: JSON.stringify(body) });
+				expect(res.status).toBe(401);
+				expect(res.headers.get('set-cookie')).toBeNull();
+				expect(await res.json()).toEqual({
+					error: 'unauthorized',
+					reason: 'That user name and password do not match'
+				});
+			}
+		});
+
+		it('answers 400 with field messages for bad input', async () => {
+			const res = await request('/api/session', {
+				method: 'POST',
+				body: JSON.stringify({ name: 'x', password: '' })
+			});
+			expect(res.status).toBe(400);
+			const body = (await res.json()) as { error: string; fields: Record<string, string> };
+			expect(body.error).toBe('bad_request');
+			expect(body.fields.name).toMatch(/2 characters/);
+			expect(body.fields.password).toBe('Enter your password');
+
+			const malformed = await request('/api/session', { method: 'POST', body: '{not json' });
+			expect(malformed.status).toBe(400);
+		});
+
+		it('tells who is signed in, or 401', async () => {
+			const mine = await request('/api/session', { cookie: cookies.member });
+			expect(mine.status).toBe(200);
+			expect(mine.headers.get('cache-control')).toBe('no-store');
+			expect(((await mine.json()) as Json).name).toBe('member');
+
+			const none = await request('/api/session');
+			expect(none.status).toBe(401);
+			const forged = await request('/api/session', { cookie: 'coproduce_session=' + 'A'.repeat(43) });
+			expect(forged.status).toBe(401);
+		});
+
+		it('signs out: the cookie is cleared and the session is gone', async () => {
+			const cookie = await signIn('recruiter');
+			const out = await request('/api/session', { method: 'DELETE', cookie });
+			expect(out.status).toBe(200);
+			expect(out.headers.get('set-cookie')).toMatch(/^coproduce_session=;.*Max-Age=0/);
+			expect((await request('/api/session', { cookie })).status).toBe(401);
+			expect((await request('/db/network/', { cookie })).status).toBe(401);
+		});
+
+		it('refuses cross-origin writes', async () => {
+			const res = await request('/api/session', {
+				method: 'POST',
+				headers: { origin: 'http://evil.example' },
+				body: JSON.stringify({ name: 'member', password: PASSWORD })
+			});
+			expect(res.status).toBe(403);
+			const sameOrigin = await request('/api/session', {
+				method: 'DELETE',
+				headers: { origin: base },
+				cookie: await signIn('recruiter')
+			});
+			expect(sameOrigin.status).toBe(200);
+		});
+
+		it('sets security headers everywhere and a 503 page without a build', async () => {
+			for (const path of ['/', '/ideas/123', '/api/health', '/db/']) {
+				const res = await request(path);
+				expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+				expect(res.headers.get('x-frame-options')).toBe('DENY');
+				expect(res.headers.get('referrer-policy')).toBe('same-origin');
+				expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+			}
+			const page = await request('/ideas/123');
+			expect(page.status).toBe(503);
+			expect(await page.text()).toContain('npm run build');
+			expect(await (await request('/api/health')).json()).toEqual({ ok: true });
+		});
+	});
+
+	describe('/db', () => {
+		it('needs a session', async () => {
+			for (const path of ['/db/', '/db/network/', '/db/network/_changes', '/db/coproduce-accounts/']) {
+				const res = await request(path);
+				expect(res.status).toBe(401);
+				expect(((await res.json()) as Json).error).toBe('unauthorized');
+			}
+		});
+
+		it('answers the welcome with a stable uuid, and database info', async () => {
+			const welcome = (await (await request('/db/', { cookie: cookies.member })).json()) as Json;
+			expect(welcome).toMatchObject({ couchdb: 'Welcome', vendor: { name: 'coproduce' } });
+			expect(welcome.uuid).toMatch(/^[0-9a-f]{32}$/);
+			const info = await request('/db/network/', { cookie: cookies.member });
+			expect(info.status).toBe(200);
+			expect(((await info.json()) as Json).doc_count).toBeGreaterThanOrEqual(6);
+		});
+
+		it('blocks everything but replication routes, without reaching the backend', async () => {
+			const fetchSpy = vi.spyOn(globalThis, 'fetch');
+			const blocked: Array<[string, string, number[], string?]> = [
+				['GET', '/db/_all_dbs', [403]],
+				['GET', '/db/_config', [403]],
+				['PUT', '/db/_config/admins/eve', [403], '"pw"'],
+				['POST', '/db/_replicate', [403], '{"source":"network","target":"http://evil.example/x"}'],
+				['GET', '/db/_session', [403]],
+				['GET', '/db/_users/', [403]],
+				['PUT', '/db/newdb', [404]],
+				['PUT', '/db/network', [403]],
+				['DELETE', '/db/network', [403]],
+				['GET', '/db/coproduce-accounts/', [404]],
+				['GET', '/db/coproduce-accounts/_all_docs', [404]],
+				['GET', '/db/coproduce-sessions/_all_docs', [404]],
+				['PUT', '/db/network/_design/x', [403], '{"views":{}}'],
+				['GET', '/db/network/_design/x', [403]],
+				['GET', '/db/network/_security', [403]],
+				['PUT', '/db/network/_security', [403], '{}'],
+				['POST', '/db/network/_find', [403], '{"selector":{}}'],
+				['POST', '/db/network/_index', [403], '{"index":{"fields":["a"]}}'],
+				['POST', '/db/network/_compact', [403], '{}'],
+				['POST', '/db/network/_purge', [403], '{}'],
+				['POST', '/db/network/_temp_view', [403], '{"map":"function(doc){emit(1)}"}'],
+				['GET', '/db/network/_changes?filter=_view&view=x/y', [403]],
+				['GET', '/db/network/_changes?feed=continuous', [403]],
+				['PUT', '/db/network/idea:x/file.txt', [403], 'hello'],
+				['DELETE', '/db/network/_local/abc', [403]],
+				['COPY', '/db/network/idea:x', [403]],
+				['POST', '/db/network', [403], '{}']
+			];
+			for (const [method, path, statuses, body] of blocked) {
+				const res = await request(path, { method, cookie: cookies.member, body });
+				expect(statuses, `${method} ${path} answered ${res.status}`).toContain(res.status);
+			}
+			const toBackend = fetchSpy.mock.calls
+				.map(([url]) => String(url instanceof Request ? url.url : url))
+				.filter((url) => !url.startsWith(base));
+			fetchSpy.mockRestore();
+			// Only session and account look-ups (cached, so usually none) may have reached the backend.
+			expect(
+				toBackend.filter((url) => !/\/(t[0-9a-f]{8}-)?coproduce-(sessions|accounts)\//.test(url))
+			).toEqual([]);
+			if (kind === 'embedded') expect(existsSync(join(options.dataDir, 'newdb'))).toBe(false);
+			expect((await request('/api/health')).status).toBe(200);
+			expect((await request('/db/network/', { cookie: cookies.member })).status).toBe(200);
+		});
+
+		it('pulls the demo ideas into a client by replication', async () => {
+			const client = local('pull');
+			const { result } = await replicate(remote(cookies.member), client);
+			expect(result.ok).toBe(true);
+			const all = await client.allDocs({ include_docs: true });
+			const ideas = all.rows.map((row) =>
+				ideaSchema.parse(
+					Object.fromEntries(
+						Object.entries(row.doc ?? {}).filter(([key]) => key === '_id' || !key.startsWith('_'))
+					)
+				)
+			);
+			expect(ideas.length).toBeGreaterThanOrEqual(6);
+			expect(new Set(ideas.map((i) => i.author)).size).toBeGreaterThanOrEqual(3);
+		});
+
+		it('pushes by replication: valid docs land, refused ones are denied per doc and replication completes', async () => {
+			const client = local('push');
+			const good = idea('member', 'Braille labels on ambulance doors');
+			const empty = idea('member', '');
+			const notMine = idea('chair', 'Written in the name of someone else');
+			await client.bulkDocs([good, empty, notMine]);
+
+			const { result, denied } = await replicate(client, remote(cookies.member));
+			expect(result.ok).toBe(true);
+			expect(result.status).toBe('complete');
+			expect(result.docs_written).toBe(1);
+			expect(result.doc_write_failures).toBe(2);
+			const reasons = Object.fromEntries(denied.map((d) => [d.id, String(d.reason)]));
+			expect(Object.keys(reasons).sort()).toEqual([empty._id, notMine._id].sort());
+			expect(reasons[String(empty._id)]).toMatch(/title/i);
+			expect(reasons[String(notMine._id)]).toBe('You can only write documents in your own name');
+
+			const server = remote(cookies.coordinator);
+			expect((await server.get<Json>(String(good._id))).title).toBe('Braille labels on ambulance doors');
+			await expect(server.get(String(empty._id))).rejects.toMatchObject({ status: 404 });
+			await expect(server.get(String(notMine._id))).rejects.toMatchObject({ status: 404 });
+		});
+
+		it("refuses edits to another member's idea; a coordinator may make them", async () => {
+			const asChair = remote(cookies.chair || (await signIn('chair')));
+			const written = idea('chair', 'Feedback kiosks in emergency departments');
+			await asChair.put(written);
+
+			const asMember = remote(cookies.member);
+			const current = await asMember.get<Json>(String(written._id));
+			await expect(asMember.put({ ...current, title: 'Hijacked' })).rejects.toMatchObject({
+				status: 403,
+				name: 'forbidden',
+				message: 'Only chair or a coordinator can change this'
+			});
+			await expect(asMember.remove(String(written._id), String(current._rev))).rejects.toMatchObject({
+				status: 403
+			});
+
+			const bulk = await request('/db/network/_bulk_docs', {
+				method: 'POST',
+				cookie: cookies.member,
+				body: JSON.stringify({
+					docs: [
+						{ ...current, title: 'Hijacked again' },
+						{ _id: '_design/evil', views: {} },
+						{
+							...idea('member', 'With a file'),
+							_attachments: { 'a.txt': { content_type: 'text/plain', data: 'aGk=' } }
+						},
+						idea('member', 'Fine one')
+					]
+				})
+			});
+			expect(bulk.status).toBe(201);
+			const results = (await bulk.json()) as Json[];
+			expect(results.map((r) => r.error ?? 'ok')).toEqual(['forbidden', 'forbidden', 'forbidden', 'ok']);
+			expect(results[1]?.reason).toBe('Design documents cannot be written');
+			expect(results[2]?.reason).toBe('Attachments are not allowed');
+			// Deleting your own idea is fine.
+			const own = results[3] as { id: string; rev: string };
+			expect((await asMember.remove(own.id, own.rev)).ok).toBe(true);
+
+			const asCoordinator = remote(cookies.coordinator);
+			const edited = await asCoordinator.put({ ...current, title: 'Feedback kiosks in every A&E' });
+			expect(edited.ok).toBe(true);
+			const now = await asMember.get<Json>(String(written._id));
+			expect(now.title).toBe('Feedback kiosks in every A&E');
+			expect(now.author).toBe('chair');
+		});
+
+		it('streams a long poll, and aborts the backend request when the client goes away', async () => {
+			const fetchSpy = vi.spyOn(globalThis, 'fetch');
+			const abandoned = new AbortController();
+			const path = '/db/network/_changes?feed=longpoll&since=now&heartbeat=1000';
+			const hanging = await request(path, { cookie: cookies.member, signal: abandoned.signal });
+			expect(hanging.status).toBe(200);
+			const toBackend = fetchSpy.mock.calls.find(
+				([url]) => !String(url).startsWith(base) && String(url).includes('/_changes')
+			);
+			fetchSpy.mockRestore();
+			const backendSignal = toBackend?.[1]?.signal;
+			expect(backendSignal?.aborted).toBe(false);
+			abandoned.abort();
+			await expect(hanging.text()).rejects.toThrow();
+			await vi.waitFor(() => expect(backendSignal?.aborted).toBe(true));
+
+			const waiting = request(path, { cookie: cookies.member });
+			await new Promise((resolve) => setTimeout(resolve, 150));
+			const written = idea('coordinator', 'Live change');
+			await remote(cookies.coordinator).put(written);
+			const res = await waiting;
+			expect(res.status).toBe(200);
+			const body = JSON.parse(await res.text()) as { results: Array<{ id: string }> };
+			expect(body.results.map((r) => r.id)).toContain(written._id);
+		});
+	});
+
+	// Last but one: the failures it makes from 127.0.0.1 throttle further sign-ins for 15 minutes.
+	it('throttles repeated failed sign-ins with 429 and Retry-After', async () => {
+		let res: Response | undefined;
+		for (let attempt = 0; attempt < 6; attempt++) {
+			res = await request('/api/session', {
+				method: 'POST',
+				body: JSON.stringify({ name: 'recruiter', password: 'guess-' + attempt })
+			});
+			if (res.status === 429) break;
+			expect(res.status).toBe(401);
+		}
+		expect(res?.status).toBe(429);
+		const right = await request('/api/session', {
+			method: 'POST',
+			body: JSON.stringify({ name: 'recruiter', password: PASSWORD })
+		});
+		expect(right.status).toBe(429);
+		expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(60);
+		expect(((await right.json()) as Json).reason).toMatch(
+			/^Too many failed sign-in attempts\. Try again in \d+ minutes\.$/
+		);
+	});
+
+	it('keeps sessions and the server id across a restart', async () => {
+		const before = (await (await request('/db/', { cookie: cookies.member })).json()) as Json;
+		await server.close();
+		server = await startServer({ ...options, demoPassword: 'a-different-one' });
+		base = server.url;
+		const res = await request('/api/session', { cookie: cookies.member });
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as Json).name).toBe('member');
+		const after = (await (await request('/db/', { cookie: cookies.member })).json()) as Json;
+		expect(after.uuid).toBe(before.uuid);
+		// Not re-seeded: the password is still the first one.
+		expect(logs.filter((line) => line.includes('Demo network created'))).toHaveLength(1);
+	});
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { newDocId } from '../domain/ids';
+import { judgeIncoming, mergeBulkResults, type Verdict } from './writes';
+
+const member = { name: 'mo', roles: ['member'] as const };
+
+function idea(author: string, title = 'A title') {
+	const now = new Date().toISOString();
+	return {
+		_id: newDocId('idea'),
+		type: 'idea',
+		schemaVersion: 1,
+		author,
+		createdAt: now,
+		updatedAt: now,
+		title,
+		details: ''
+	};
+}
+
+describe('judgeIncoming', () => {
+	it('applies decideWrite and refuses design documents and attachments', () => {
+		expect(judgeIncoming(member, idea('mo'), undefined).ok).toBe(true);
+		expect(judgeIncoming(member, idea('someone'), undefined)).toEqual({
+			ok: false,
+			reason: 'You can only write documents in your own name'
+		});
+		expect(judgeIncoming(member, { _id: '_design/x' }, undefined)).toMatchObject({ ok: false });
+		expect(judgeIncoming(member, { ...idea('mo'), _attachments: {} }, undefined)).toEqual({
+			ok: false,
+			reason: 'Attachments are not allowed'
+		});
+		expect(judgeIncoming(member, 'text', undefined)).toEqual({ ok: false, reason: 'Not a document' });
+	});
+
+	it('forwards a deletion as a bare tombstone', () => {
+		const existing = idea('mo');
+		const verdict = judgeIncoming(
+			member,
+			{ ...existing, _rev: '2-b', _deleted: true, _revisions: { start: 2, ids: ['b', 'a'] }, extra: 'x' },
+			existing
+		);
+		expect(verdict).toEqual({
+			ok: true,
+			forward: { _id: existing._id, _rev: '2-b', _deleted: true, _revisions: { start: 2, ids: ['b', 'a'] } }
+		});
+	});
+});
+
+describe('mergeBulkResults', () => {
+	const docs = [{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }];
+	const refused: Verdict = { ok: false, reason: 'no' };
+	const allowed: Verdict = { ok: true, forward: {} };
+
+	it('keeps the original order with new_edits: true', () => {
+		const merged = mergeBulkResults(
+			docs,
+			[allowed, refused, allowed],
+			[
+				{ id: 'a', ok: true, rev: '1-a' },
+				{ id: 'c', error: 'conflict', reason: 'Document update conflict.' }
+			],
+			true
+		);
+		expect(merged).toEqual([
+			{ id: 'a', ok: true, rev: '1-a' },
+			{ id: 'b', error: 'forbidden', reason: 'no' },
+			{ id: 'c', error: 'conflict', reason: 'Document update conflict.' }
+		]);
+	});
+
+	it('answers only errors with new_edits: false, ours and the backend’s, in document order', () => {
+		const merged = mergeBulkResults(
+			docs,
+			[allowed, refused, allowed],
+			[{ id: 'c', error: 'bad', reason: 'x' }],
+			false
+		);
+		expect(merged).toEqual([
+			{ id: 'b', error: 'forbidden', reason: 'no' },
+			{ id: 'c', error: 'bad', reason: 'x' }
+		]);
+		expect(mergeBulkResults(docs, [allowed, allowed, allowed], [], false)).toEqual([]);
+	});
+});
