@@ -58,7 +58,7 @@ test.describe('offline-first core', () => {
 			await new SignInPage(device.page).signIn(name);
 			await new SyncIndicator(device.page).expectAllSynced();
 		}
-		await b.page.getByRole('link', { name: 'Ideas', exact: true }).click();
+		await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ideas' }).click();
 		await expectAccessible(b.page);
 
 		const title = `From device A ${Date.now()}`;
@@ -70,6 +70,8 @@ test.describe('offline-first core', () => {
 		await expectAccessible(b.page);
 		// Only the author (or a coordinator) is offered the edit.
 		await expect(b.page.getByRole('link', { name: 'Edit idea' })).toHaveCount(0);
+		await b.page.goto(`${new URL(b.page.url()).pathname}/edit`);
+		await expect(b.page.getByText('Only member or a coordinator can change this idea.')).toBeVisible();
 	});
 
 	test('bad input gets a message at the field and a summary, and keeps what was typed', async ({

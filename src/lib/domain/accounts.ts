@@ -9,6 +9,7 @@ export const accountNameSchema = z
 	.string({ error: 'Enter your user name' })
 	.trim()
 	.toLowerCase()
+	.min(1, { error: 'Enter your user name' })
 	.min(2, { error: 'User name must be 2 characters or more' })
 	.max(40, { error: 'User name must be 40 characters or fewer' })
 	.regex(/^[a-z0-9][a-z0-9._-]*$/, {

@@ -11,6 +11,11 @@ export type WriteDecision = { ok: true; doc?: AppDoc } | { ok: false; reason: st
 
 const MAX_DOC_BYTES = 64 * 1024;
 
+/** Whether `actor` may change or delete a document written by `author`. */
+export function mayChange(actor: Actor, author: string | undefined): boolean {
+	return actor.roles.includes('coordinator') || (author !== undefined && author === actor.name);
+}
+
 /**
  * Decides whether `actor` may write `incoming` over `existing` (the current winning revision on the
  * server, or undefined for a new document). Pure: the gateway calls it for every document it is sent, and
@@ -21,9 +26,8 @@ export function decideWrite(
 	incoming: Record<string, unknown>,
 	existing: Record<string, unknown> | undefined
 ): WriteDecision {
-	const isCoordinator = actor.roles.includes('coordinator');
 	const owner = existing && typeof existing.author === 'string' ? existing.author : undefined;
-	if (existing && owner !== actor.name && !isCoordinator) {
+	if (existing && !mayChange(actor, owner)) {
 		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
 	}
 	if (incoming._deleted === true) return { ok: true };

@@ -84,12 +84,11 @@ export class AppState {
 	/** Signs out. With `removeData`, this account's documents and drafts are deleted from the device. */
 	async signOut(removeData = false): Promise<void> {
 		await this.api.signOut();
-		const workspace = this.workspace;
-		await this.close();
-		if (removeData && workspace) await workspace.destroy();
+		const workspace = this.detach();
 		await this.device.account.delete('current');
 		this.session = undefined;
 		this.phase = 'signed-out';
+		if (workspace) await (removeData ? workspace.destroy() : workspace.close());
 	}
 
 	dispose(): void {
@@ -115,13 +114,18 @@ export class AppState {
 		void this.askForPersistentStorage();
 	}
 
-	private async close(): Promise<void> {
+	/** Stops syncing and hands back the workspace, which is no longer the app's. */
+	private detach(): Workspace | undefined {
 		this.unsubscribe?.();
 		this.engine?.stop();
 		this.engine = undefined;
 		const workspace = this.workspace;
 		this.workspace = undefined;
-		await workspace?.close();
+		return workspace;
+	}
+
+	private async close(): Promise<void> {
+		await this.detach()?.close();
 	}
 
 	private async askForPersistentStorage(): Promise<void> {

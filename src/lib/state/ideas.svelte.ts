@@ -5,6 +5,8 @@ import {
 	ideaInputSchema,
 	newDocId,
 	newIdea,
+	mayChange,
+	type Actor,
 	type Idea,
 	type IdeaInput
 } from '$lib/domain';
@@ -86,13 +88,15 @@ export class IdeaEditor {
 	restoredDraftAt = $state<string>();
 	saving = $state(false);
 	ready = $state(false);
+	/** Set when this person cannot edit this idea (not theirs, or not on this device). */
+	unavailable = $state<string>();
 
 	private baseRev: string | undefined;
 	private readonly draftKey: string;
 
 	constructor(
 		private readonly workspace: Workspace,
-		private readonly author: string,
+		private readonly actor: Actor,
 		private readonly editing?: string
 	) {
 		this.draftKey = editing ? `idea:edit:${editing}` : 'idea:new';
@@ -102,7 +106,12 @@ export class IdeaEditor {
 	async load(): Promise<void> {
 		if (this.editing) {
 			const current = await this.workspace.ledger.get(this.editing);
-			if (current) {
+			const author = typeof current?.author === 'string' ? current.author : undefined;
+			if (!current) {
+				this.unavailable = 'This idea is not on this device. It may not have synced yet.';
+			} else if (!mayChange(this.actor, author)) {
+				this.unavailable = `Only ${author ?? 'its author'} or a coordinator can change this idea.`;
+			} else {
 				this.values = { title: String(current.title ?? ''), details: String(current.details ?? '') };
 				this.baseRev = current._rev;
 			}
@@ -166,7 +175,7 @@ export class IdeaEditor {
 	private async write(input: IdeaInput): Promise<string> {
 		const { ledger, writer } = this.workspace;
 		if (!this.editing) {
-			const idea = newIdea(newDocId('idea'), this.author, input);
+			const idea = newIdea(newDocId('idea'), this.actor.name, input);
 			await writer.save(idea);
 			return idea._id;
 		}

@@ -38,7 +38,12 @@ const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
  * document "synced" only after the server itself says it holds that revision (`_revs_diff`).
  */
 export class SyncEngine {
-	private replication: PouchDB.Replication.Sync<Record<string, unknown>> | undefined;
+	private replications:
+		| {
+				push: PouchDB.Replication.Replication<Record<string, unknown>>;
+				pull: PouchDB.Replication.Replication<Record<string, unknown>>;
+		  }
+		| undefined;
 	private status: SyncStatus = { phase: 'offline' };
 	private readonly listeners = new Set<Listener>();
 	private confirming: Promise<void> | undefined;
@@ -113,14 +118,14 @@ export class SyncEngine {
 
 	private async connect(): Promise<void> {
 		clearTimeout(this.retryTimer);
-		if (this.stopped || this.replication) return;
+		if (this.stopped || this.replications) return;
 		if (!this.isOnline()) {
 			this.set({ phase: 'offline', lastSyncedAt: this.status.lastSyncedAt });
 			return;
 		}
 		this.set({ phase: 'connecting', lastSyncedAt: this.status.lastSyncedAt });
 		const session = await this.options.checkSession();
-		if (this.stopped || this.replication) return;
+		if (this.stopped || this.replications) return;
 		if (session === 'signed-out') {
 			this.signedOut();
 			return;
@@ -142,51 +147,66 @@ export class SyncEngine {
 					() => undefined
 				)
 			: undefined;
-		if (this.stopped || this.replication) return;
-		let received = 0;
-		const replication = ledger.db.sync(remote, {
+		if (this.stopped || this.replications) return;
+		// Two one-way replications rather than PouchDB's sync(): sync() drops the error of a `paused` event,
+		// and we need it to tell "up to date" from "cannot reach the server".
+		const options: PouchDB.Replication.ReplicateOptions = {
 			live: true,
 			retry: true,
 			batch_size: this.options.batchSize ?? 250,
 			back_off_function: (delay: number) => nextBackoff(delay)
+		};
+		const push = ledger.db.replicate.to(remote, options);
+		const pull = ledger.db.replicate.from(remote, options);
+		const replications = { push, pull };
+		this.replications = replications;
+		const idle = { push: false, pull: false };
+		const failing = { push: false, pull: false };
+		let received = 0;
+		const current = () => this.replications === replications;
+
+		for (const direction of ['push', 'pull'] as const) {
+			void replications[direction]
+				.on('active', () => {
+					idle[direction] = false;
+					if (current() && this.status.phase === 'error') this.set({ ...this.base(), phase: 'connecting' });
+				})
+				.on('paused', (error: unknown) => {
+					if (!current()) return;
+					idle[direction] = true;
+					failing[direction] = Boolean(error);
+					if (error)
+						this.set({ ...this.base(), phase: 'error', reason: describe(error as ReplicationError) });
+					else if (idle.push && idle.pull && !failing.push && !failing.pull) void this.idle();
+				})
+				.on('error', (error: unknown) => {
+					if (!current()) return;
+					const problem = error as ReplicationError;
+					if (problem.status === 401 || problem.name === 'unauthorized') this.signedOut();
+					else this.scheduleRetry(describe(problem));
+				});
+		}
+		void pull.on('change', (info) => {
+			if (!current()) return;
+			received += info.docs.length;
+			this.set({ ...this.base(), phase: 'pulling', progress: { received, total } });
 		});
-		this.replication = replication;
-		void replication
-			.on('change', (info) => {
-				if (info.direction === 'pull') {
-					received += info.change.docs.length;
-					this.set({ ...this.base(), phase: 'pulling', progress: { received, total } });
-				} else {
-					this.set({ ...this.base(), phase: 'pushing' });
-					void this.confirmPending();
-				}
+		void push
+			.on('change', () => {
+				if (!current()) return;
+				this.set({ ...this.base(), phase: 'pushing' });
+				void this.confirmPending();
 			})
-			.on('active', () => {
-				if (this.status.phase === 'error') this.set({ ...this.base(), phase: 'connecting' });
-			})
-			.on('paused', (error: unknown) => {
-				if (error) {
-					this.set({ ...this.base(), phase: 'error', reason: describe(error as ReplicationError) });
-					return;
-				}
-				void this.idle();
-			})
-			.on('denied', (error: unknown) => void this.denied(error as DeniedError))
-			.on('error', (error: unknown) => {
-				this.replication = undefined;
-				const problem = error as ReplicationError;
-				if (problem.status === 401 || problem.name === 'unauthorized') this.signedOut();
-				else this.scheduleRetry(describe(problem));
-			});
+			.on('denied', (error: unknown) => void this.denied(error as DeniedError));
 	}
 
 	private async idle(): Promise<void> {
-		const replication = this.replication;
+		const replications = this.replications;
 		await this.confirmPending();
-		if (!replication || this.replication !== replication) return;
+		if (!replications || this.replications !== replications) return;
 		const lastSyncedAt = new Date().toISOString();
 		await this.options.desk.setSetting(LAST_SYNCED_KEY, lastSyncedAt);
-		if (this.replication === replication) this.set({ phase: 'up-to-date', lastSyncedAt });
+		if (this.replications === replications) this.set({ phase: 'up-to-date', lastSyncedAt });
 	}
 
 	private async confirm(): Promise<void> {
@@ -248,9 +268,10 @@ export class SyncEngine {
 	}
 
 	private cancelReplication(): void {
-		const replication = this.replication;
-		this.replication = undefined;
-		replication?.cancel();
+		const replications = this.replications;
+		this.replications = undefined;
+		replications?.push.cancel();
+		replications?.pull.cancel();
 	}
 
 	private base(): Pick<SyncStatus, 'lastSyncedAt'> {

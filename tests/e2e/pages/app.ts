@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../support/server';
+import { DEMO_PASSWORD } from '../../support/server';
 
 /** Page models: what a person sees and does, by role and label. */
 export class SignInPage {

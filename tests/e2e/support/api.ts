@@ -1,5 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD } from './server';
+import { DEMO_PASSWORD } from '../../support/server';
 
 /** Talks to the server over HTTP, as a separate client: what the server holds, not what a page shows. */
 export class ServerApi {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ServerProcess } from './server';
+import { ServerProcess } from '../../support/server';
 
 export interface Device {
 	context: BrowserContext;

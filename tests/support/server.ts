@@ -58,7 +58,7 @@ export class ServerProcess {
 	/** SIGKILL: no graceful shutdown, as when the machine loses power. */
 	async kill(): Promise<void> {
 		const child = this.child;
-		if (!child || child.exitCode !== null) return;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGKILL');
 		await exited;

@@ -1,0 +1,196 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdea } from '../../../tests/factories';
+import { DEMO_PASSWORD, ServerProcess } from '../../../tests/support/server';
+import { Desk } from '$lib/store/desk';
+import { Ledger, type LedgerDb } from '$lib/store/ledger';
+import { Projector } from '$lib/store/projection';
+import { statusOf } from '$lib/store/status';
+import { DocumentWriter } from '$lib/store/writer';
+import { SyncEngine, type SessionCheck } from './engine';
+import type { SyncPhase } from './status';
+
+// The real server process (gateway + embedded store) and the real browser PouchDB on fake-indexeddb.
+let server: ServerProcess;
+
+beforeAll(async () => {
+	server = await ServerProcess.start();
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+class Device {
+	cookie = '';
+	readonly engines: SyncEngine[] = [];
+	private constructor(
+		readonly name: string,
+		readonly ledger: Ledger,
+		readonly desk: Desk,
+		readonly writer: DocumentWriter,
+		readonly remote: LedgerDb
+	) {}
+
+	static count = 0;
+
+	static async open(name: string): Promise<Device> {
+		Device.count += 1;
+		const ledger = await Ledger.open(`engine-${name}-${Device.count}`);
+		const desk = new Desk(`engine-desk-${name}-${Device.count}`);
+		await desk.open();
+		const projector = new Projector(ledger, desk);
+		const { default: PouchDB } = await import('pouchdb-browser');
+		const holder: { device?: Device } = {};
+		const remote = new PouchDB<Record<string, unknown>>(`${server.url}/db/network`, {
+			skip_setup: true,
+			fetch: (url, options) => {
+				const headers = new Headers(options?.headers);
+				headers.set('cookie', holder.device?.cookie ?? '');
+				return fetch(url, { ...options, headers });
+			}
+		});
+		const device = new Device(name, ledger, desk, new DocumentWriter(ledger, desk, projector), remote);
+		holder.device = device;
+		await device.signIn();
+		return device;
+	}
+
+	async signIn(): Promise<void> {
+		const response = await fetch(`${server.url}/api/session`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: this.name, password: DEMO_PASSWORD })
+		});
+		expect(response.status).toBe(200);
+		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+	}
+
+	async signOutOnServer(): Promise<void> {
+		await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { cookie: this.cookie } });
+	}
+
+	engine(): SyncEngine {
+		const engine = new SyncEngine({
+			ledger: this.ledger,
+			desk: this.desk,
+			remote: this.remote,
+			isOnline: () => true,
+			checkSession: async (): Promise<SessionCheck> => {
+				const response = await fetch(`${server.url}/api/session`, { headers: { cookie: this.cookie } });
+				return response.status === 401 ? 'signed-out' : response.ok ? 'ok' : 'unreachable';
+			}
+		});
+		this.engines.push(engine);
+		return engine;
+	}
+
+	async close(): Promise<void> {
+		for (const engine of this.engines) engine.stop();
+		await this.ledger.destroy();
+		await this.desk.delete();
+	}
+}
+
+function reach(engine: SyncEngine, phase: SyncPhase, timeout = 15_000): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(
+			() => reject(new Error(`sync never reached ${phase}; it is ${engine.current.phase}`)),
+			timeout
+		);
+		const unsubscribe = engine.subscribe((status) => {
+			if (status.phase !== phase) return;
+			clearTimeout(timer);
+			queueMicrotask(() => unsubscribe());
+			resolve();
+		});
+	});
+}
+
+async function serverDoc(id: string): Promise<Record<string, unknown> | undefined> {
+	const coordinator = await fetch(`${server.url}/api/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name: 'coordinator', password: DEMO_PASSWORD })
+	});
+	const cookie = (coordinator.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+	const response = await fetch(`${server.url}/db/network/${encodeURIComponent(id)}`, { headers: { cookie } });
+	return response.ok ? ((await response.json()) as Record<string, unknown>) : undefined;
+}
+
+const devices: Device[] = [];
+afterEach(async () => {
+	await Promise.all(devices.splice(0).map((device) => device.close()));
+});
+
+describe('SyncEngine against the real gateway', () => {
+	it('pulls the network, pushes local writes and marks them synced only once the server holds them', async () => {
+		const device = await Device.open('member');
+		devices.push(device);
+		const idea = makeIdea({ author: 'member', title: 'Written before syncing' });
+		const rev = await device.writer.save(idea);
+		expect(statusOf(rev, await device.desk.docStatus.get(idea._id)).kind).toBe('local');
+
+		const engine = device.engine();
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		await upToDate;
+
+		expect(await device.desk.docStatus.get(idea._id)).toBeUndefined();
+		expect(await serverDoc(idea._id)).toMatchObject({
+			_id: idea._id,
+			_rev: rev,
+			title: 'Written before syncing'
+		});
+		// The demo network came down too.
+		expect(
+			(await device.ledger.db.allDocs({ startkey: 'idea:', endkey: 'idea:\ufff0' })).rows.length
+		).toBeGreaterThan(1);
+	});
+
+	it('keeps a refused write visible with the reason, while the rest syncs', async () => {
+		const device = await Device.open('chair');
+		devices.push(device);
+		const forged = makeIdea({ author: 'member', title: 'Pretending to be someone else' });
+		const fine = makeIdea({ author: 'chair', title: 'My own idea' });
+		await device.writer.save(forged);
+		await device.writer.save(fine);
+
+		const engine = device.engine();
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		await upToDate;
+		await expect.poll(async () => (await device.desk.docStatus.get(forged._id))?.state).toBe('denied');
+
+		const refused = await device.desk.docStatus.get(forged._id);
+		expect(refused?.reason).toBe('You can only write documents in your own name');
+		expect(await device.desk.docStatus.get(fine._id)).toBeUndefined();
+		expect(await serverDoc(forged._id)).toBeUndefined();
+		expect(await serverDoc(fine._id)).toMatchObject({ title: 'My own idea' });
+		// Still on the device, where the person can fix it.
+		expect((await device.ledger.get(forged._id))?.title).toBe('Pretending to be someone else');
+	});
+
+	it('stops when the session ends, keeps the queue, and resumes after signing in again', async () => {
+		const device = await Device.open('member');
+		devices.push(device);
+		const engine = device.engine();
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		await upToDate;
+
+		await device.signOutOnServer();
+		const idea = makeIdea({ author: 'member', title: 'Written after the session ended' });
+		const signedOut = reach(engine, 'signed-out');
+		await device.writer.save(idea);
+		await signedOut;
+		expect((await device.desk.docStatus.get(idea._id))?.state).toBe('local');
+		expect(await serverDoc(idea._id)).toBeUndefined();
+
+		await device.signIn();
+		const again = reach(engine, 'up-to-date');
+		await engine.start();
+		await again;
+		expect(await device.desk.docStatus.get(idea._id)).toBeUndefined();
+		expect(await serverDoc(idea._id)).toMatchObject({ title: 'Written after the session ended' });
+	});
+});
