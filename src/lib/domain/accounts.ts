@@ -16,8 +16,11 @@ export const accountNameSchema = z
 		error: 'User name can only use letters, numbers, full stops, hyphens and underscores'
 	});
 
-/** The databases of a network. Everything one role must not read lives in a database it cannot open. */
-export const DATABASES = ['network'] as const;
+/**
+ * The databases of a network. Everything one role must not read lives in a database it cannot open:
+ * `network` is shared by every member; `signups` holds sealed event sign-ups that only coordinators read.
+ */
+export const DATABASES = ['network', 'signups'] as const;
 export const databaseSchema = z.enum(DATABASES);
 export type DatabaseName = z.infer<typeof databaseSchema>;
 
@@ -35,3 +38,53 @@ export const sessionInfoSchema = z.object({
 	databases: z.array(databaseSchema)
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const displayNameSchema = z
+	.string({ error: 'Enter a name' })
+	.trim()
+	.min(1, { error: 'Enter the name people will see' })
+	.max(80, { error: 'Name must be 80 characters or fewer' });
+
+const rolesSchema = z
+	.array(roleSchema)
+	.min(1, { error: 'Choose at least one role' })
+	.transform((roles) => [...new Set(roles)]);
+
+/** An account as coordinators see it in the people list (never the password hash). */
+export const accountSummarySchema = z.object({
+	name: accountNameSchema,
+	displayName: z.string().max(80),
+	roles: z.array(roleSchema),
+	active: z.boolean(),
+	createdAt: z.string()
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+/** A coordinator creates an account: `POST /api/accounts`. The password is checked with `passwordProblem`. */
+export const newAccountSchema = z.object({
+	name: accountNameSchema,
+	displayName: displayNameSchema,
+	roles: rolesSchema,
+	password: z.string({ error: 'Enter a password' })
+});
+export type NewAccountInput = z.infer<typeof newAccountSchema>;
+
+/** A coordinator changes an account: `PATCH /api/accounts/<name>`. Nobody may change their own roles. */
+export const accountUpdateSchema = z
+	.object({
+		displayName: displayNameSchema.optional(),
+		roles: rolesSchema.optional(),
+		active: z.boolean().optional()
+	})
+	.refine((update) => Object.keys(update).length > 0, { error: 'Nothing to change' });
+export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
+
+/**
+ * A password change: `POST /api/accounts/<name>/password`. People changing their own password give the
+ * current one; a coordinator resetting someone else's does not.
+ */
+export const passwordChangeSchema = z.object({
+	currentPassword: z.string().max(256).optional(),
+	password: z.string({ error: 'Enter a new password' })
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;

@@ -83,6 +83,13 @@ describe('decideWrite', () => {
 		expect(decideWrite(member, { _id: idea._id, _deleted: true }, idea).ok).toBe(true);
 	});
 
+	it('accepts a write that restores exactly what the server holds (discarding a refused edit)', () => {
+		const idea = makeIdea({ author: 'member' });
+		expect(decideWrite(other, { ...idea, _rev: '3-abc' }, { ...idea, _rev: '1-xyz' })).toEqual({ ok: true });
+		expect(decideWrite(other, { ...idea, title: 'Changed' }, idea).ok).toBe(false);
+		expect(decideWrite(other, { _id: idea._id, _deleted: true }, idea).ok).toBe(false);
+	});
+
 	it('never lets author, type or creation time change', () => {
 		const idea = makeIdea({ author: 'member' });
 		expect(decideWrite(coordinator, { ...idea, author: 'coordinator' }, idea)).toEqual({

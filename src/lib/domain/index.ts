@@ -3,4 +3,5 @@ export * from './common';
 export * from './documents';
 export * from './ids';
 export * from './idea';
+export * from './passwords';
 export * from './rules';

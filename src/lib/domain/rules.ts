@@ -1,6 +1,6 @@
 import type { Role } from './accounts';
 import { IMMUTABLE_FIELDS } from './common';
-import { parseDocument, type AppDoc } from './documents';
+import { contentOf, parseDocument, type AppDoc } from './documents';
 
 export interface Actor {
 	name: string;
@@ -27,6 +27,8 @@ export function decideWrite(
 	existing: Record<string, unknown> | undefined
 ): WriteDecision {
 	const owner = existing && typeof existing.author === 'string' ? existing.author : undefined;
+	// Restoring exactly what the server holds changes nothing: it is how a refused edit is discarded.
+	if (existing && incoming._deleted !== true && sameContent(incoming, existing)) return { ok: true };
 	if (existing && !mayChange(actor, owner)) {
 		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
 	}
@@ -50,4 +52,18 @@ export function decideWrite(
 		}
 	}
 	return { ok: true, doc: parsed.doc };
+}
+
+/** Whether two stored documents have the same content, ignoring `_rev` and other bookkeeping fields. */
+export function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	return canonical(contentOf(a)) === canonical(contentOf(b));
+}
+
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1));
+		return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'undefined';
 }
