@@ -17,7 +17,7 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					environment: 'node',
-					include: ['src/lib/{store,sync,state}/**/*.test.ts'],
+					include: ['src/lib/{store,sync,state}/**/*.test.ts', 'src/lib/*.test.ts'],
 					setupFiles: ['tests/setup/browser-storage-in-node.ts']
 				}
 			}

@@ -46,6 +46,23 @@ export class AppState {
 		return this.ready.workspace.projector.rebuild();
 	}
 
+	/** Gives up a change the server refused, putting back what the server holds. */
+	async discardRefused(id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+		const { workspace } = this.ready;
+		if (!this.engine) return { ok: false, message: 'Sync is not running.' };
+		let serverCopy: Record<string, unknown> | undefined;
+		try {
+			serverCopy = await this.engine.serverCopy(id);
+		} catch {
+			return {
+				ok: false,
+				message: 'You need a connection to discard this change. It stays on this device until then.'
+			};
+		}
+		await workspace.writer.restore(id, serverCopy);
+		return { ok: true };
+	}
+
 	/** Opens the last signed-in account's data, online or not. */
 	async start(): Promise<void> {
 		window.addEventListener('online', this.onOnline);

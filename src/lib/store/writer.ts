@@ -24,13 +24,39 @@ export class DocumentWriter {
 	async save(doc: AppDoc, rev?: string): Promise<string> {
 		const parsed = parseDocument(doc);
 		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
-		const id = parsed.doc._id;
+		const valid = parsed.doc;
+		return this.tracked(valid._id, () => this.ledger.put(valid, rev));
+	}
+
+	/** Deletes a document (the deletion syncs like any other change). */
+	async remove(id: string, rev: string): Promise<string> {
+		return this.tracked(id, () => this.ledger.remove(id, rev));
+	}
+
+	/**
+	 * Gives up a change the server refused: puts back the server's copy over this device's revision, or
+	 * removes a document the server never accepted.
+	 */
+	async restore(id: string, serverCopy: Record<string, unknown> | undefined): Promise<void> {
+		const current = await this.ledger.get(id);
+		if (!current) return;
+		if (!serverCopy) {
+			await this.remove(id, current._rev);
+			return;
+		}
+		const parsed = parseDocument(serverCopy);
+		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
+		await this.save(parsed.doc, current._rev);
+	}
+
+	/** Runs a ledger write with its "saved on this device" bookkeeping around it. */
+	private async tracked(id: string, write: () => Promise<string>): Promise<string> {
 		const before = await this.desk.docStatus.get(id);
 		const at = new Date().toISOString();
 		await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
 		let newRev: string;
 		try {
-			newRev = await this.ledger.put(parsed.doc, rev);
+			newRev = await write();
 		} catch (error) {
 			await (before ? this.desk.docStatus.put(before) : this.desk.docStatus.delete(id));
 			throw error;

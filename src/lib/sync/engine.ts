@@ -98,6 +98,16 @@ export class SyncEngine {
 		this.set({ phase: 'offline', lastSyncedAt: this.status.lastSyncedAt });
 	}
 
+	/** The server's current copy of a document, or undefined if it has none. Throws when unreachable. */
+	async serverCopy(id: string): Promise<Record<string, unknown> | undefined> {
+		try {
+			return await this.options.remote.get(id);
+		} catch (error) {
+			if ((error as ReplicationError).status === 404) return undefined;
+			throw error;
+		}
+	}
+
 	/** Checks the server for every revision this device is still waiting to hear about. */
 	confirmPending(): Promise<void> {
 		if (this.confirming) {

@@ -27,6 +27,11 @@ export class ServerApi {
 		return body.rows.map((row) => row.id);
 	}
 
+	async status(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string): Promise<number> {
+		const response = await this.http.fetch(path, { method });
+		return response.status();
+	}
+
 	async dispose(): Promise<void> {
 		await this.http.dispose();
 	}

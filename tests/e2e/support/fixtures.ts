@@ -20,6 +20,14 @@ interface TestFixtures {
 async function openDevice(browser: Browser, baseURL: string, opened: BrowserContext[]): Promise<Device> {
 	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
 	opened.push(context);
+	// Every Content-Security-Policy violation is recorded, so journeys can prove the app needs none.
+	await context.addInitScript(() => {
+		const seen: string[] = [];
+		Object.defineProperty(window, '__cspViolations', { value: seen });
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'}`)
+		);
+	});
 	const page = await context.newPage();
 	return { context, page, setOffline: (offline) => context.setOffline(offline) };
 }
@@ -43,7 +51,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
-/** axe-core over the whole page, WCAG 2.2 A and AA rules: no violations allowed. */
+/** axe-core over the whole page (WCAG 2.2 A and AA rules) and the page's CSP record: no violations allowed. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -52,6 +60,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+	const csp = await page.evaluate(
+		() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
+	);
+	expect(csp, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
 }
 
 /** Resolves once the service worker controls the page, so a reload works with no network. */
