@@ -25,5 +25,8 @@ export function baseDocShape<T extends string>(type: T) {
 	};
 }
 
-/** Fields nobody may change once a document is written. */
-export const IMMUTABLE_FIELDS = ['type', 'author', 'createdAt'] as const;
+/**
+ * Fields nobody may change once a document is written (`group`: the group a document belongs to, for the
+ * types that have one).
+ */
+export const IMMUTABLE_FIELDS = ['type', 'author', 'createdAt', 'group'] as const;

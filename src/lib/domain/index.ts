@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './attachments';
 export * from './common';
 export * from './documents';
 export * from './ids';

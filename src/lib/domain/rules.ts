@@ -1,19 +1,50 @@
 import type { Role } from './accounts';
+import { attachmentsProblem } from './attachments';
 import { IMMUTABLE_FIELDS } from './common';
 import { contentOf, parseDocument, type AppDoc } from './documents';
 
 export interface Actor {
 	name: string;
 	roles: readonly Role[];
+	/**
+	 * The groups this person chairs. Not stored on accounts yet: it comes with meetings (see
+	 * `CHAIR_MANAGED_TYPES`).
+	 */
+	chairOf?: readonly string[];
 }
 
 export type WriteDecision = { ok: true; doc?: AppDoc } | { ok: false; reason: string };
 
-const MAX_DOC_BYTES = 64 * 1024;
+/** The largest document anyone may write, counting its content (not attachments or revision history). */
+export const MAX_DOC_BYTES = 64 * 1024;
 
-/** Whether `actor` may change or delete a document written by `author`. */
-export function mayChange(actor: Actor, author: string | undefined): boolean {
-	return actor.roles.includes('coordinator') || (author !== undefined && author === actor.name);
+/**
+ * HOOK for meetings (a later issue): document types a group's chairs may edit (agendas, minutes, and the
+ * approval of minutes) besides their authors and coordinators. Such documents carry an immutable `group`;
+ * a chair may change one when `actor.chairOf` includes its group. No type is chair-managed yet, so this
+ * grants nothing today.
+ */
+export const CHAIR_MANAGED_TYPES: ReadonlySet<string> = new Set<string>();
+
+/**
+ * Whether `actor` may change or delete a document written by `author`: its author, any coordinator, and
+ * (for chair-managed types, given `doc`) a chair of the document's group.
+ */
+export function mayChange(
+	actor: Actor,
+	author: string | undefined,
+	doc?: { type?: unknown; group?: unknown }
+): boolean {
+	if (actor.roles.includes('coordinator')) return true;
+	if (author !== undefined && author === actor.name) return true;
+	return (
+		doc !== undefined &&
+		typeof doc.type === 'string' &&
+		CHAIR_MANAGED_TYPES.has(doc.type) &&
+		actor.roles.includes('chair') &&
+		typeof doc.group === 'string' &&
+		(actor.chairOf ?? []).includes(doc.group)
+	);
 }
 
 /**
@@ -27,27 +58,40 @@ export function decideWrite(
 	existing: Record<string, unknown> | undefined
 ): WriteDecision {
 	const owner = existing && typeof existing.author === 'string' ? existing.author : undefined;
+	const type = typeof incoming.type === 'string' ? incoming.type : '';
+	// Checked first: the no-op restore below compares content only, and attachments are not content.
+	const attachmentProblem = attachmentsProblem(type, incoming._attachments);
+	if (incoming._deleted !== true && attachmentProblem) return { ok: false, reason: attachmentProblem };
 	// Restoring exactly what the server holds changes nothing: it is how a refused edit is discarded.
-	if (existing && incoming._deleted !== true && sameContent(incoming, existing)) return { ok: true };
-	if (existing && !mayChange(actor, owner)) {
+	if (
+		existing &&
+		incoming._deleted !== true &&
+		sameContent(incoming, existing) &&
+		sameAttachments(incoming._attachments, existing._attachments)
+	) {
+		return { ok: true };
+	}
+	if (existing && !mayChange(actor, owner, existing)) {
 		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
 	}
 	if (incoming._deleted === true) return { ok: true };
 
-	if (JSON.stringify(incoming).length > MAX_DOC_BYTES) {
+	// Revision history and attachments (checked above) do not count towards the size.
+	if (JSON.stringify(contentOf(incoming)).length > MAX_DOC_BYTES) {
 		return { ok: false, reason: 'This is too large to save (over 64 KB of text)' };
 	}
 	const parsed = parseDocument(incoming);
 	if (!parsed.ok) return { ok: false, reason: parsed.reason };
 
 	if (!existing) {
-		if (parsed.doc.author !== actor.name) {
+		if (parsed.doc.author !== actor.name || incoming.author !== actor.name) {
 			return { ok: false, reason: 'You can only write documents in your own name' };
 		}
 		return { ok: true, doc: parsed.doc };
 	}
+	const written = contentOf(incoming);
 	for (const field of IMMUTABLE_FIELDS) {
-		if (existing[field] !== undefined && existing[field] !== parsed.doc[field]) {
+		if (canonical(existing[field]) !== canonical(written[field])) {
 			return { ok: false, reason: `The ${field} of a document cannot be changed` };
 		}
 	}
@@ -57,6 +101,24 @@ export function decideWrite(
 /** Whether two stored documents have the same content, ignoring `_rev` and other bookkeeping fields. */
 export function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
 	return canonical(contentOf(a)) === canonical(contentOf(b));
+}
+
+/** Whether two `_attachments` fields name the same attachments with the same digests. */
+function sameAttachments(a: unknown, b: unknown): boolean {
+	const digests = (value: unknown) =>
+		value && typeof value === 'object'
+			? canonical(
+					Object.fromEntries(
+						Object.entries(value as Record<string, unknown>).map(([name, attachment]) => [
+							name,
+							attachment && typeof attachment === 'object'
+								? (attachment as Record<string, unknown>).digest
+								: undefined
+						])
+					)
+				)
+			: canonical({});
+	return digests(a) === digests(b);
 }
 
 function canonical(value: unknown): string {

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import {
 	accountNameSchema,
-	DATABASES,
 	roleSchema,
-	type DatabaseName,
+	type AccountSummary,
 	type Role,
 	type SessionInfo
 } from '../domain/accounts';
+import { passwordProblem } from '../domain/passwords';
 import type { CouchClient } from './couch';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
+import { databasesFor } from './policy';
 
 /** Private to the gateway: never reachable through `/db`. */
 export const ACCOUNTS_DB = 'coproduce-accounts';
@@ -47,11 +48,28 @@ export interface NewAccount {
 	active?: boolean;
 }
 
+export interface AccountChanges {
+	displayName?: string | undefined;
+	roles?: Role[] | undefined;
+	active?: boolean | undefined;
+}
+
 export type AuthResult = { ok: true; account: Account } | { ok: false; reason: 'credentials' | 'inactive' };
 
-/** Which replicated databases an account may open. For now every active account syncs `network`. */
-export function databasesFor(account: Account): DatabaseName[] {
-	return account.active ? [...DATABASES] : [];
+/** A name that is already taken. */
+export class AccountExistsError extends Error {
+	constructor(readonly accountName: string) {
+		super(`There is already an account called ${accountName}`);
+		this.name = 'AccountExistsError';
+	}
+}
+
+/** A password the rules (`passwordProblem`) refuse; the message says why. */
+export class PasswordRefusedError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PasswordRefusedError';
+	}
 }
 
 export function sessionInfoFor(account: Account): SessionInfo {
@@ -61,6 +79,29 @@ export function sessionInfoFor(account: Account): SessionInfo {
 		roles: [...account.roles],
 		databases: databasesFor(account)
 	};
+}
+
+export function summaryOf(account: Account): AccountSummary {
+	return {
+		name: account.name,
+		displayName: account.displayName,
+		roles: [...account.roles],
+		active: account.active,
+		createdAt: account.createdAt
+	};
+}
+
+/** Sorted as people read a list of names: by display name, then user name. */
+export function byDisplayName(a: Account, b: Account): number {
+	return (
+		a.displayName.localeCompare(b.displayName, 'en-GB', { sensitivity: 'base' }) ||
+		a.name.localeCompare(b.name, 'en-GB')
+	);
+}
+
+function checkPassword(password: string, name: string): void {
+	const problem = passwordProblem(password, name);
+	if (problem) throw new PasswordRefusedError(problem);
 }
 
 function toAccount(doc: AccountDoc): Account {
@@ -99,9 +140,29 @@ export class AccountStore {
 		return rows.length > 0;
 	}
 
-	/** Creates an account; throws if the name is taken. */
+	/** Every account (a fresh read, not the cache), in no particular order. */
+	async list(): Promise<Account[]> {
+		const rows = await this.couch.allDocsWithPrefix<AccountDoc>(this.db, ACCOUNT_PREFIX);
+		const accounts: Account[] = [];
+		for (const row of rows) {
+			const parsed = accountDocSchema.safeParse(row.doc);
+			if (parsed.success) accounts.push(toAccount(parsed.data));
+		}
+		return accounts;
+	}
+
+	/** Forgets the cached copy, so the next read goes to the database. */
+	invalidate(name: string): void {
+		this.cache.delete(name);
+	}
+
+	/**
+	 * Creates an account. Throws `AccountExistsError` if the name is taken and `PasswordRefusedError` if the
+	 * password breaks the rules.
+	 */
 	async create(input: NewAccount): Promise<Account> {
 		const name = accountNameSchema.parse(input.name);
+		checkPassword(input.password, name);
 		const doc: AccountDoc = {
 			_id: ACCOUNT_PREFIX + name,
 			type: 'account',
@@ -113,9 +174,46 @@ export class AccountStore {
 			createdAt: new Date().toISOString()
 		};
 		const rev = await this.couch.put(this.db, accountDocSchema.parse(doc));
-		if (!rev) throw new Error(`An account called ${name} already exists`);
+		if (!rev) throw new AccountExistsError(name);
 		this.cache.delete(name);
 		return toAccount(doc);
+	}
+
+	/** Changes display name, roles or whether the account is active; undefined if there is no such account. */
+	async update(name: string, changes: AccountChanges): Promise<Account | undefined> {
+		return this.modify(name, (doc) => ({
+			...doc,
+			...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+			...(changes.roles !== undefined ? { roles: [...new Set(changes.roles)] } : {}),
+			...(changes.active !== undefined ? { active: changes.active } : {})
+		}));
+	}
+
+	/** Sets a new password (checked against the rules); undefined if there is no such account. */
+	async setPassword(name: string, password: string): Promise<Account | undefined> {
+		checkPassword(password, name);
+		const passwordHash = await hashPassword(password);
+		return this.modify(name, (doc) => ({ ...doc, passwordHash }));
+	}
+
+	/** Read, change, write; on a conflict (someone else wrote in between) read again and retry. */
+	private async modify(name: string, change: (doc: AccountDoc) => AccountDoc): Promise<Account | undefined> {
+		for (let attempt = 0; attempt < 5; attempt++) {
+			const raw = await this.couch.get(this.db, ACCOUNT_PREFIX + name);
+			const parsed = raw ? accountDocSchema.safeParse(raw) : undefined;
+			if (!parsed?.success) {
+				this.cache.delete(name);
+				return undefined;
+			}
+			const updated = accountDocSchema.parse(change(parsed.data));
+			const rev = await this.couch.put(this.db, updated);
+			if (rev) {
+				const account = toAccount(updated);
+				this.cache.set(name, { account, at: Date.now() });
+				return account;
+			}
+		}
+		throw new Error(`Could not update the account ${name}: it keeps changing`);
 	}
 
 	/** Checks a name and password. Unknown names take as long as known ones. */

@@ -7,8 +7,10 @@ import { DATABASES, type DatabaseName } from '../domain/accounts';
 import { ACCOUNTS_DB, AccountStore } from './accounts';
 import { createBackend, type Backend } from './backend';
 import { CouchClient } from './couch';
+import { apiRouter } from './api';
 import { seedDemoNetwork } from './demo';
-import { apiRouter, dbRouter, jsonErrorHandler, type DatabaseNames, type GatewayContext } from './gateway';
+import { dbRouter, type DatabaseNames, type GatewayContext } from './gateway';
+import { jsonErrorHandler } from './http';
 import { originCheck, securityHeaders } from './security';
 import { SESSIONS_DB, SessionStore } from './sessions';
 import { staticApp } from './static';
@@ -38,6 +40,8 @@ export interface ServerOptions {
 export interface RunningServer {
 	url: string;
 	close(): Promise<void>;
+	/** The gateway's own view of its store, for tests and tools in the same process. Never exposed over HTTP. */
+	internals: Pick<GatewayContext, 'couch' | 'names' | 'accounts' | 'sessions'>;
 }
 
 const SERVER_META_ID = 'meta:server';
@@ -50,7 +54,8 @@ async function loadServerId(couch: CouchClient, accountsDb: string): Promise<str
 	const existing = await couch.get<{ _id: string; uuid?: unknown }>(accountsDb, SERVER_META_ID);
 	if (typeof existing?.uuid === 'string') return existing.uuid;
 	const uuid = randomUUID().replaceAll('-', '');
-	const rev = await couch.put(accountsDb, { _id: SERVER_META_ID, type: 'server', uuid });
+	// `type` matches the id's prefix, as CouchDB's validate_doc_update requires of every document.
+	const rev = await couch.put(accountsDb, { _id: SERVER_META_ID, type: 'meta', uuid });
 	if (rev) return uuid;
 	const raced = await couch.get<{ _id: string; uuid?: unknown }>(accountsDb, SERVER_META_ID);
 	if (typeof raced?.uuid !== 'string') throw new Error('Could not store the server id');
@@ -114,6 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 				log
 			});
 		}
+		if (!(await accounts.hasAny())) {
+			log(
+				'There are no accounts yet. Create the first coordinator with: npm run users -- create <name> --roles coordinator (with the embedded database, stop this server first)'
+			);
+		}
 		const store = sessions;
 		const purge = () =>
 			store.purgeExpired().catch((error: unknown) => {
@@ -147,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			s.once('error', reject);
 		});
 		const { port } = server.address() as AddressInfo;
-		return { url: displayUrl(host, port), close };
+		return { url: displayUrl(host, port), close, internals: { couch, names, accounts, sessions } };
 	} catch (error) {
 		await close().catch(() => undefined);
 		throw error;

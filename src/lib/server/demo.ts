@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Role } from '../domain/accounts';
+import { passwordProblem } from '../domain/passwords';
 import { ideaSchema, type Idea } from '../domain/idea';
 import { newDocId } from '../domain/ids';
 import type { AccountStore } from './accounts';
@@ -153,6 +154,12 @@ export async function seedDemoNetwork(options: {
 }): Promise<boolean> {
 	if (await options.accounts.hasAny()) return false;
 	const password = options.password || randomPassphrase();
+	// Checked for every account before any is created, so a refused DEMO_PASSWORD seeds nothing.
+	for (const account of DEMO_ACCOUNTS) {
+		const problem = passwordProblem(password, account.name);
+		if (problem)
+			throw new Error(`DEMO_PASSWORD cannot be used for the demo account ${account.name}: ${problem}`);
+	}
 	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
 	await options.couch.bulkDocs(options.networkDb, demoIdeas());
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');

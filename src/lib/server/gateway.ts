@@ -1,14 +1,15 @@
 import express from 'express';
-import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
-import { databaseSchema, signInSchema, type DatabaseName } from '../domain/accounts';
-import { describeIssues, fieldErrors } from '../domain/documents';
+import type { Request, Response, Router } from 'express';
+import { databaseSchema, type DatabaseName } from '../domain/accounts';
 import type { Actor } from '../domain/rules';
-import { databasesFor, sessionInfoFor, type Account, type AccountStore } from './accounts';
+import type { Account, AccountStore } from './accounts';
 import type { Backend } from './backend';
 import type { CouchClient } from './couch';
+import { handle, noStore, readJson, sendError, sessionToken, type Json } from './http';
+import { DB_ROUTES, may, mayOpen, type DbRoute } from './policy';
 import { abortOnDisconnect, forward } from './proxy';
-import { SESSION_COOKIE, type SessionStore } from './sessions';
-import { describeWait, FailureThrottle } from './throttle';
+import type { SessionStore } from './sessions';
+import type { FailureThrottle } from './throttle';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from './writes';
 
 /** Backend names of the gateway's databases (a prefix lets tests share one CouchDB). */
@@ -28,167 +29,23 @@ export interface GatewayContext {
 	/** Stable per data directory: PouchDB's http adapter builds replication ids from it. */
 	serverId: string;
 	log: (message: string) => void;
-	throttle?: FailureThrottle;
+	/** Sign-in throttles (tests pass their own). */
+	throttles?: { byName?: FailureThrottle; byIp?: FailureThrottle };
 }
 
-const JSON_LIMIT = '10mb';
 const ALLOWED_CHANGES_FILTERS = new Set(['_doc_ids', '_selector']);
 const ALLOWED_CHANGES_FEEDS = new Set(['normal', 'longpoll']);
+/** A replication checkpoint is a few hundred bytes; this leaves room and no more. */
+const MAX_CHECKPOINT_BYTES = 16 * 1024;
 
-type Json = Record<string, unknown>;
+const READ = ['GET', 'HEAD'];
 
-function sendError(res: Response, status: number, error: string, reason: string, extra: Json = {}) {
-	res.status(status).json({ error, reason, ...extra });
-}
-
-/** Express 4 does not catch rejected promises: route them to the error handler. */
-function handle(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
-	return (req, res, next) => {
-		void (async () => {
-			try {
-				await fn(req, res);
-			} catch (error) {
-				next(error);
-			}
-		})();
-	};
-}
-
-export function readCookie(req: Request, name: string): string | undefined {
-	const header = req.headers.cookie;
-	if (!header) return undefined;
-	for (const part of header.split(';')) {
-		const eq = part.indexOf('=');
-		if (eq < 0) continue;
-		if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-	}
-	return undefined;
-}
-
-function sessionCookie(req: Request, value: string, maxAgeSeconds: number): string {
-	const parts = [
-		`${SESSION_COOKIE}=${value}`,
-		'Path=/',
-		'HttpOnly',
-		'SameSite=Strict',
-		`Max-Age=${maxAgeSeconds}`
-	];
-	// `req.secure` honours X-Forwarded-Proto only when the app trusts a proxy (TRUST_PROXY).
-	if (req.secure) parts.push('Secure');
-	return parts.join('; ');
-}
-
-const parseJsonBody = express.json({ limit: JSON_LIMIT });
-
-/**
- * Reads a JSON body into `req.body`; on a malformed or oversized body answers CouchDB-style and resolves
- * false.
- */
-function readJson(req: Request, res: Response): Promise<boolean> {
-	return new Promise((resolve) => {
-		parseJsonBody(req, res, (err?: unknown) => {
-			if (!err) return resolve(true);
-			const status = isRecord(err) && typeof err.status === 'number' ? err.status : 400;
-			if (status === 413) sendError(res, 413, 'too_large', 'The request is too large');
-			else sendError(res, 400, 'bad_request', 'invalid_json');
-			resolve(false);
-		});
-	});
-}
-
-const jsonBody: RequestHandler = (req, res, next) => {
-	void (async () => {
-		if (await readJson(req, res)) next();
-	})();
-};
-
-function noStore(_req: Request, res: Response, next: NextFunction) {
-	res.setHeader('Cache-Control', 'no-store');
-	next();
+function refuse(res: Response, reason = 'This operation is not available') {
+	sendError(res, 403, 'forbidden', reason);
 }
 
 function actorOf(account: Account): Actor {
 	return { name: account.name, roles: account.roles };
-}
-
-/** `/api`: sign in, who am I, sign out, health. */
-export function apiRouter(ctx: GatewayContext): Router {
-	const router = express.Router();
-	const throttle = ctx.throttle ?? new FailureThrottle();
-	router.use(noStore);
-
-	router.get('/health', (_req, res) => {
-		res.json({ ok: true });
-	});
-
-	router.post(
-		'/session',
-		jsonBody,
-		handle(async (req, res) => {
-			const parsed = signInSchema.safeParse(req.body);
-			if (!parsed.success) {
-				sendError(res, 400, 'bad_request', describeIssues(parsed.error.issues), {
-					fields: fieldErrors(parsed.error.issues)
-				});
-				return;
-			}
-			const { name, password } = parsed.data;
-			const nameKey = `name:${name}`;
-			const ipKey = `ip:${req.ip ?? 'unknown'}`;
-			const wait = Math.max(throttle.retryAfterMs(nameKey), throttle.retryAfterMs(ipKey));
-			if (wait > 0) {
-				res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-				sendError(res, 429, 'too_many_requests', `Too many failed sign-in attempts. ${describeWait(wait)}`, {
-					retryAfterSeconds: Math.ceil(wait / 1000)
-				});
-				return;
-			}
-			const result = await ctx.accounts.authenticate(name, password);
-			if (!result.ok) {
-				if (result.reason === 'inactive') {
-					sendError(
-						res,
-						403,
-						'forbidden',
-						'This account has been switched off. Ask your coordinator if you think this is a mistake.'
-					);
-					return;
-				}
-				throttle.fail(nameKey);
-				throttle.fail(ipKey);
-				sendError(res, 401, 'unauthorized', 'That user name and password do not match');
-				return;
-			}
-			throttle.reset(nameKey);
-			const { token, maxAgeSeconds } = await ctx.sessions.create(result.account);
-			res.setHeader('Set-Cookie', sessionCookie(req, token, maxAgeSeconds));
-			res.json(sessionInfoFor(result.account));
-		})
-	);
-
-	router.get(
-		'/session',
-		handle(async (req, res) => {
-			const session = await ctx.sessions.resolve(readCookie(req, SESSION_COOKIE));
-			if (!session) {
-				sendError(res, 401, 'unauthorized', 'You are not signed in');
-				return;
-			}
-			res.json(sessionInfoFor(session.account));
-		})
-	);
-
-	router.delete(
-		'/session',
-		handle(async (req, res) => {
-			await ctx.sessions.destroy(readCookie(req, SESSION_COOKIE));
-			res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
-			res.json({ ok: true });
-		})
-	);
-
-	router.use((_req, res) => sendError(res, 404, 'not_found', 'There is no such API'));
-	return router;
 }
 
 /** The query string exactly as the client sent it (without `?`). */
@@ -208,16 +65,56 @@ function decodeSegments(path: string): string[] | undefined {
 }
 
 /**
- * `/db`: a CouchDB-compatible surface with only the routes PouchDB replication needs, for the databases
- * the signed-in account may open. Anything else is answered here and never reaches the backend.
+ * Checkpoints are kept per account: what one account calls `_local/<id>` is `_local/<name>:<id>` in the
+ * backend (account names have no `:`), so nobody can read or move anyone else's checkpoints.
+ */
+export function backendLocalId(account: string, id: string): string {
+	return `_local/${account}:${id}`;
+}
+
+/** Which route of DB_ROUTES a request is, or undefined if it is none of them (refused for everyone). */
+function classify(method: string, rest: readonly string[]): DbRoute | undefined {
+	const [first, second, ...more] = rest;
+	const read = READ.includes(method);
+	if (first === undefined) return read ? 'info' : undefined;
+	if (second === undefined) {
+		switch (first) {
+			case '_all_docs':
+				return read || method === 'POST' ? 'allDocs' : undefined;
+			case '_changes':
+				return read || method === 'POST' ? 'changes' : undefined;
+			case '_bulk_get':
+				return method === 'POST' ? 'bulkGet' : undefined;
+			case '_revs_diff':
+				return method === 'POST' ? 'revsDiff' : undefined;
+			case '_bulk_docs':
+				return method === 'POST' ? 'bulkDocs' : undefined;
+		}
+		if (first.startsWith('_') || first === '') return undefined;
+		if (read) return 'docRead';
+		return method === 'PUT' || method === 'DELETE' ? 'docWrite' : undefined;
+	}
+	if (first === '_local') {
+		if (more.length > 0 || !second) return undefined;
+		if (read) return 'localRead';
+		return method === 'PUT' ? 'localWrite' : undefined;
+	}
+	if (first.startsWith('_') || first === '' || more.some((segment) => segment === '')) return undefined;
+	if (read) return 'attachmentRead';
+	return method === 'PUT' || method === 'DELETE' ? 'attachmentWrite' : undefined;
+}
+
+/**
+ * `/db`: a CouchDB-compatible surface with only the routes PouchDB replication needs, for the databases and
+ * operations `policy.ts` grants the signed-in account. Anything else is answered here and never reaches
+ * the backend.
  */
 export function dbRouter(ctx: GatewayContext): Router {
 	const router = express.Router();
 	router.use(noStore);
-
 	router.use(
 		handle(async (req, res) => {
-			const session = await ctx.sessions.resolve(readCookie(req, SESSION_COOKIE));
+			const session = await ctx.sessions.resolve(sessionToken(req));
 			if (!session) {
 				sendError(res, 401, 'unauthorized', 'You are not signed in');
 				return;
@@ -226,12 +123,6 @@ export function dbRouter(ctx: GatewayContext): Router {
 		})
 	);
 	return router;
-}
-
-const READ = ['GET', 'HEAD'];
-
-function refuse(res: Response, reason = 'This operation is not available') {
-	sendError(res, 403, 'forbidden', reason);
 }
 
 async function routeDb(ctx: GatewayContext, req: Request, res: Response, account: Account): Promise<void> {
@@ -249,6 +140,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 		res.json({ couchdb: 'Welcome', uuid: ctx.serverId, vendor: { name: 'coproduce' } });
 		return;
 	}
+	// Server routes (_config, _node, _replicate, _all_dbs, _users, _session…): never.
 	if (dbSegment.startsWith('_')) return refuse(res);
 	const known = databaseSchema.safeParse(dbSegment);
 	if (!known.success) {
@@ -256,70 +148,100 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 		return;
 	}
 	const db = known.data;
-	if (!databasesFor(account).includes(db)) {
-		return refuse(res, 'You do not have access to this database');
+	if (!mayOpen(account, db)) return refuse(res, 'You do not have access to this database');
+
+	const route = classify(method, rest);
+	if (!route) return refuse(res);
+	if (!may(account, db, DB_ROUTES[route].operation)) {
+		return refuse(
+			res,
+			DB_ROUTES[route].operation === 'read'
+				? 'You cannot read this database'
+				: 'You cannot write to this database'
+		);
 	}
+
 	const base = '/' + encodeURIComponent(ctx.names.backendName(db));
 	const query = rawQuery(req);
+	const params = new URLSearchParams(query);
 	const actor = actorOf(account);
-	const first = rest[0];
 
-	// GET /db/<db>/  (info). Creating or deleting the database is never allowed.
-	if (first === undefined) {
-		if (!READ.includes(method)) return refuse(res);
-		return forward(ctx.backend, req, res, { method, path: base + '/', query });
-	}
-	if (rest.length === 1) {
-		switch (first) {
-			case '_changes': {
-				if (method !== 'GET' && method !== 'POST') return refuse(res);
-				const params = new URLSearchParams(query);
-				if (params.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
-					return refuse(res, 'Only the _doc_ids and _selector filters are available');
-				}
-				if (params.getAll('feed').some((f) => !ALLOWED_CHANGES_FEEDS.has(f))) {
-					return refuse(res, 'Only normal and longpoll feeds are available');
-				}
-				return withBody(req, res, method === 'POST', (body) =>
-					forward(ctx.backend, req, res, { method, path: `${base}/_changes`, query, body })
-				);
+	switch (route) {
+		case 'info':
+			return forward(ctx.backend, req, res, { method, path: base + '/', query });
+		case 'changes': {
+			if (params.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
+				return refuse(res, 'Only the _doc_ids and _selector filters are available');
 			}
-			case '_all_docs':
-				if (method !== 'GET' && method !== 'POST') return refuse(res);
-				return withBody(req, res, method === 'POST', (body) =>
-					forward(ctx.backend, req, res, { method, path: `${base}/_all_docs`, query, body })
-				);
-			case '_bulk_get':
-			case '_revs_diff':
-				if (method !== 'POST') return refuse(res);
-				return withBody(req, res, true, (body) =>
-					forward(ctx.backend, req, res, { method, path: `${base}/${first}`, query, body })
-				);
-			case '_bulk_docs':
-				if (method !== 'POST') return refuse(res);
-				return withBody(req, res, true, (body) => bulkDocs(ctx, req, res, db, actor, body));
-		}
-		if (first.startsWith('_')) return refuse(res);
-		return documentRoute(ctx, req, res, db, actor, first);
-	}
-	// Replication checkpoints.
-	if (first === '_local' && rest.length === 2 && rest[1]) {
-		const path = `${base}/_local/${encodeURIComponent(rest[1])}`;
-		if (READ.includes(method)) return forward(ctx.backend, req, res, { method, path, query });
-		if (method === 'PUT') {
-			return withBody(req, res, true, (body) => {
-				if (!isRecord(body) || '_attachments' in body) {
-					return Promise.resolve(
-						sendError(res, 400, 'bad_request', 'A checkpoint must be a plain JSON object')
-					);
+			if (params.getAll('feed').some((f) => !ALLOWED_CHANGES_FEEDS.has(f))) {
+				return refuse(res, 'Only normal and longpoll feeds are available');
+			}
+			return withBody(req, res, method === 'POST', (body) => {
+				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
+					return localRefused(res);
 				}
-				return forward(ctx.backend, req, res, { method, path, query, body });
+				return forward(ctx.backend, req, res, { method, path: `${base}/_changes`, query, body });
 			});
 		}
-		return refuse(res);
+		case 'allDocs':
+			return withBody(req, res, method === 'POST', (body) => {
+				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
+				if (keys.some(namesLocal)) return localRefused(res);
+				return forward(ctx.backend, req, res, { method, path: `${base}/_all_docs`, query, body });
+			});
+		case 'bulkGet':
+			return withBody(req, res, true, (body) => {
+				const ids =
+					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
+				if (namesLocal(ids)) return localRefused(res);
+				return forward(ctx.backend, req, res, { method, path: `${base}/_bulk_get`, query, body });
+			});
+		case 'revsDiff':
+			return withBody(req, res, true, (body) => {
+				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
+				return forward(ctx.backend, req, res, { method, path: `${base}/_revs_diff`, query, body });
+			});
+		case 'bulkDocs':
+			return withBody(req, res, true, (body) => bulkDocs(ctx, res, db, actor, body));
+		case 'docRead':
+		case 'docWrite':
+			return documentRoute(ctx, req, res, db, actor, rest[0] ?? '');
+		case 'attachmentRead':
+			return forward(ctx.backend, req, res, {
+				method,
+				path: `${base}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`,
+				query,
+				download: true
+			});
+		case 'attachmentWrite':
+			// Attachments travel inside their document (as replication sends them), where decideWrite checks
+			// them against their type's rules. A bare upload would bypass that check, so there is none.
+			return refuse(res, 'Attachments are sent inside their document');
+		case 'localRead':
+		case 'localWrite':
+			return localRoute(ctx, req, res, db, account.name, rest[1] ?? '');
 	}
-	// `_design/...`, attachments (`<doc>/<name>`), `_local` deletes and everything else.
-	return refuse(res);
+}
+
+/** A JSON-encoded query parameter (`keys=[...]`, `doc_ids=[...]`), or undefined. */
+function jsonParam(params: URLSearchParams, name: string): unknown {
+	const value = params.get(name);
+	if (value === null) return undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether a list of ids names a `_local` document: those are reachable only at `_local/<id>`. */
+function namesLocal(ids: unknown): boolean {
+	return Array.isArray(ids) && ids.some((id) => typeof id === 'string' && id.startsWith('_local/'));
+}
+
+function localRefused(res: Response): Promise<void> {
+	refuse(res, 'Local documents are only available at _local/<id>');
+	return Promise.resolve();
 }
 
 /** Parses a JSON body when the route takes one, then runs `next` with it. */
@@ -352,7 +274,6 @@ async function winningRevisions(
 
 async function bulkDocs(
 	ctx: GatewayContext,
-	req: Request,
 	res: Response,
 	db: DatabaseName,
 	actor: Actor,
@@ -418,7 +339,6 @@ async function documentRoute(
 	const path = `/${encodeURIComponent(ctx.names.backendName(db))}/${encodeURIComponent(id)}`;
 	const query = rawQuery(req);
 	if (READ.includes(method)) return forward(ctx.backend, req, res, { method, path, query });
-	if (method !== 'PUT' && method !== 'DELETE') return refuse(res);
 
 	return withBody(req, res, method === 'PUT', async (body) => {
 		let incoming: Json;
@@ -447,14 +367,39 @@ async function documentRoute(
 	});
 }
 
-/** Last handler for `/api` and `/db`: a JSON 500 that gives nothing away. */
-export function jsonErrorHandler(log: (message: string) => void) {
-	return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-		if (res.headersSent) {
-			next(err);
+/** `GET|HEAD|PUT /db/<db>/_local/<id>`: the account's own replication checkpoints. */
+async function localRoute(
+	ctx: GatewayContext,
+	req: Request,
+	res: Response,
+	db: DatabaseName,
+	account: string,
+	id: string
+): Promise<void> {
+	const method = req.method;
+	const publicId = `_local/${id}`;
+	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
+	const signal = abortOnDisconnect(res);
+	if (READ.includes(method)) {
+		const answer = await ctx.couch.request<unknown>('GET', url, undefined, signal);
+		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
+		res.status(answer.status);
+		if (method === 'HEAD') res.end();
+		else res.json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
+		return;
+	}
+	return withBody(req, res, true, async (body) => {
+		if (!isRecord(body) || '_attachments' in body || JSON.stringify(body).length > MAX_CHECKPOINT_BYTES) {
+			sendError(res, 400, 'bad_request', 'A checkpoint must be a small plain JSON object');
 			return;
 		}
-		log(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-		sendError(res, 500, 'internal_error', 'Something went wrong on the server. Please try again.');
-	};
+		const answer = await ctx.couch.request<unknown>(
+			'PUT',
+			url,
+			{ ...body, _id: backendLocalId(account, id) },
+			signal
+		);
+		if (isRecord(answer.body) && typeof answer.body.id === 'string') answer.body.id = publicId;
+		res.status(answer.status).json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
+	});
 }

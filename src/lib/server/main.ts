@@ -1,4 +1,5 @@
 import { startServer } from './app';
+import { isLockError } from './backend/embedded';
 import { readConfig } from './config';
 
 function log(message: string): void {
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	console.error(error instanceof Error ? error.message : error);
+	if (isLockError(error)) {
+		console.error(
+			'The database in DATA_DIR is in use by another process (another Coproduce server, or `npm run users`). Stop it first.'
+		);
+	} else {
+		console.error(error instanceof Error ? error.message : error);
+	}
 	process.exit(1);
 });

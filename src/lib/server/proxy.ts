@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Request, Response } from 'express';
+import { IMAGE_TYPES } from '../domain/attachments';
 import type { Backend } from './backend';
 
 /** Response headers worth passing on from the backend; everything else (Location, Server…) stays behind. */
@@ -15,7 +16,15 @@ export interface ForwardOptions {
 	query?: string;
 	/** A JSON value to send (re-serialised from what the gateway parsed and checked). */
 	body?: unknown;
+	/**
+	 * The answer is an attachment (bytes someone uploaded): never let a browser run it as a page. Only the
+	 * allowed image types keep their type; anything else is sent as a download, and a sandboxing CSP
+	 * covers it either way.
+	 */
+	download?: boolean;
 }
+
+const INLINE_TYPES: ReadonlySet<string> = new Set(IMAGE_TYPES);
 
 /**
  * An `AbortSignal` that fires when the client goes away before its response is complete, so a backend
@@ -62,6 +71,14 @@ export async function forward(backend: Backend, req: Request, res: Response, opt
 	for (const name of PASSED_HEADERS) {
 		const value = response.headers.get(name);
 		if (value) res.setHeader(name, value);
+	}
+	if (options.download && response.ok) {
+		const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+		res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+		if (!INLINE_TYPES.has(type)) {
+			res.setHeader('Content-Type', 'application/octet-stream');
+			res.setHeader('Content-Disposition', 'attachment');
+		}
 	}
 	if (!response.body || options.method === 'HEAD') {
 		await response.body?.cancel();

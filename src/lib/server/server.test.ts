@@ -55,8 +55,8 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 	}
 
 	/** PouchDB's http adapter on the gateway, sending the session cookie with every request. */
-	function remote(cookie: string): PouchDB.Database {
-		const db = new PouchDB(`${base}/db/network`, {
+	function remote(cookie: string, name = 'network'): PouchDB.Database {
+		const db = new PouchDB(`${base}/db/${name}`, {
 			skip_setup: true,
 			fetch: (url, opts) => {
 				const headers = new Headers(opts?.headers);
@@ -121,7 +121,7 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 		await server?.close();
 		if (kind === 'couchdb' && couchdbTestUrl && options.databasePrefix) {
 			const couch = await couchdbBackend(couchdbTestUrl);
-			for (const name of ['coproduce-accounts', 'coproduce-sessions', 'network']) {
+			for (const name of ['coproduce-accounts', 'coproduce-sessions', 'network', 'signups']) {
 				await fetch(`${couch.url}/${options.databasePrefix}${name}`, {
 					method: 'DELETE',
 					headers: couch.headers
@@ -149,6 +149,7 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			expect(cookie).toMatch(/Path=\//);
 			expect(cookie).not.toMatch(/Secure/);
 			const info = sessionInfoSchema.parse(await res.json());
+			// Only coordinators may sync (read) the signups database.
 			expect(info).toEqual({
 				name: 'chair',
 				displayName: 'Charlie Chair',
@@ -156,6 +157,8 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 				databases: ['network']
 			});
 			cookies.chair = cookieOf(res);
+			const coordinator = await request('/api/session', { cookie: cookies.coordinator });
+			expect(((await coordinator.json()) as Json).databases).toEqual(['network', 'signups']);
 		});
 
 		it('refuses a wrong password and an unknown name alike', async () => {
@@ -310,13 +313,16 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			const { result } = await replicate(remote(cookies.member), client);
 			expect(result.ok).toBe(true);
 			const all = await client.allDocs({ include_docs: true });
-			const ideas = all.rows.map((row) =>
-				ideaSchema.parse(
-					Object.fromEntries(
-						Object.entries(row.doc ?? {}).filter(([key]) => key === '_id' || !key.startsWith('_'))
+			// With CouchDB, the validation design document replicates too (it holds no secrets).
+			const ideas = all.rows
+				.filter((row) => !row.id.startsWith('_design/'))
+				.map((row) =>
+					ideaSchema.parse(
+						Object.fromEntries(
+							Object.entries(row.doc ?? {}).filter(([key]) => key === '_id' || !key.startsWith('_'))
+						)
 					)
-				)
-			);
+				);
 			expect(ideas.length).toBeGreaterThanOrEqual(6);
 			expect(new Set(ideas.map((i) => i.author)).size).toBeGreaterThanOrEqual(3);
 		});
@@ -392,6 +398,61 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			expect(now.author).toBe('chair');
 		});
 
+		it("refuses, through replication, edits of others' ideas and changes to author, createdAt and type", async () => {
+			const chairs = idea('chair', 'Quiet rooms for families in A&E');
+			await remote(cookies.chair || (await signIn('chair'))).put(chairs);
+			const mine = [1, 2, 3].map((n) => idea('member', `My idea ${n}`));
+			const client = local('tamper');
+			await client.bulkDocs(mine);
+			const first = await replicate(client, remote(cookies.member));
+			expect(first.result.docs_written).toBe(3);
+			await replicate(remote(cookies.member), client);
+
+			const stored = async (id: unknown) => client.get<Json>(String(id));
+			await client.put({ ...(await stored(chairs._id)), title: 'Taken over' });
+			await client.put({ ...(await stored(mine[0]?._id)), author: 'chair' });
+			await client.put({ ...(await stored(mine[1]?._id)), createdAt: '2020-01-01T00:00:00.000Z' });
+			await client.put({ ...(await stored(mine[2]?._id)), type: 'comment' });
+			const { result, denied } = await replicate(client, remote(cookies.member));
+			expect(result.ok).toBe(true);
+			expect(result.docs_written).toBe(0);
+			expect(result.doc_write_failures).toBe(4);
+			const reasons = Object.fromEntries(denied.map((d) => [String(d.id), String(d.reason)]));
+			expect(reasons[String(chairs._id)]).toBe('Only chair or a coordinator can change this');
+			expect(reasons[String(mine[0]?._id)]).toBe('The author of a document cannot be changed');
+			expect(reasons[String(mine[1]?._id)]).toBe('The createdAt of a document cannot be changed');
+			expect(reasons[String(mine[2]?._id)]).toMatch(/type/);
+
+			const server = remote(cookies.coordinator);
+			expect((await server.get<Json>(String(chairs._id))).title).toBe('Quiet rooms for families in A&E');
+			expect((await server.get<Json>(String(mine[0]?._id))).author).toBe('member');
+			expect((await server.get<Json>(String(mine[2]?._id))).type).toBe('idea');
+		});
+
+		it('refuses a recruiter replicating into or out of signups; a coordinator pulls it', async () => {
+			const recruiter = await signIn('recruiter');
+			const client = local('signups-recruiter');
+			await client.put(idea('recruiter', 'Sneaked into signups'));
+			await expect(PouchDB.replicate(client, remote(recruiter, 'signups'))).rejects.toMatchObject({
+				status: 403
+			});
+			await expect(
+				PouchDB.replicate(remote(recruiter, 'signups'), local('signups-pull'))
+			).rejects.toMatchObject({
+				status: 403
+			});
+			const coordinatorCopy = local('signups-coordinator');
+			const pulled = await replicate(remote(cookies.coordinator, 'signups'), coordinatorCopy);
+			expect(pulled.result.ok).toBe(true);
+			expect((await coordinatorCopy.allDocs()).rows.filter((r) => !r.id.startsWith('_design/'))).toEqual([]);
+			// Nobody writes signups through /db, coordinators included.
+			await expect(PouchDB.replicate(client, remote(cookies.coordinator, 'signups'))).rejects.toMatchObject({
+				status: 403
+			});
+			const rows = (await remote(cookies.coordinator, 'signups').allDocs()).rows;
+			expect(rows.filter((row) => !row.id.startsWith('_design/'))).toEqual([]);
+		});
+
 		it('streams a long poll, and aborts the backend request when the client goes away', async () => {
 			const fetchSpy = vi.spyOn(globalThis, 'fetch');
 			const abandoned = new AbortController();
@@ -419,8 +480,8 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 		});
 	});
 
-	// Last but one: the failures it makes from 127.0.0.1 throttle further sign-ins for 15 minutes.
-	it('throttles repeated failed sign-ins with 429 and Retry-After', async () => {
+	// Last but one: the failures it makes lock the recruiter account for 15 minutes.
+	it('throttles repeated failed sign-ins to one account with 429 and Retry-After, not the whole address', async () => {
 		let res: Response | undefined;
 		for (let attempt = 0; attempt < 6; attempt++) {
 			res = await request('/api/session', {
@@ -440,6 +501,12 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 		expect(((await right.json()) as Json).reason).toMatch(
 			/^Too many failed sign-in attempts\. Try again in \d+ minutes\.$/
 		);
+		// Someone else at the same address (a stall, an office) still signs in.
+		const neighbour = await request('/api/session', {
+			method: 'POST',
+			body: JSON.stringify({ name: 'chair', password: PASSWORD })
+		});
+		expect(neighbour.status).toBe(200);
 	});
 
 	it('keeps sessions and the server id across a restart', async () => {

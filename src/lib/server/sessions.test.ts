@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS_DB, AccountStore } from './accounts';
+import { FAILURES_PER_IP, FAILURES_PER_NAME, THROTTLE_WINDOW_MS } from './api';
+import { ACCOUNTS_DB, AccountExistsError, AccountStore, PasswordRefusedError } from './accounts';
 import { embeddedBackend } from './backend/embedded';
 import type { Backend } from './backend';
 import { CouchClient } from './couch';
@@ -27,6 +28,15 @@ describe('passwords', () => {
 });
 
 describe('FailureThrottle', () => {
+	it('allows 5 failures per account name and 50 per address in 15 minutes', () => {
+		expect([FAILURES_PER_NAME, FAILURES_PER_IP, THROTTLE_WINDOW_MS]).toEqual([5, 50, 15 * 60 * 1000]);
+		const byIp = new FailureThrottle(FAILURES_PER_IP, THROTTLE_WINDOW_MS);
+		for (let i = 0; i < 49; i++) byIp.fail('10.0.0.1');
+		expect(byIp.retryAfterMs('10.0.0.1')).toBe(0);
+		byIp.fail('10.0.0.1');
+		expect(byIp.retryAfterMs('10.0.0.1')).toBeGreaterThan(0);
+	});
+
 	it('blocks after five failures in the window and says when to come back', () => {
 		let now = 1_000_000;
 		const throttle = new FailureThrottle(5, 15 * 60 * 1000, () => now);
@@ -61,7 +71,12 @@ describe('SessionStore', () => {
 		await backend.ensureDatabase(SESSIONS_DB);
 		couch = new CouchClient(backend);
 		accounts = new AccountStore(couch);
-		await accounts.create({ name: 'ada', displayName: 'Ada', roles: ['member'], password: 'pw' });
+		await accounts.create({
+			name: 'ada',
+			displayName: 'Ada',
+			roles: ['member'],
+			password: 'analytical engine'
+		});
 		await couch.put(ACCOUNTS_DB, {
 			_id: 'account:off',
 			type: 'account',
@@ -147,11 +162,86 @@ describe('SessionStore', () => {
 		expect(await store.resolve(mine)).toBeUndefined();
 	});
 
+	it('ends all sessions of an account at once, except one kept, even with a lastSeen write in flight', async () => {
+		const store = new SessionStore(couch, accounts, { now: clock });
+		const account = await accounts.get('ada');
+		if (!account) throw new Error('no account');
+		const [a, b, kept] = await Promise.all([
+			store.create(account),
+			store.create(account),
+			store.create(account)
+		]);
+		now += 2 * HOUR;
+		// Resolving starts a lastSeen write; ending the sessions races with it.
+		expect(await store.resolve(a.token)).toBeDefined();
+		const ended = await store.endSessionsOf('ada', kept.token);
+		expect(ended).toBeGreaterThanOrEqual(2);
+		await store.flush();
+		expect(await store.resolve(a.token)).toBeUndefined();
+		expect(await store.resolve(b.token)).toBeUndefined();
+		expect(await store.resolve(kept.token)).toBeDefined();
+		// And for a process that never cached them.
+		const fresh = new SessionStore(couch, accounts, { now: clock });
+		expect(await fresh.resolve(a.token)).toBeUndefined();
+		expect(await fresh.resolve(kept.token)).toBeDefined();
+		await store.flush();
+		await fresh.flush();
+	});
+
 	it('purges expired sessions', async () => {
 		await newSession();
 		now += ABSOLUTE_LIMIT_MS + DAY;
 		const store = new SessionStore(couch, accounts, { now: clock });
 		expect(await store.purgeExpired()).toBeGreaterThan(0);
 		expect(await couch.allDocsWithPrefix(SESSIONS_DB, 'session:')).toEqual([]);
+	});
+});
+
+describe('AccountStore', () => {
+	let dir: string;
+	let backend: Backend;
+	let accounts: AccountStore;
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'coproduce-accounts-test-'));
+		backend = await embeddedBackend(dir);
+		await backend.ensureDatabase(ACCOUNTS_DB);
+		accounts = new AccountStore(new CouchClient(backend));
+	});
+
+	afterAll(async () => {
+		await backend.close();
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it('creates, lists, updates and sets passwords under the password rules', async () => {
+		await expect(
+			accounts.create({ name: 'bea', displayName: 'Bea', roles: ['member'], password: 'password1' })
+		).rejects.toBeInstanceOf(PasswordRefusedError);
+		await expect(
+			accounts.create({ name: 'bea', displayName: 'Bea', roles: ['member'], password: 'bea-is-best-1' })
+		).rejects.toThrow('Password must not contain your user name');
+		const bea = await accounts.create({
+			name: 'bea',
+			displayName: 'Bea',
+			roles: ['member'],
+			password: 'lantern meadow'
+		});
+		expect(bea.active).toBe(true);
+		await expect(
+			accounts.create({ name: 'bea', displayName: 'Bea 2', roles: ['member'], password: 'lantern meadow' })
+		).rejects.toBeInstanceOf(AccountExistsError);
+
+		const updated = await accounts.update('bea', { roles: ['member', 'chair', 'member'], active: false });
+		expect(updated).toMatchObject({ roles: ['member', 'chair'], active: false, displayName: 'Bea' });
+		expect((await accounts.get('bea'))?.active).toBe(false);
+		expect(await accounts.update('nobody', { active: false })).toBeUndefined();
+
+		await expect(accounts.setPassword('bea', 'short')).rejects.toBeInstanceOf(PasswordRefusedError);
+		await accounts.update('bea', { active: true });
+		await accounts.setPassword('bea', 'orchard kestrel');
+		expect((await accounts.authenticate('bea', 'lantern meadow')).ok).toBe(false);
+		expect((await accounts.authenticate('bea', 'orchard kestrel')).ok).toBe(true);
+		expect((await accounts.list()).map((a) => a.name)).toEqual(['bea']);
 	});
 });

@@ -45,6 +45,8 @@ function idFor(token: string): string {
 export class SessionStore {
 	private readonly cache = new Map<string, { doc: SessionDoc; at: number }>();
 	private readonly pending = new Set<Promise<void>>();
+	/** Ids of sessions this process ended: never served again, even by a `lastSeen` write in flight. */
+	private readonly ended = new Set<string>();
 
 	private readonly db: string;
 	private readonly log: (message: string) => void;
@@ -100,6 +102,26 @@ export class SessionStore {
 		if (doc) await this.delete(doc);
 	}
 
+	/**
+	 * Ends every session of an account at once (deactivation, password change), except the one whose token
+	 * is `keep` (the person changing their own password stays signed in). Answers how many ended.
+	 */
+	async endSessionsOf(name: string, keep?: string): Promise<number> {
+		const keepId = keep && TOKEN_PATTERN.test(keep) ? idFor(keep) : undefined;
+		for (const [id, entry] of this.cache) {
+			if (entry.doc.name === name && id !== keepId) this.forget(id);
+		}
+		const rows = await this.couch.allDocsWithPrefix<SessionDoc>(this.db, SESSION_PREFIX);
+		let count = 0;
+		for (const row of rows) {
+			const parsed = sessionDocSchema.safeParse(row.doc);
+			if (!parsed.success || parsed.data.name !== name || parsed.data._id === keepId) continue;
+			await this.delete(parsed.data);
+			count++;
+		}
+		return count;
+	}
+
 	/** Removes every expired session document (run at start and then daily). */
 	async purgeExpired(): Promise<number> {
 		const rows = await this.couch.allDocsWithPrefix<SessionDoc>(this.db, SESSION_PREFIX);
@@ -129,6 +151,7 @@ export class SessionStore {
 	}
 
 	private async load(id: string): Promise<SessionDoc | undefined> {
+		if (this.ended.has(id)) return undefined;
 		const cached = this.cache.get(id);
 		if (cached && this.now() - cached.at < CACHE_MS) return cached.doc;
 		const raw = await this.couch.get(this.db, id);
@@ -141,7 +164,17 @@ export class SessionStore {
 		return parsed.data;
 	}
 
+	private forget(id: string): void {
+		this.cache.delete(id);
+		if (this.ended.size >= CACHE_MAX) {
+			const oldest = this.ended.values().next();
+			if (!oldest.done) this.ended.delete(oldest.value);
+		}
+		this.ended.add(id);
+	}
+
 	private remember(doc: SessionDoc): void {
+		if (this.ended.has(doc._id)) return;
 		if (this.cache.size >= CACHE_MAX) {
 			const oldest = this.cache.keys().next();
 			if (!oldest.done) this.cache.delete(oldest.value);
@@ -168,7 +201,7 @@ export class SessionStore {
 	}
 
 	private async delete(doc: SessionDoc): Promise<void> {
-		this.cache.delete(doc._id);
+		this.forget(doc._id);
 		if (doc._rev && (await this.couch.remove(this.db, doc._id, doc._rev))) return;
 		// Our copy was stale (a lastSeen write got in first): delete the current revision.
 		const current = await this.couch.get(this.db, doc._id);

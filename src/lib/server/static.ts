@@ -1,7 +1,9 @@
+import { readFileSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
+import { contentSecurityPolicy, inlineScriptHashes } from './security';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en">
@@ -13,11 +15,29 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </html>
 `;
 
-async function isFile(path: string): Promise<boolean> {
+async function fileStats(path: string): Promise<Stats | undefined> {
 	try {
-		return (await stat(path)).isFile();
+		const stats = await stat(path);
+		return stats.isFile() ? stats : undefined;
 	} catch {
-		return false;
+		return undefined;
+	}
+}
+
+/**
+ * The CSP of an HTML page of the build: the base policy plus the hashes of the page's inline scripts,
+ * read once per version of the file (a rebuild changes its size or time, and the hashes are read again).
+ */
+export class PagePolicies {
+	private readonly cache = new Map<string, { key: string; policy: string }>();
+
+	policyFor(path: string, stats: Stats): string {
+		const key = `${stats.size}:${stats.mtimeMs}`;
+		const cached = this.cache.get(path);
+		if (cached?.key === key) return cached.policy;
+		const policy = contentSecurityPolicy(inlineScriptHashes(readFileSync(path, 'utf8')));
+		this.cache.set(path, { key, policy });
+		return policy;
 	}
 }
 
@@ -29,17 +49,19 @@ async function isFile(path: string): Promise<boolean> {
 export function staticApp(buildDir: string): Router {
 	const root = resolve(buildDir);
 	const fallback = join(root, '200.html');
+	const policies = new PagePolicies();
 	const router = express.Router();
 
 	router.use(
 		express.static(root, {
 			extensions: ['html'],
-			setHeaders(res, path) {
+			setHeaders(res, path, stats) {
 				const rel = relative(root, path).split(sep).join('/');
 				res.setHeader(
 					'Cache-Control',
 					rel.startsWith('_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
 				);
+				if (path.endsWith('.html')) res.setHeader('Content-Security-Policy', policies.policyFor(path, stats));
 			}
 		})
 	);
@@ -50,14 +72,26 @@ export function staticApp(buildDir: string): Router {
 		// A missing file (anything with an extension, anything under /_app) is a 404, not the app shell.
 		if (last.includes('.') || req.path.startsWith('/_app/')) return next();
 		void (async () => {
-			if (!(await isFile(fallback))) {
+			try {
+				await sendShell();
+			} catch (error) {
+				next(error);
+			}
+		})();
+		async function sendShell() {
+			const stats = await fileStats(fallback);
+			if (!stats) {
 				res.status(503).type('html').setHeader('Cache-Control', 'no-store').send(NOT_BUILT_PAGE);
 				return;
 			}
-			res.sendFile(fallback, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }, (err) => {
+			const headers = {
+				'Cache-Control': 'no-cache',
+				'Content-Security-Policy': policies.policyFor(fallback, stats)
+			};
+			res.sendFile(fallback, { cacheControl: false, headers }, (err) => {
 				if (err) next(err);
 			});
-		})();
+		}
 	});
 
 	router.use((_req: Request, res: Response) => {

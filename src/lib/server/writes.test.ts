@@ -26,9 +26,14 @@ describe('judgeIncoming', () => {
 			reason: 'You can only write documents in your own name'
 		});
 		expect(judgeIncoming(member, { _id: '_design/x' }, undefined)).toMatchObject({ ok: false });
-		expect(judgeIncoming(member, { ...idea('mo'), _attachments: {} }, undefined)).toEqual({
+		const file = { 'a.png': { content_type: 'image/png', data: 'iVBORw0KGgo=' } };
+		expect(judgeIncoming(member, { ...idea('mo'), _attachments: file }, undefined)).toEqual({
 			ok: false,
 			reason: 'Attachments are not allowed'
+		});
+		expect(judgeIncoming(member, { _id: 'nonsense', _deleted: true }, undefined)).toEqual({
+			ok: false,
+			reason: 'Only documents of a known type can be deleted'
 		});
 		expect(judgeIncoming(member, 'text', undefined)).toEqual({ ok: false, reason: 'Not a document' });
 	});

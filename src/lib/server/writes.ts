@@ -1,3 +1,5 @@
+import { isDocType } from '../domain/documents';
+import { typeOfId } from '../domain/ids';
 import { decideWrite, type Actor } from '../domain/rules';
 
 /** The outcome for one incoming document: forward it (possibly trimmed), or refuse it with a reason. */
@@ -18,9 +20,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The gateway's rule for one document a client wants to write, on top of the shared `decideWrite`:
- * no design documents (they run code on the server), no attachments (no document type has any yet).
- * A deletion is forwarded as a bare tombstone so nothing unvalidated rides along in its body.
+ * The gateway's rule for one document a client wants to write, on top of the shared `decideWrite` (which
+ * also checks attachments against their type's rules): no design documents (they run code on the
+ * server), no `_local` documents, ids of the form `<type>:…`. A deletion is forwarded as a bare tombstone
+ * so nothing unvalidated rides along in its body.
  */
 export function judgeIncoming(
 	actor: Actor,
@@ -35,7 +38,9 @@ export function judgeIncoming(
 	if (typeof id === 'string' && id.startsWith('_local/')) {
 		return { ok: false, reason: 'Local documents cannot be written this way' };
 	}
-	if ('_attachments' in doc) return { ok: false, reason: 'Attachments are not allowed' };
+	if (doc._deleted === true && (typeof id !== 'string' || !isDocType(typeOfId(id)))) {
+		return { ok: false, reason: 'Only documents of a known type can be deleted' };
+	}
 	const decision = decideWrite(actor, doc, existing);
 	if (!decision.ok) return { ok: false, reason: decision.reason };
 	if (doc._deleted === true) {

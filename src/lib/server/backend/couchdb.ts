@@ -1,3 +1,4 @@
+import { secureCouchDatabase } from './couchdb-security';
 import type { Backend } from './types';
 
 /**
@@ -5,9 +6,10 @@ import type { Backend } from './types';
  *
  * - The user name and password are taken out of the URL and held only by this process, as an
  *   `Authorization: Basic` header added to each request the gateway makes. Clients never talk to CouchDB.
- * - Databases are created with `PUT /<name>`; 412 (already exists) counts as success. CouchDB 3 makes new
- *   databases admin-only by default (`[couchdb] default_security = admin_only`), so even a CouchDB that is
- *   reachable on the network does not expose them without the admin credentials.
+ * - Databases are created with `PUT /<name>`; 412 (already exists) counts as success. Then, at every start,
+ *   each gets an admin-only `_security` object and a `validate_doc_update` that refuses writes by anyone
+ *   but a server admin (`couchdb-security.ts`), so a CouchDB reachable on the network still exposes
+ *   nothing without the admin credentials, whatever `default_security` says.
  * - Use a dedicated CouchDB (or at least a dedicated admin) for one network: the gateway decides who may
  *   read and write, CouchDB only stores.
  */
@@ -41,6 +43,7 @@ export async function couchdbBackend(couchdbUrl: string): Promise<Backend> {
 			if (!res.ok && res.status !== 412) {
 				throw new Error(`Could not create CouchDB database ${name}: HTTP ${res.status}`);
 			}
+			await secureCouchDatabase(url, headers, name);
 		},
 		async close() {
 			// Nothing to release: requests are plain HTTP through the global fetch.

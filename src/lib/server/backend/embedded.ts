@@ -26,6 +26,14 @@ const expressPouchDB = require('express-pouchdb') as ExpressPouchFactory;
 
 export const BACKEND_SECRET_HEADER = 'x-coproduce-backend-secret';
 
+/**
+ * Whether an error is LevelDB refusing to open a database another process holds (LevelDB is
+ * single-process). levelup raises it outside any promise, so callers catch it as an uncaught exception.
+ */
+export function isLockError(error: unknown): boolean {
+	return error instanceof Error && /IO error: lock .*LOCK/i.test(error.message);
+}
+
 type DatabaseHandle = PouchDB.Database;
 
 /**

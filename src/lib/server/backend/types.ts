@@ -10,7 +10,10 @@ export interface Backend {
 	readonly headers: Readonly<Record<string, string>>;
 	/** Human-readable kind for the start-up log. */
 	readonly kind: 'embedded' | 'couchdb';
-	/** Creates the database if it does not exist yet. Idempotent. */
+	/**
+	 * Creates the database if it does not exist yet; with CouchDB, also sets its admin-only `_security` and
+	 * validation design document (`couchdb-security.ts`). Idempotent.
+	 */
 	ensureDatabase(name: string): Promise<void>;
 	close(): Promise<void>;
 }

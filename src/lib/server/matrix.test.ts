@@ -1,0 +1,464 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newDocId } from '../domain/ids';
+import { startServer, type RunningServer } from './app';
+import { backendLocalId } from './gateway';
+
+/**
+ * The proof of the access policy: every principal × every route × every database, asserting access exactly
+ * where docs/SECURITY.md says and none elsewhere. The expectations are written out here by hand, not read
+ * from policy.ts, so a change to the policy has to be made in both places.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+const PRINCIPALS = ['anonymous', 'member', 'chair', 'recruiter', 'coordinator'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+const DBS = ['network', 'signups', 'coproduce-accounts', 'coproduce-sessions', 'nosuchdb'] as const;
+type Db = (typeof DBS)[number];
+
+/** Who may read each database (pull replication). */
+const READERS: Record<Db, readonly Principal[]> = {
+	network: ['member', 'chair', 'recruiter', 'coordinator'],
+	signups: ['coordinator'],
+	'coproduce-accounts': [],
+	'coproduce-sessions': [],
+	nosuchdb: []
+};
+/** Who may write documents and checkpoints to each database (push replication). */
+const WRITERS: Record<Db, readonly Principal[]> = {
+	network: ['member', 'chair', 'recruiter', 'coordinator'],
+	signups: [],
+	'coproduce-accounts': [],
+	'coproduce-sessions': [],
+	nosuchdb: []
+};
+
+/** A 1×1 PNG. */
+const PNG_BASE64 =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+type Json = Record<string, unknown>;
+
+/** Text that must never appear in an answer that is not granted. */
+const SECRETS: Record<Db, string> = {
+	network: 'SECRET-network-7f3a',
+	signups: 'SECRET-signups-91c2',
+	'coproduce-accounts': 'SECRET-accounts-44d0',
+	'coproduce-sessions': 'SECRET-sessions-0b7e',
+	nosuchdb: 'SECRET-none'
+};
+const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
+
+describe('access matrix', () => {
+	let server: RunningServer;
+	let base: string;
+	let workDir: string;
+	const cookies: Partial<Record<Principal, string>> = {};
+	/** The seeded document of each database (the private ones get a marker document). */
+	const docIds: Partial<Record<Db, string>> = {};
+
+	function request(path: string, principal: Principal, init: RequestInit = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		const cookie = cookies[principal];
+		if (cookie) headers.set('cookie', cookie);
+		if (typeof init.body === 'string' && !headers.has('content-type')) {
+			headers.set('content-type', 'application/json');
+		}
+		return fetch(base + path, { ...init, headers });
+	}
+
+	function backendName(db: Db): string {
+		if (db === 'coproduce-accounts') return server.internals.names.accounts;
+		if (db === 'coproduce-sessions') return server.internals.names.sessions;
+		return db === 'nosuchdb' ? db : server.internals.names.backendName(db);
+	}
+
+	async function backendRows(db: Db): Promise<string> {
+		const res = await server.internals.couch.request(
+			'GET',
+			server.internals.couch.url(backendName(db), '_all_docs?include_docs=true')
+		);
+		return JSON.stringify(res.body);
+	}
+
+	beforeAll(async () => {
+		workDir = await mkdtemp(join(tmpdir(), 'coproduce-matrix-test-'));
+		server = await startServer({
+			port: 0,
+			dataDir: join(workDir, 'data'),
+			seedDemo: true,
+			demoPassword: PASSWORD,
+			buildDir: join(workDir, 'no-build'),
+			log: () => undefined
+		});
+		base = server.url;
+		await Promise.all(
+			PRINCIPALS.filter((p) => p !== 'anonymous').map(async (name) => {
+				const res = await fetch(base + '/api/session', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ name, password: PASSWORD })
+				});
+				expect(res.status).toBe(200);
+				cookies[name] = (res.headers.get('set-cookie') ?? '').split(';')[0];
+			})
+		);
+		const { couch } = server.internals;
+		const now = new Date().toISOString();
+		const attachments = { 'photo.png': { content_type: 'image/png', data: PNG_BASE64 } };
+		const page = { 'page.html': { content_type: 'text/html', data: btoa('<script>alert(1)</script>') } };
+		for (const db of ['network', 'signups'] as const) {
+			const type = db === 'network' ? 'idea' : 'signup';
+			const id = newDocId(type);
+			docIds[db] = id;
+			await couch.put(backendName(db), {
+				_id: id,
+				type,
+				schemaVersion: 1,
+				author: 'chair',
+				createdAt: now,
+				updatedAt: now,
+				title: SECRETS[db],
+				details: '',
+				_attachments: { ...attachments, ...page }
+			});
+		}
+		for (const db of ['coproduce-accounts', 'coproduce-sessions'] as const) {
+			docIds[db] = 'marker:1';
+			await couch.put(backendName(db), { _id: 'marker:1', type: 'marker', note: SECRETS[db] });
+		}
+		docIds.nosuchdb = 'idea:01ARZ3NDEKTSV4RRFFQ69G5FAV';
+		// Checkpoints: one per account in the shared databases, and one outside anyone's namespace.
+		for (const db of ['network', 'signups', 'coproduce-accounts', 'coproduce-sessions'] as const) {
+			await couch.put(backendName(db), { _id: '_local/x', note: 'SECRET-local-raw' });
+			for (const name of PRINCIPALS) {
+				if (name === 'anonymous') continue;
+				await couch.put(backendName(db), { _id: backendLocalId(name, 'x'), note: `LOCAL-${db}-${name}` });
+			}
+		}
+	});
+
+	afterAll(async () => {
+		await server?.close();
+		await rm(workDir, { recursive: true, force: true });
+	});
+
+	/** Everything that is someone's to read: the secrets of every database, and others' checkpoints. */
+	function forbiddenText(principal: Principal, db: Db, granted: boolean): string[] {
+		const texts = [...ALWAYS_SECRET];
+		for (const other of DBS) if (other !== db || !granted) texts.push(SECRETS[other]);
+		for (const d of DBS) {
+			for (const p of PRINCIPALS)
+				if (!(granted && d === db && p === principal)) texts.push(`LOCAL-${d}-${p}`);
+		}
+		return texts;
+	}
+
+	function refusalStatus(principal: Principal, db: Db): number {
+		if (principal === 'anonymous') return 401;
+		if (db === 'network' || db === 'signups') return 403;
+		return 404;
+	}
+
+	const READ_ROUTES: Array<{
+		name: string;
+		request: (db: Db, id: string) => [string, RequestInit];
+		/** What a granted answer shows (undefined: no route grants it). */
+		granted?: (body: string, db: Db, principal: Principal, res: Response) => void;
+	}> = [
+		{
+			name: 'GET /db/<db>/',
+			request: (db) => [`/db/${db}/`, {}],
+			granted: (body) => expect(JSON.parse(body)).toHaveProperty('doc_count')
+		},
+		{
+			name: 'GET _all_docs',
+			request: (db) => [`/db/${db}/_all_docs?include_docs=true`, {}],
+			granted: (body, db) => expect(body).toContain(SECRETS[db])
+		},
+		{
+			name: 'GET _changes',
+			request: (db) => [`/db/${db}/_changes?include_docs=true&style=all_docs`, {}],
+			granted: (body, db) => expect(body).toContain(SECRETS[db])
+		},
+		{
+			name: 'POST _bulk_get',
+			request: (db, id) => [
+				`/db/${db}/_bulk_get?revs=true`,
+				{ method: 'POST', body: JSON.stringify({ docs: [{ id }] }) }
+			],
+			granted: (body, db) => expect(body).toContain(SECRETS[db])
+		},
+		{
+			name: 'POST _find',
+			request: (db) => [`/db/${db}/_find`, { method: 'POST', body: JSON.stringify({ selector: {} }) }]
+		},
+		{
+			name: 'POST _revs_diff',
+			request: (db, id) => [
+				`/db/${db}/_revs_diff`,
+				{ method: 'POST', body: JSON.stringify({ [id]: ['1-abc'] }) }
+			],
+			granted: (body, _db, _p, res) => {
+				expect(res.status).toBe(200);
+				expect(body).toContain('missing');
+			}
+		},
+		{
+			name: 'GET _local/x',
+			request: (db) => [`/db/${db}/_local/x`, {}],
+			granted: (body, db, principal) => {
+				const doc = JSON.parse(body) as Json;
+				expect(doc.note).toBe(`LOCAL-${db}-${principal}`);
+				expect(doc._id).toBe('_local/x');
+			}
+		},
+		{
+			name: 'GET /<docid>',
+			request: (db, id) => [`/db/${db}/${encodeURIComponent(id)}`, {}],
+			granted: (body, db) => expect(body).toContain(SECRETS[db])
+		},
+		{
+			name: 'GET /<docid>/<attachment>',
+			request: (db, id) => [`/db/${db}/${encodeURIComponent(id)}/photo.png`, {}],
+			granted: (body, _db, _p, res) => {
+				expect(res.headers.get('content-type')).toBe('image/png');
+				expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+				expect(body.length).toBeGreaterThan(0);
+			}
+		}
+	];
+
+	it('grants every read route exactly where the policy says, and shows nothing elsewhere', async () => {
+		const checked: string[] = [];
+		for (const route of READ_ROUTES) {
+			for (const db of DBS) {
+				for (const principal of PRINCIPALS) {
+					const [path, init] = route.request(db, docIds[db] ?? 'x');
+					const res = await request(path, principal, init);
+					const body = await res.text();
+					const granted = route.granted !== undefined && READERS[db].includes(principal);
+					const where = `${principal} ${route.name} on ${db}: ${res.status} ${body.slice(0, 200)}`;
+					if (granted) {
+						expect(res.status, where).toBeLessThan(300);
+						route.granted?.(body, db, principal, res);
+					} else {
+						const expected =
+							route.granted === undefined && principal !== 'anonymous' && READERS[db].length
+								? 403
+								: refusalStatus(principal, db);
+						expect(res.status, where).toBe(expected);
+						expect(JSON.parse(body) as Json, where).toHaveProperty('error');
+					}
+					for (const text of forbiddenText(principal, db, granted)) expect(body, where).not.toContain(text);
+					checked.push(`${principal}:${db}:${route.name}:${granted ? 'yes' : 'no'}`);
+				}
+			}
+		}
+		expect(checked).toHaveLength(READ_ROUTES.length * DBS.length * PRINCIPALS.length);
+		// Five principals × nine routes × five databases; eight routes granted on network to four roles, and
+		// on signups to the coordinator only.
+		expect(checked.filter((c) => c.endsWith(':yes'))).toHaveLength(8 * 4 + 8);
+	});
+
+	it('serves an attachment that is not an allowed image as a sandboxed download', async () => {
+		const res = await request(`/db/network/${encodeURIComponent(docIds.network ?? '')}/page.html`, 'member');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/octet-stream');
+		expect(res.headers.get('content-disposition')).toBe('attachment');
+		expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+	});
+
+	it('grants every write route exactly where the policy says, and writes nothing elsewhere', async () => {
+		const before = Object.fromEntries(
+			await Promise.all(
+				(['signups', 'coproduce-accounts', 'coproduce-sessions'] as const).map(
+					async (db) => [db, await backendRows(db)] as const
+				)
+			)
+		);
+		for (const db of DBS) {
+			for (const principal of PRINCIPALS) {
+				const author = principal === 'anonymous' ? 'member' : principal;
+				const now = new Date().toISOString();
+				const doc = (title: string): Json => ({
+					_id: newDocId('idea'),
+					type: 'idea',
+					schemaVersion: 1,
+					author,
+					createdAt: now,
+					updatedAt: now,
+					title,
+					details: ''
+				});
+				const granted = WRITERS[db].includes(principal);
+				const where = (route: string, res: Response, body: string) =>
+					`${principal} ${route} on ${db}: ${res.status} ${body.slice(0, 200)}`;
+				const refused = async (route: string, res: Response) => {
+					const body = await res.text();
+					expect(res.status, where(route, res, body)).toBe(refusalStatus(principal, db));
+					for (const text of forbiddenText(principal, db, false)) expect(body).not.toContain(text);
+				};
+
+				const bulk = await request(`/db/${db}/_bulk_docs`, principal, {
+					method: 'POST',
+					body: JSON.stringify({ docs: [doc('Bulk')] })
+				});
+				if (granted) {
+					const results = (await bulk.json()) as Json[];
+					expect(bulk.status).toBe(201);
+					expect(results[0]?.ok, JSON.stringify(results)).toBe(true);
+				} else await refused('_bulk_docs', bulk);
+
+				const replicated = { ...doc('Replicated'), _rev: '1-0123456789abcdef0123456789abcdef' };
+				const noEdits = await request(`/db/${db}/_bulk_docs`, principal, {
+					method: 'POST',
+					body: JSON.stringify({ docs: [replicated], new_edits: false })
+				});
+				if (granted) {
+					expect(noEdits.status).toBe(201);
+					expect(await noEdits.json()).toEqual([]);
+				} else await refused('_bulk_docs new_edits:false', noEdits);
+
+				const own = doc('Put');
+				const put = await request(`/db/${db}/${encodeURIComponent(String(own._id))}`, principal, {
+					method: 'PUT',
+					body: JSON.stringify(own)
+				});
+				let rev = '1-x';
+				if (granted) {
+					expect(put.status).toBe(201);
+					rev = String(((await put.json()) as Json).rev);
+				} else await refused('PUT /<docid>', put);
+
+				const upload = await request(
+					`/db/${db}/${encodeURIComponent(String(own._id))}/photo.png?rev=${rev}`,
+					principal,
+					{
+						method: 'PUT',
+						headers: { 'content-type': 'image/png' },
+						body: new Uint8Array(Buffer.from(PNG_BASE64, 'base64'))
+					}
+				);
+				if (granted) {
+					// The policy lets the request through; the attachment rules refuse it (no bare uploads).
+					expect(upload.status).toBe(403);
+					expect(((await upload.json()) as Json).reason).toBe('Attachments are sent inside their document');
+				} else await refused('PUT /<docid>/<attachment>', upload);
+
+				const checkpoint = await request(`/db/${db}/_local/w`, principal, {
+					method: 'PUT',
+					body: JSON.stringify({ _id: '_local/w', last_seq: '7' })
+				});
+				if (granted) {
+					expect(checkpoint.status).toBe(201);
+					expect(((await checkpoint.json()) as Json).id).toBe('_local/w');
+				} else await refused('PUT _local/w', checkpoint);
+
+				const remove = await request(
+					`/db/${db}/${encodeURIComponent(String(own._id))}?rev=${encodeURIComponent(rev)}`,
+					principal,
+					{ method: 'DELETE' }
+				);
+				if (granted) expect(remove.status).toBe(200);
+				else await refused('DELETE /<docid>', remove);
+			}
+		}
+		// Nothing reached the databases nobody may write.
+		for (const [db, rows] of Object.entries(before)) expect(await backendRows(db as Db)).toBe(rows);
+		// The raw checkpoint outside every namespace is untouched; each account wrote its own.
+		const network = await backendRows('network');
+		expect(network).not.toContain('nosuchdb');
+		const raw = await server.internals.couch.get(backendName('network'), '_local/x');
+		expect(raw?.note).toBe('SECRET-local-raw');
+		const mine = await server.internals.couch.get(backendName('network'), backendLocalId('recruiter', 'w'));
+		expect(mine?.last_seq).toBe('7');
+		const read = await request('/db/network/_local/w', 'recruiter');
+		expect(((await read.json()) as Json)._id).toBe('_local/w');
+		expect((await request('/db/network/_local/w', 'anonymous')).status).toBe(401);
+	});
+
+	it('refuses _local ids smuggled into other routes', async () => {
+		const attempts: Array<[string, RequestInit]> = [
+			['/db/network/_all_docs?keys=' + encodeURIComponent('["_local/chair:x"]'), {}],
+			['/db/network/_all_docs', { method: 'POST', body: JSON.stringify({ keys: ['_local/chair:x'] }) }],
+			[
+				'/db/network/_bulk_get',
+				{ method: 'POST', body: JSON.stringify({ docs: [{ id: '_local/chair:x' }] }) }
+			],
+			['/db/network/_revs_diff', { method: 'POST', body: JSON.stringify({ '_local/chair:x': ['0-1'] }) }],
+			['/db/network/_changes?filter=_doc_ids&doc_ids=' + encodeURIComponent('["_local/chair:x"]'), {}],
+			['/db/network/_local%2Fchair:x', {}],
+			['/db/network/_local/chair:x/y', {}],
+			['/db/network/_local/x', { method: 'DELETE' }]
+		];
+		for (const [path, init] of attempts) {
+			const res = await request(path, 'member', init);
+			const body = await res.text();
+			expect(res.status, `${path}: ${body}`).toBe(403);
+			expect(body).not.toContain('LOCAL-network-chair');
+		}
+	});
+
+	it('refuses admin and configuration routes to every role, coordinators included, and stays up', async () => {
+		const routes: Array<[string, string, string?]> = [
+			['GET', '/db/_config'],
+			['PUT', '/db/_config/admins/eve', '"pw"'],
+			['GET', '/db/_node/_local/_config'],
+			['GET', '/db/_utils/'],
+			['POST', '/db/_replicate', JSON.stringify({ source: 'network', target: 'http://evil.example/x' })],
+			['GET', '/db/_all_dbs'],
+			['GET', '/db/_users'],
+			['PUT', '/db/_users/org.couchdb.user:eve', JSON.stringify({ name: 'eve', roles: ['_admin'] })],
+			['GET', '/db/_session'],
+			['PUT', '/db/network/_security', JSON.stringify({ admins: {}, members: {} })],
+			['GET', '/db/network/_security'],
+			['PUT', '/db/signups/_security', JSON.stringify({ admins: {}, members: {} })],
+			['PUT', '/db/network/_design/x', JSON.stringify({ validate_doc_update: 'function(){}' })],
+			['POST', '/db/network/_bulk_docs', JSON.stringify({ docs: [{ _id: '_design/x', views: {} }] })],
+			['PUT', '/db/newdb'],
+			['PUT', '/db/network'],
+			['DELETE', '/db/network'],
+			['DELETE', '/db/signups'],
+			['POST', '/db/network/_purge', '{}'],
+			['POST', '/db/network/_compact', '{}'],
+			['PUT', '/db/network/_revs_limit', '1']
+		];
+		for (const principal of PRINCIPALS) {
+			for (const [method, path, body] of routes) {
+				const res = await request(path, principal, { method, body });
+				const text = await res.text();
+				const where = `${principal} ${method} ${path}: ${res.status} ${text}`;
+				if (principal === 'anonymous') expect(res.status, where).toBe(401);
+				else if (path.startsWith('/db/newdb')) expect(res.status, where).toBe(404);
+				else if (path === '/db/network/_bulk_docs') {
+					expect(res.status, where).toBe(201);
+					expect(text).toContain('Design documents cannot be written');
+				} else expect([403, 404], where).toContain(res.status);
+			}
+		}
+		expect(existsSync(join(workDir, 'data', 'newdb'))).toBe(false);
+		expect((await request('/api/health', 'anonymous')).status).toBe(200);
+		expect((await request('/db/network/', 'coordinator')).status).toBe(200);
+		const security = await server.internals.couch.request(
+			'GET',
+			server.internals.couch.url(backendName('network'), '_design/x')
+		);
+		expect(security.status).toBe(404);
+	});
+
+	it('lists exactly the readable databases in the session', async () => {
+		for (const principal of PRINCIPALS) {
+			const res = await request('/api/session', principal);
+			if (principal === 'anonymous') {
+				expect(res.status).toBe(401);
+				continue;
+			}
+			const info = (await res.json()) as { databases: string[] };
+			expect(info.databases).toEqual(DBS.filter((db) => READERS[db].includes(principal)));
+		}
+	});
+});
