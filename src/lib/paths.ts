@@ -16,3 +16,8 @@ export function safeNext(next: string | null): string {
 export function docPath(id: string): string {
 	return id.startsWith('idea:') ? ideaPath(id) : '/sync';
 }
+
+/** The page to settle a document's conflicting versions. */
+export function conflictPath(id: string): string {
+	return `/conflicts/${encodeURIComponent(id)}`;
+}

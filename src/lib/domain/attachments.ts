@@ -23,11 +23,10 @@ export const PHOTO_ATTACHMENTS: AttachmentRule = {
 	maxCount: 10
 };
 
-/**
- * Attachment rules by document type. None yet: to let a type carry photos, add e.g.
- * `visit: PHOTO_ATTACHMENTS` (or a rule of its own with a lower `maxCount`).
- */
-export const ATTACHMENT_RULES: Readonly<Record<string, AttachmentRule>> = {};
+/** Attachment rules by document type: only photos carry a file (one image each). */
+export const ATTACHMENT_RULES: Readonly<Record<string, AttachmentRule>> = {
+	photo: { ...PHOTO_ATTACHMENTS, names: ['image'], maxCount: 1, maxBytes: 1_500_000 }
+};
 
 type Json = Record<string, unknown>;
 

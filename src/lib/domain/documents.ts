@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { commentSchema, statusChangeSchema, supportSchema } from './discussion';
 import { ideaSchema } from './idea';
+import { photoSchema } from './photo';
 import { typeOfId } from './ids';
 
 /** Every replicated document type, by its `type` field. Add a type here and both client and gateway know it. */
 export const documentSchemas = {
-	idea: ideaSchema
+	idea: ideaSchema,
+	comment: commentSchema,
+	support: supportSchema,
+	status: statusChangeSchema,
+	photo: photoSchema
 } as const;
 
 export type DocType = keyof typeof documentSchemas;

@@ -2,6 +2,7 @@ import type { Role } from './accounts';
 import { attachmentsProblem } from './attachments';
 import { IMMUTABLE_FIELDS } from './common';
 import { contentOf, parseDocument, type AppDoc } from './documents';
+import { TYPE_RULES } from './type-rules';
 
 export interface Actor {
 	name: string;
@@ -83,14 +84,19 @@ export function decideWrite(
 	const parsed = parseDocument(incoming);
 	if (!parsed.ok) return { ok: false, reason: parsed.reason };
 
+	const rule = TYPE_RULES[parsed.doc.type] ?? {};
 	if (!existing) {
 		if (parsed.doc.author !== actor.name || incoming.author !== actor.name) {
 			return { ok: false, reason: 'You can only write documents in your own name' };
 		}
+		if (rule.createRoles && !rule.createRoles.some((role) => actor.roles.includes(role))) {
+			return { ok: false, reason: rule.createRefusal ?? 'Your role cannot write this' };
+		}
 		return { ok: true, doc: parsed.doc };
 	}
+	if (rule.appendOnly) return { ok: false, reason: 'This is part of a history and cannot be changed' };
 	const written = contentOf(incoming);
-	for (const field of IMMUTABLE_FIELDS) {
+	for (const field of [...IMMUTABLE_FIELDS, ...(rule.immutable ?? [])]) {
 		if (canonical(existing[field]) !== canonical(written[field])) {
 			return { ok: false, reason: `The ${field} of a document cannot be changed` };
 		}

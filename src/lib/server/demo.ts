@@ -4,6 +4,7 @@ import { passwordProblem } from '../domain/passwords';
 import { ideaSchema, type Idea } from '../domain/idea';
 import { newDocId } from '../domain/ids';
 import type { AccountStore } from './accounts';
+import { demoDiscussion } from './demo-discussion';
 import type { CouchClient } from './couch';
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; roles: Role[] }> = [
@@ -161,7 +162,8 @@ export async function seedDemoNetwork(options: {
 			throw new Error(`DEMO_PASSWORD cannot be used for the demo account ${account.name}: ${problem}`);
 	}
 	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
-	await options.couch.bulkDocs(options.networkDb, demoIdeas());
+	const { ideas, docs } = demoDiscussion(demoIdeas());
+	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs]);
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
 	options.log(
 		options.password

@@ -51,7 +51,8 @@ export function sessionCookie(req: Request, value: string, maxAgeSeconds: number
 }
 
 /** The largest JSON body the gateway reads (a `_bulk_docs` batch from replication). */
-export const JSON_LIMIT = '10mb';
+// Room for a replication batch of photos (10 documents of up to 1.5 MB each, base64 in JSON).
+export const JSON_LIMIT = '32mb';
 const parseJsonBody = express.json({ limit: JSON_LIMIT });
 
 /**

@@ -315,7 +315,7 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			const all = await client.allDocs({ include_docs: true });
 			// With CouchDB, the validation design document replicates too (it holds no secrets).
 			const ideas = all.rows
-				.filter((row) => !row.id.startsWith('_design/'))
+				.filter((row) => row.id.startsWith('idea:'))
 				.map((row) =>
 					ideaSchema.parse(
 						Object.fromEntries(

@@ -115,7 +115,7 @@ export class AppState {
 	}
 
 	private async open(session: SessionInfo): Promise<void> {
-		const workspace = await Workspace.open(session.name, NETWORK_DB);
+		const workspace = await Workspace.open(session, NETWORK_DB);
 		const remote = await Ledger.remote(`${location.origin}/db/${NETWORK_DB}`);
 		this.engine = new SyncEngine({
 			ledger: workspace.ledger,

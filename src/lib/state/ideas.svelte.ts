@@ -1,16 +1,28 @@
-import { nowIso } from '$lib/format';
 import {
+	commentInputSchema,
+	commentSchema,
 	editIdea,
 	fieldErrors,
+	IDEA_PHOTOS_MAX,
 	ideaInputSchema,
+	mayChange,
 	newDocId,
 	newIdea,
-	mayChange,
+	photoSchema,
+	statusChangeInputSchema,
+	statusChangeSchema,
+	supportId,
+	supportSchema,
 	type Actor,
 	type Idea,
-	type IdeaInput
+	type IdeaContent,
+	type IdeaOrigin,
+	type StatusChangeInput
 } from '$lib/domain';
-import type { IdeaRow } from '$lib/store/desk';
+import { nowIso } from '$lib/format';
+import type { CommentRow, IdeaRow, PhotoRow, StatusRow } from '$lib/store/desk';
+import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query';
+import { compressPhoto } from '$lib/store/images';
 import { isConflict } from '$lib/store/ledger';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
 import type { Workspace } from '$lib/store/workspace';
@@ -28,60 +40,231 @@ async function withStatus(workspace: Workspace, rows: IdeaRow[]): Promise<IdeaIt
 	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
 }
 
-/** Newest ideas first, a page at a time, straight from the desk. */
+/** Ideas from the desk: filtered, sorted and searched on the device, a page at a time. */
 export class IdeaList {
+	text = $state('');
+	status = $state<IdeaQuery['status']>();
+	area = $state('');
+	tag = $state('');
+	mine = $state(false);
+	supported = $state(false);
+	sort = $state<IdeaSort>('newest');
 	limit = $state(PAGE);
-	readonly items: Live<IdeaItem[], number>;
-	readonly total: Live<number>;
+	readonly page: Live<{ items: IdeaItem[]; total: number }, IdeaQuery>;
 
-	constructor(workspace: Workspace) {
-		this.items = new Live(
-			() => this.limit,
-			async (limit) =>
-				withStatus(
-					workspace,
-					await workspace.desk.ideas.orderBy('createdAt').reverse().limit(limit).toArray()
-				),
-			[]
-		);
-		this.total = new Live(
-			() => undefined,
-			() => workspace.desk.ideas.count(),
-			0
+	constructor(workspace: Workspace, me: string) {
+		this.page = new Live(
+			() => ({
+				text: this.text,
+				status: this.status,
+				area: this.area || undefined,
+				tag: this.tag.trim().toLowerCase() || undefined,
+				mine: this.mine,
+				supported: this.supported,
+				sort: this.sort,
+				limit: this.limit
+			}),
+			async (query) => {
+				const page = await queryIdeas(workspace.desk, me, query);
+				return { items: await withStatus(workspace, page.rows), total: page.total };
+			},
+			{ items: [], total: 0 }
 		);
 	}
 
 	showMore(): void {
 		this.limit += PAGE;
 	}
+
+	clear(): void {
+		this.text = '';
+		this.status = undefined;
+		this.area = '';
+		this.tag = '';
+		this.mine = false;
+		this.supported = false;
+		this.limit = PAGE;
+	}
 }
 
-/** One idea with its sync status, following the desk. */
-export class IdeaDetail {
-	readonly item: Live<IdeaItem | undefined, string>;
+export interface CommentItem {
+	row: CommentRow;
+	status: DocSyncStatus;
+	replies: { row: CommentRow; status: DocSyncStatus }[];
+}
 
-	constructor(workspace: Workspace, id: () => string) {
-		this.item = new Live(
+export interface IdeaView {
+	item: IdeaItem;
+	comments: CommentItem[];
+	history: StatusRow[];
+	photos: PhotoRow[];
+	supportedByMe: boolean;
+}
+
+/** One idea with everything about it, following the desk. */
+export class IdeaDetail {
+	readonly view: Live<IdeaView | undefined, string>;
+
+	constructor(workspace: Workspace, me: string, id: () => string) {
+		const { desk } = workspace;
+		this.view = new Live(
 			id,
 			async (ideaId) => {
-				const row = await workspace.desk.ideas.get(ideaId);
-				return row ? (await withStatus(workspace, [row]))[0] : undefined;
+				const row = await desk.ideas.get(ideaId);
+				if (!row) return undefined;
+				const [item] = await withStatus(workspace, [row]);
+				const [comments, history, photos, mySupport] = await Promise.all([
+					desk.comments.where('ideaId').equals(ideaId).sortBy('createdAt'),
+					desk.statuses.where('ideaId').equals(ideaId).sortBy('createdAt'),
+					desk.photos.where('subject').equals(ideaId).sortBy('createdAt'),
+					desk.supports.get(supportId(ideaId, me))
+				]);
+				const statuses = await desk.docStatus.bulkGet(comments.map((comment) => comment.id));
+				const withStatuses = comments.map((comment, i) => ({
+					row: comment,
+					status: statusOf(comment.rev, statuses[i])
+				}));
+				const threads: CommentItem[] = withStatuses
+					.filter((comment) => comment.row.parentId === null)
+					.map((top) => ({
+						...top,
+						replies: withStatuses.filter((reply) => reply.row.parentId === top.row.id)
+					}));
+				return item
+					? { item, comments: threads, history, photos, supportedByMe: Boolean(mySupport) }
+					: undefined;
 			},
 			undefined
 		);
 	}
 }
 
+/** What people do on an idea's page: support it, discuss it, move it along. All offline. */
+export class IdeaActions {
+	constructor(
+		private readonly workspace: Workspace,
+		private readonly actor: Actor,
+		private readonly ideaId: string
+	) {}
+
+	get canChangeStatus(): boolean {
+		return this.actor.roles.includes('coordinator') || this.actor.roles.includes('chair');
+	}
+
+	async toggleSupport(): Promise<void> {
+		const id = supportId(this.ideaId, this.actor.name);
+		const existing = await this.workspace.ledger.get(id);
+		if (existing) {
+			await this.workspace.writer.remove(id, existing._rev);
+			return;
+		}
+		const at = nowIso();
+		const support = supportSchema.parse({
+			_id: id,
+			type: 'support',
+			schemaVersion: 1,
+			author: this.actor.name,
+			createdAt: at,
+			updatedAt: at,
+			ideaId: this.ideaId
+		});
+		await this.workspace.writer.save(support);
+	}
+
+	/** Adds a comment (or a reply to a top-level comment); answers field errors if the text is not right. */
+	async comment(body: string, parentId: string | null = null): Promise<Record<string, string> | undefined> {
+		const parsed = commentInputSchema.safeParse({ body });
+		if (!parsed.success) return fieldErrors(parsed.error.issues);
+		const at = nowIso();
+		const comment = commentSchema.parse({
+			_id: newDocId('comment'),
+			type: 'comment',
+			schemaVersion: 1,
+			author: this.actor.name,
+			createdAt: at,
+			updatedAt: at,
+			ideaId: this.ideaId,
+			parentId,
+			body: parsed.data.body,
+			hidden: false
+		});
+		await this.workspace.writer.save(comment);
+		return undefined;
+	}
+
+	mayEditComment(comment: CommentRow): boolean {
+		return mayChange(this.actor, comment.author);
+	}
+
+	async editComment(id: string, body: string): Promise<Record<string, string> | undefined> {
+		const parsed = commentInputSchema.safeParse({ body });
+		if (!parsed.success) return fieldErrors(parsed.error.issues);
+		await this.updateComment(id, { body: parsed.data.body });
+		return undefined;
+	}
+
+	async setHidden(id: string, hidden: boolean): Promise<void> {
+		await this.updateComment(id, { hidden });
+	}
+
+	async changeStatus(input: StatusChangeInput): Promise<Record<string, string> | undefined> {
+		const parsed = statusChangeInputSchema.safeParse(input);
+		if (!parsed.success) return fieldErrors(parsed.error.issues);
+		const at = nowIso();
+		const change = statusChangeSchema.parse({
+			_id: newDocId('status'),
+			type: 'status',
+			schemaVersion: 1,
+			author: this.actor.name,
+			createdAt: at,
+			updatedAt: at,
+			ideaId: this.ideaId,
+			...parsed.data
+		});
+		await this.workspace.writer.save(change);
+		return undefined;
+	}
+
+	private async updateComment(id: string, changes: { body?: string; hidden?: boolean }): Promise<void> {
+		const current = await this.workspace.ledger.get(id);
+		if (!current) return;
+		const { _rev: rev, _conflicts: _ignored, ...content } = current;
+		const comment = commentSchema.parse({ ...content, ...changes, updatedAt: nowIso() });
+		await this.workspace.writer.save(comment, rev);
+	}
+}
+
 export type SaveOutcome = { ok: true; id: string } | { ok: false };
 
-const EMPTY: IdeaInput = { title: '', details: '' };
+export interface IdeaFormValues {
+	title: string;
+	details: string;
+	area: string;
+	tags: string;
+	origin: IdeaOrigin;
+}
+
+const EMPTY: IdeaFormValues = { title: '', details: '', area: '', tags: '', origin: 'member' };
+
+function tagsOf(text: string): string[] {
+	return text
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean);
+}
 
 /**
- * The create/edit form's state. Every keystroke is kept as a draft on the device, so a killed tab or a
- * failed save never loses what was typed.
+ * The create/edit form's state. Every keystroke (and every photo chosen) is kept as a draft on the
+ * device, so a killed tab or a failed save never loses what was typed.
  */
 export class IdeaEditor {
-	values = $state<IdeaInput>({ ...EMPTY });
+	values = $state<IdeaFormValues>({ ...EMPTY });
+	/** New photos, compressed and stripped of location, waiting for Save. */
+	newPhotos = $state.raw<Blob[]>([]);
+	/** Photos already saved with the idea. */
+	savedPhotos = $state.raw<PhotoRow[]>([]);
+	/** Saved photos the person chose to remove (removed on Save). */
+	removedPhotos = $state.raw<string[]>([]);
 	errors = $state<Record<string, string>>({});
 	/** A problem with the whole form (not one field). */
 	problem = $state<string>();
@@ -102,6 +285,10 @@ export class IdeaEditor {
 		this.draftKey = editing ? `idea:edit:${editing}` : 'idea:new';
 	}
 
+	get photoCount(): number {
+		return this.savedPhotos.length - this.removedPhotos.length + this.newPhotos.length;
+	}
+
 	/** Loads the idea being edited, then any unsaved draft over it. */
 	async load(): Promise<void> {
 		if (this.editing) {
@@ -112,13 +299,19 @@ export class IdeaEditor {
 			} else if (!mayChange(this.actor, author)) {
 				this.unavailable = `Only ${author ?? 'its author'} or a coordinator can change this idea.`;
 			} else {
-				this.values = { title: String(current.title ?? ''), details: String(current.details ?? '') };
+				const idea = ideaInputSchema.parse(current);
+				this.values = { ...idea, tags: idea.tags.join(', ') };
 				this.baseRev = current._rev;
+				this.savedPhotos = await this.workspace.desk.photos
+					.where('subject')
+					.equals(this.editing)
+					.sortBy('createdAt');
 			}
 		}
 		const draft = await this.workspace.desk.drafts.get(this.draftKey);
 		if (draft) {
-			this.values = { ...this.values, ...draft.values };
+			this.values = { ...this.values, ...draft.values } as IdeaFormValues;
+			this.newPhotos = draft.photos ?? [];
 			this.baseRev = draft.baseRev ?? this.baseRev;
 			this.restoredDraftAt = draft.updatedAt;
 		}
@@ -126,28 +319,51 @@ export class IdeaEditor {
 	}
 
 	/** Called on every keystroke. */
-	async update(field: keyof IdeaInput, value: string): Promise<void> {
+	async update<K extends keyof IdeaFormValues>(field: K, value: IdeaFormValues[K]): Promise<void> {
 		this.values[field] = value;
-		if (this.errors[field]) this.revalidate(field);
-		await this.workspace.desk.drafts.put({
-			key: this.draftKey,
-			values: { ...this.values },
-			baseRev: this.baseRev,
-			updatedAt: nowIso()
-		});
+		if (this.errors[field]) this.revalidate();
+		await this.keepDraft();
+	}
+
+	/** Compresses and keeps the chosen photos (up to the limit). */
+	async addPhotos(files: FileList | File[]): Promise<void> {
+		const room = IDEA_PHOTOS_MAX - this.photoCount;
+		const chosen = [...files].slice(0, Math.max(0, room));
+		const next = { ...this.errors };
+		delete next.photos;
+		if (files.length > room) next.photos = `You can add up to ${IDEA_PHOTOS_MAX} photos`;
+		try {
+			const compressed = await Promise.all(chosen.map((file) => compressPhoto(file)));
+			this.newPhotos = [...this.newPhotos, ...compressed];
+		} catch {
+			next.photos = 'That file could not be read as a photo. Choose a JPEG, PNG or WebP image.';
+		}
+		this.errors = next;
+		await this.keepDraft();
+	}
+
+	async removeNewPhoto(index: number): Promise<void> {
+		this.newPhotos = this.newPhotos.filter((_, i) => i !== index);
+		await this.keepDraft();
+	}
+
+	removeSavedPhoto(id: string): void {
+		this.removedPhotos = [...this.removedPhotos, id];
 	}
 
 	async discardDraft(): Promise<void> {
 		await this.workspace.desk.drafts.delete(this.draftKey);
 		this.restoredDraftAt = undefined;
 		this.values = { ...EMPTY };
+		this.newPhotos = [];
+		this.removedPhotos = [];
 		this.errors = {};
 		await this.load();
 	}
 
 	async save(): Promise<SaveOutcome> {
 		this.problem = undefined;
-		const parsed = ideaInputSchema.safeParse(this.values);
+		const parsed = this.parse();
 		if (!parsed.success) {
 			this.errors = fieldErrors(parsed.error.issues);
 			return { ok: false };
@@ -156,6 +372,7 @@ export class IdeaEditor {
 		this.saving = true;
 		try {
 			const id = await this.write(parsed.data);
+			await this.writePhotos(id);
 			await this.workspace.desk.drafts.delete(this.draftKey);
 			return { ok: true, id };
 		} catch (error) {
@@ -172,7 +389,21 @@ export class IdeaEditor {
 		}
 	}
 
-	private async write(input: IdeaInput): Promise<string> {
+	private parse() {
+		return ideaInputSchema.safeParse({ ...this.values, tags: tagsOf(this.values.tags) });
+	}
+
+	private async keepDraft(): Promise<void> {
+		await this.workspace.desk.drafts.put({
+			key: this.draftKey,
+			values: { ...this.values },
+			photos: this.newPhotos,
+			baseRev: this.baseRev,
+			updatedAt: nowIso()
+		});
+	}
+
+	private async write(input: IdeaContent): Promise<string> {
 		const { ledger, writer } = this.workspace;
 		if (!this.editing) {
 			const idea = newIdea(newDocId('idea'), this.actor.name, input);
@@ -187,11 +418,32 @@ export class IdeaEditor {
 		return edited._id;
 	}
 
-	private revalidate(field: keyof IdeaInput): void {
-		const result = ideaInputSchema.shape[field].safeParse(this.values[field]);
-		const next = { ...this.errors };
-		if (result.success) delete next[field];
-		else next[field] = result.error.issues[0]?.message ?? 'Check this answer';
-		this.errors = next;
+	private async writePhotos(ideaId: string): Promise<void> {
+		const { ledger, writer } = this.workspace;
+		for (const image of this.newPhotos) {
+			const at = nowIso();
+			const photo = photoSchema.parse({
+				_id: newDocId('photo'),
+				type: 'photo',
+				schemaVersion: 1,
+				author: this.actor.name,
+				createdAt: at,
+				updatedAt: at,
+				subject: ideaId,
+				alt: ''
+			});
+			await writer.savePhoto(photo, image);
+		}
+		for (const id of this.removedPhotos) {
+			const current = await ledger.get(id);
+			if (current) await writer.remove(id, current._rev);
+		}
+		this.newPhotos = [];
+		this.removedPhotos = [];
+	}
+
+	private revalidate(): void {
+		const result = this.parse();
+		this.errors = result.success ? {} : fieldErrors(result.error.issues);
 	}
 }

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { SessionInfo } from '$lib/domain';
+import type { IdeaOrigin, IdeaStatus, SessionInfo } from '$lib/domain';
 
-/** A row of the ideas read model, projected from the ledger. */
+/** A row of the ideas read model, projected from the ledger, with its discussion counted in. */
 export interface IdeaRow {
 	id: string;
 	rev: string;
@@ -10,8 +10,71 @@ export interface IdeaRow {
 	author: string;
 	createdAt: string;
 	updatedAt: string;
+	area: string;
+	tags: string[];
+	origin: IdeaOrigin;
+	links: string[];
 	/** Losing revisions PouchDB kept because two devices edited while apart. */
 	conflicts: string[];
+	status: IdeaStatus;
+	supportCount: number;
+	commentCount: number;
+	/** The newest of: the idea's own change, a comment, a support, a status change. */
+	lastActivityAt: string;
+}
+
+export interface CommentRow {
+	id: string;
+	rev: string;
+	ideaId: string;
+	parentId: string | null;
+	author: string;
+	body: string;
+	hidden: boolean;
+	createdAt: string;
+	updatedAt: string;
+	conflicts: string[];
+}
+
+export interface SupportRow {
+	id: string;
+	ideaId: string;
+	author: string;
+	createdAt: string;
+}
+
+export interface StatusRow {
+	id: string;
+	ideaId: string;
+	author: string;
+	to: IdeaStatus;
+	reason: string;
+	outcome: string;
+	qiProject: string;
+	createdAt: string;
+}
+
+export interface PhotoRow {
+	id: string;
+	rev: string;
+	subject: string;
+	alt: string;
+	author: string;
+	createdAt: string;
+}
+
+/** Words of a document, for finding ideas offline (a comment's words find its idea). */
+export interface SearchRow {
+	id: string;
+	ideaId: string;
+	words: string[];
+}
+
+/** Any document with conflicting revisions, whatever its type. */
+export interface ConflictRow {
+	id: string;
+	type: string;
+	revs: string[];
 }
 
 /**
@@ -29,6 +92,8 @@ export interface DocStatusRow {
 export interface DraftRow {
 	key: string;
 	values: Record<string, string>;
+	/** Photos chosen but not yet saved (already compressed, location stripped). */
+	photos?: Blob[];
 	/** The revision the draft was started from, for edits. */
 	baseRev?: string;
 	updatedAt: string;
@@ -56,6 +121,12 @@ export interface SettingRow {
 /** The desk: local-only tables for one account on this device. Everything here can be rebuilt or is private. */
 export class Desk extends Dexie {
 	ideas!: EntityTable<IdeaRow, 'id'>;
+	comments!: EntityTable<CommentRow, 'id'>;
+	supports!: EntityTable<SupportRow, 'id'>;
+	statuses!: EntityTable<StatusRow, 'id'>;
+	photos!: EntityTable<PhotoRow, 'id'>;
+	search!: EntityTable<SearchRow, 'id'>;
+	conflicts!: EntityTable<ConflictRow, 'id'>;
 	docStatus!: EntityTable<DocStatusRow, 'id'>;
 	drafts!: EntityTable<DraftRow, 'key'>;
 	quarantine!: EntityTable<QuarantineRow, 'id'>;
@@ -65,7 +136,13 @@ export class Desk extends Dexie {
 	constructor(name: string) {
 		super(name);
 		this.version(1).stores({
-			ideas: 'id, createdAt, updatedAt, author',
+			ideas: 'id, createdAt, updatedAt, author, status, area, *tags, supportCount, lastActivityAt',
+			comments: 'id, ideaId, createdAt',
+			supports: 'id, ideaId, author',
+			statuses: 'id, ideaId, createdAt',
+			photos: 'id, subject',
+			search: 'id, ideaId, *words',
+			conflicts: 'id',
 			docStatus: 'id, state',
 			drafts: 'key',
 			quarantine: 'id',
@@ -76,7 +153,16 @@ export class Desk extends Dexie {
 
 	/** Tables that are projections of the ledger: cleared by a rebuild. */
 	get readModels() {
-		return [this.ideas, this.quarantine];
+		return [
+			this.ideas,
+			this.comments,
+			this.supports,
+			this.statuses,
+			this.photos,
+			this.search,
+			this.conflicts,
+			this.quarantine
+		];
 	}
 
 	async getSetting<T>(key: string): Promise<T | undefined> {

@@ -1,6 +1,7 @@
-import { parseDocument, type AppDoc, type DocType } from '$lib/domain';
+import { parseDocument } from '$lib/domain';
 import { journal, type Desk } from './desk';
 import type { Ledger } from './ledger';
+import { recountIdea, removeRows, writeRow } from './read-models';
 
 const SEQ_KEY = 'projection.seq';
 const BATCH = 500;
@@ -12,42 +13,6 @@ interface Change {
 	doc?: Record<string, unknown> & { _rev?: string; _conflicts?: string[] };
 }
 
-/** How each document type lands in the desk's read-model tables. */
-const writers: {
-	[K in DocType]: (
-		desk: Desk,
-		doc: Extract<AppDoc, { type: K }>,
-		rev: string,
-		conflicts: string[]
-	) => Promise<unknown>;
-} = {
-	idea: (desk, doc, rev, conflicts) =>
-		desk.ideas.put({
-			id: doc._id,
-			rev,
-			title: doc.title,
-			details: doc.details,
-			author: doc.author,
-			createdAt: doc.createdAt,
-			updatedAt: doc.updatedAt,
-			conflicts
-		})
-};
-
-function writeRow(desk: Desk, doc: AppDoc, rev: string, conflicts: string[]): Promise<unknown> {
-	const write = writers[doc.type] as (
-		desk: Desk,
-		doc: AppDoc,
-		rev: string,
-		conflicts: string[]
-	) => Promise<unknown>;
-	return write(desk, doc, rev, conflicts);
-}
-
-async function removeRows(desk: Desk, id: string): Promise<void> {
-	await Promise.all(desk.readModels.map((table) => table.delete(id)));
-}
-
 /**
  * Projects the ledger's changes feed into the desk. Each batch and the sequence it reached are written in
  * one Dexie transaction, so the projection is idempotent and resumes where it stopped after a killed tab;
@@ -57,6 +22,9 @@ export class Projector {
 	private running: Promise<number> | undefined;
 	private again = false;
 	private feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
+
+	/** Called after each batch with the documents that now have conflicting versions. */
+	onConflicts: ((ids: string[]) => void) | undefined;
 
 	constructor(
 		private readonly ledger: Ledger,
@@ -124,18 +92,29 @@ export class Projector {
 
 	private async apply(changes: Change[], lastSeq: number | string): Promise<void> {
 		const quarantined: string[] = [];
+		const touched = new Set<string>();
+		const conflicted: string[] = [];
 		await this.desk.transaction('rw', [...this.desk.readModels, this.desk.settings], async () => {
 			for (const change of changes) {
 				if (change.id.startsWith('_design/')) continue;
 				if (change.deleted || !change.doc) {
-					await removeRows(this.desk, change.id);
+					const ideaId = await removeRows(this.desk, change.id);
+					if (ideaId) touched.add(ideaId);
 					continue;
 				}
 				const parsed = parseDocument(change.doc);
 				const rev = change.doc._rev ?? '';
+				const conflicts = change.doc._conflicts ?? [];
 				if (parsed.ok) {
 					await this.desk.quarantine.delete(change.id);
-					await writeRow(this.desk, parsed.doc, rev, change.doc._conflicts ?? []);
+					const ideaId = await writeRow(this.desk, parsed.doc, { rev, conflicts });
+					if (ideaId) touched.add(ideaId);
+					if (conflicts.length > 0) {
+						await this.desk.conflicts.put({ id: change.id, type: parsed.doc.type, revs: conflicts });
+						conflicted.push(change.id);
+					} else {
+						await this.desk.conflicts.delete(change.id);
+					}
 				} else {
 					await removeRows(this.desk, change.id);
 					await this.desk.quarantine.put({
@@ -147,8 +126,10 @@ export class Projector {
 					quarantined.push(`${change.id}: ${parsed.reason}`);
 				}
 			}
+			for (const ideaId of touched) await recountIdea(this.desk, ideaId);
 			await this.desk.settings.put({ key: SEQ_KEY, value: lastSeq });
 		});
+		if (conflicted.length > 0) this.onConflicts?.(conflicted);
 		for (const line of quarantined)
 			await journal(this.desk, 'quarantine', `Set aside a document that is not valid: ${line}`);
 	}

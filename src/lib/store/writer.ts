@@ -49,8 +49,52 @@ export class DocumentWriter {
 		await this.save(parsed.doc, current._rev);
 	}
 
+	/** Writes a photo document with its image attached. */
+	async savePhoto(doc: AppDoc, image: Blob): Promise<string> {
+		const parsed = parseDocument(doc);
+		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
+		const valid = parsed.doc;
+		return this.tracked(valid._id, async () => {
+			const result = await this.ledger.db.put({
+				...valid,
+				_attachments: { image: { content_type: image.type, data: image } }
+			});
+			return result.rev;
+		});
+	}
+
+	/**
+	 * Settles a conflict: `kept` (a choice or a merge) is written over the current revision, and only then
+	 * are the other versions removed, in the same write.
+	 */
+	async resolve(id: string, kept: AppDoc, currentRev: string, losingRevs: string[]): Promise<string> {
+		const parsed = parseDocument(kept);
+		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
+		const valid = parsed.doc;
+		return this.tracked(id, async () => {
+			const results = await this.ledger.db.bulkDocs([
+				{ ...valid, _rev: currentRev },
+				...losingRevs.map((rev) => ({ _id: id, _rev: rev, _deleted: true }))
+			]);
+			const failed = results.find((result) => 'error' in result && result.error);
+			if (failed)
+				throw Object.assign(new Error('The conflict changed while you were choosing'), { status: 409 });
+			const first = results[0];
+			if (!first || !('rev' in first) || !first.rev) throw new Error('The resolved version was not saved');
+			return first.rev;
+		});
+	}
+
+	/** Removes conflicting revisions that are identical to the current one (no choice is needed). */
+	async dropRevisions(id: string, revs: string[]): Promise<void> {
+		if (revs.length === 0) return;
+		await this.ledger.db.bulkDocs(revs.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
+	}
+
 	/** Runs a ledger write with its "saved on this device" bookkeeping around it. */
 	private async tracked(id: string, write: () => Promise<string>): Promise<string> {
+		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
+		if (timed) performance.mark('coproduce:save:start');
 		const before = await this.desk.docStatus.get(id);
 		const at = new Date().toISOString();
 		await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
@@ -63,6 +107,7 @@ export class DocumentWriter {
 		}
 		await this.desk.docStatus.put({ id, rev: newRev, state: 'local', at });
 		await this.projector.catchUp();
+		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
 		return newRev;
 	}
 }

@@ -31,6 +31,7 @@ interface DeniedError extends ReplicationError {
 type Listener = (status: SyncStatus) => void;
 
 const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
+const PUSH_BATCH = 10;
 
 /**
  * Live two-way replication between the ledger and the server, with retry and backoff. It pauses when the
@@ -166,7 +167,8 @@ export class SyncEngine {
 			batch_size: this.options.batchSize ?? 250,
 			back_off_function: (delay: number) => nextBackoff(delay)
 		};
-		const push = ledger.db.replicate.to(remote, options);
+		// Pushes go in small batches: a batch is one request, and photos make documents large.
+		const push = ledger.db.replicate.to(remote, { ...options, batch_size: PUSH_BATCH });
 		const pull = ledger.db.replicate.from(remote, options);
 		const replications = { push, pull };
 		this.replications = replications;

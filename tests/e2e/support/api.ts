@@ -19,6 +19,14 @@ export class ServerApi {
 		return (await response.json()) as Record<string, unknown>;
 	}
 
+	/** A document with its attachments inline (base64), as the server stores it. */
+	async getDocWithAttachments(id: string): Promise<Record<string, unknown> | undefined> {
+		const response = await this.http.get(`/db/network/${encodeURIComponent(id)}?attachments=true`);
+		if (response.status() === 404) return undefined;
+		if (!response.ok()) throw new Error(`GET ${id}: ${response.status()}`);
+		return (await response.json()) as Record<string, unknown>;
+	}
+
 	async allIds(prefix: string): Promise<string[]> {
 		const response = await this.http.get(
 			`/db/network/_all_docs?startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\ufff0`))}`

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
+import { editIdea } from '$lib/domain';
+import { loadConflict } from './conflicts';
+import { Desk } from './desk';
+import { queryIdeas, type IdeaQuery } from './idea-query';
+import { Ledger } from './ledger';
+import { Projector } from './projection';
+import { DocumentWriter } from './writer';
+
+let n = 0;
+let ledger: Ledger;
+let desk: Desk;
+let projector: Projector;
+let writer: DocumentWriter;
+
+beforeEach(async () => {
+	n += 1;
+	ledger = await Ledger.open(`ideas-ledger-${n}`);
+	desk = new Desk(`ideas-desk-${n}`);
+	await desk.open();
+	projector = new Projector(ledger, desk);
+	writer = new DocumentWriter(ledger, desk, projector);
+});
+
+afterEach(async () => {
+	projector.stop();
+	await ledger.destroy();
+	await desk.delete();
+});
+
+const query = (overrides: Partial<IdeaQuery> = {}): IdeaQuery => ({
+	sort: 'newest',
+	limit: 50,
+	...overrides
+});
+
+describe('idea read model', () => {
+	it('counts supports and visible comments, follows the latest status, in any arrival order', async () => {
+		const idea = makeIdea({ title: 'Quieter handovers' });
+		const comment = makeComment(idea._id);
+		const hidden = makeComment(idea._id, { hidden: true });
+		// Discussion can sync before the idea itself.
+		await ledger.db.bulkDocs([
+			makeSupport(idea._id, 'member'),
+			makeSupport(idea._id, 'chair'),
+			comment,
+			hidden
+		]);
+		await projector.catchUp();
+		await ledger.db.bulkDocs([idea, makeStatus(idea._id, { to: 'under-discussion' })]);
+		await ledger.db.bulkDocs([
+			makeStatus(idea._id, { to: 'done', outcome: 'Handover bays now have a quiet room.' })
+		]);
+		await projector.catchUp();
+
+		const row = await desk.ideas.get(idea._id);
+		expect(row).toMatchObject({ supportCount: 2, commentCount: 1, status: 'done' });
+		expect(row!.lastActivityAt > idea.updatedAt).toBe(true);
+
+		const support = await ledger.get(`support:${idea._id.slice(5)}:chair`);
+		await ledger.remove(support!._id, support!._rev);
+		await projector.catchUp();
+		expect((await desk.ideas.get(idea._id))?.supportCount).toBe(1);
+	});
+
+	it('finds ideas by words in titles, details, tags and comments, offline', async () => {
+		const a = makeIdea({ title: 'Defibrillator training', details: 'In village halls', tags: ['community'] });
+		const b = makeIdea({ title: 'Wheelchair access', details: 'Ramps at the station' });
+		await ledger.db.bulkDocs([a, b, makeComment(b._id, { body: 'The ramp at Northgate is too steep' })]);
+		await projector.catchUp();
+
+		const ids = async (text: string) =>
+			(await queryIdeas(desk, 'member', query({ text }))).rows.map((row) => row.id);
+		expect(await ids('defib')).toEqual([a._id]);
+		expect(await ids('village')).toEqual([a._id]);
+		expect(await ids('community')).toEqual([a._id]);
+		expect(await ids('northgate steep')).toEqual([b._id]);
+		expect(await ids('northgate village')).toEqual([]);
+	});
+
+	it('filters by status, area, tag, mine and supported, and sorts', async () => {
+		const mine = makeIdea({ author: 'member', area: '111', tags: ['waiting'] });
+		const popular = makeIdea({ author: 'chair', area: 'Community' });
+		const done = makeIdea({ author: 'chair' });
+		await ledger.db.bulkDocs([
+			mine,
+			popular,
+			done,
+			makeSupport(popular._id, 'member'),
+			makeSupport(popular._id, 'chair'),
+			makeStatus(done._id, { to: 'done', outcome: 'Fixed' })
+		]);
+		await projector.catchUp();
+
+		const ids = async (q: Partial<IdeaQuery>) =>
+			(await queryIdeas(desk, 'member', query(q))).rows.map((row) => row.id);
+		expect(await ids({})).toEqual([done._id, popular._id, mine._id]);
+		expect(await ids({ sort: 'supported' })).toEqual(expect.arrayContaining([popular._id]));
+		expect((await ids({ sort: 'supported' }))[0]).toBe(popular._id);
+		expect(await ids({ status: 'done' })).toEqual([done._id]);
+		expect(await ids({ area: '111' })).toEqual([mine._id]);
+		expect(await ids({ tag: 'waiting' })).toEqual([mine._id]);
+		expect(await ids({ mine: true })).toEqual([mine._id]);
+		expect(await ids({ supported: true })).toEqual([popular._id]);
+		const page = await queryIdeas(desk, 'member', query({ limit: 1 }));
+		expect(page).toMatchObject({ total: 3, rows: [{ id: done._id }] });
+	});
+});
+
+describe('conflicts', () => {
+	it('keeps both versions until a choice is saved, then removes only the other one', async () => {
+		const idea = makeIdea({ title: 'Original', details: 'Base text' });
+		const rev1 = await writer.save(idea);
+		await writer.save(editIdea(idea, { title: 'Original', details: 'Text from phone A' }), rev1);
+		// Phone B's edit of the same first revision, arriving by replication.
+		await ledger.db.bulkDocs(
+			[
+				{
+					...editIdea(idea, { title: 'Renamed on B', details: 'Text from phone B' }),
+					_rev: '2-bbbb',
+					_revisions: { start: 2, ids: ['bbbb', rev1.split('-')[1]] }
+				}
+			],
+			{ new_edits: false }
+		);
+		await projector.catchUp();
+		expect(await desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea' });
+
+		const conflict = await loadConflict(ledger, idea._id);
+		expect(conflict).toBeDefined();
+		const texts = [conflict!.current.content.details, conflict!.other.content.details].sort();
+		expect(texts).toEqual(['Text from phone A', 'Text from phone B']);
+
+		const merged = editIdea(idea, {
+			title: 'Renamed on B',
+			details: 'Text from phone A\n\nText from phone B'
+		});
+		await writer.resolve(idea._id, merged, conflict!.current.rev, [conflict!.other.rev]);
+		expect(await loadConflict(ledger, idea._id)).toBeUndefined();
+		const row = await desk.ideas.get(idea._id);
+		expect(row).toMatchObject({
+			title: 'Renamed on B',
+			details: 'Text from phone A\n\nText from phone B',
+			conflicts: []
+		});
+		expect(await desk.conflicts.get(idea._id)).toBeUndefined();
+	});
+});

@@ -1,0 +1,9 @@
+/** Splits text into lower-case words for the offline search index (accents folded, 2+ characters). */
+export function words(...texts: string[]): string[] {
+	const found = new Set<string>();
+	for (const text of texts) {
+		const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+		for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word.length >= 2) found.add(word);
+	}
+	return [...found];
+}
