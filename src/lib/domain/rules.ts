@@ -2,14 +2,15 @@ import type { Role } from './accounts';
 import { attachmentsProblem } from './attachments';
 import { IMMUTABLE_FIELDS } from './common';
 import { contentOf, parseDocument, type AppDoc } from './documents';
+import { MEETING_CHAIR_MANAGED_TYPES } from './meetings';
 import { TYPE_RULES } from './type-rules';
 
 export interface Actor {
 	name: string;
 	roles: readonly Role[];
 	/**
-	 * The groups this person chairs. Not stored on accounts yet: it comes with meetings (see
-	 * `CHAIR_MANAGED_TYPES`).
+	 * The ids of the groups this person chairs: read from the `group` documents (their `chairs`), by the
+	 * gateway for every write and by the app from the device's copy (see `CHAIR_MANAGED_TYPES`).
 	 */
 	chairOf?: readonly string[];
 }
@@ -20,12 +21,17 @@ export type WriteDecision = { ok: true; doc?: AppDoc } | { ok: false; reason: st
 export const MAX_DOC_BYTES = 64 * 1024;
 
 /**
- * HOOK for meetings (a later issue): document types a group's chairs may edit (agendas, minutes, and the
- * approval of minutes) besides their authors and coordinators. Such documents carry an immutable `group`;
- * a chair may change one when `actor.chairOf` includes its group. No type is chair-managed yet, so this
- * grants nothing today.
+ * Document types a group's chairs may edit (meetings, agendas, minutes, and the approval of minutes)
+ * besides their authors and coordinators. Such documents carry an immutable `group`; a chair may change
+ * one when `actor.chairOf` includes its group. The list is in meetings.ts.
  */
-export const CHAIR_MANAGED_TYPES: ReadonlySet<string> = new Set<string>();
+export const CHAIR_MANAGED_TYPES: ReadonlySet<string> = new Set<string>(MEETING_CHAIR_MANAGED_TYPES);
+
+/** Whether `actor` is a coordinator or a chair of `group` (a type rule's `chairOnly`). */
+export function mayChair(actor: Actor, group: unknown): boolean {
+	if (actor.roles.includes('coordinator')) return true;
+	return actor.roles.includes('chair') && typeof group === 'string' && (actor.chairOf ?? []).includes(group);
+}
 
 /**
  * Whether `actor` may change or delete a document written by `author`: its author, any coordinator, and
@@ -72,6 +78,16 @@ export function decideWrite(
 	) {
 		return { ok: true };
 	}
+	const existingRule = existing ? (TYPE_RULES[String(existing.type)] ?? {}) : {};
+	if (existing && existingRule.chairOnly && !mayChair(actor, existing.group)) {
+		return {
+			ok: false,
+			reason: existingRule.chairRefusal ?? 'Only its chairs or a coordinator can change this'
+		};
+	}
+	if (existingRule.changeRoles && !existingRule.changeRoles.some((role) => actor.roles.includes(role))) {
+		return { ok: false, reason: existingRule.changeRefusal ?? 'Your role cannot change this' };
+	}
 	if (existing && !mayChange(actor, owner, existing)) {
 		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
 	}
@@ -91,6 +107,9 @@ export function decideWrite(
 		}
 		if (rule.createRoles && !rule.createRoles.some((role) => actor.roles.includes(role))) {
 			return { ok: false, reason: rule.createRefusal ?? 'Your role cannot write this' };
+		}
+		if (rule.chairOnly && !mayChair(actor, 'group' in parsed.doc ? parsed.doc.group : undefined)) {
+			return { ok: false, reason: rule.chairRefusal ?? 'Only its chairs or a coordinator can write this' };
 		}
 		return { ok: true, doc: parsed.doc };
 	}

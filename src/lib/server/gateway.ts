@@ -4,6 +4,7 @@ import { databaseSchema, type DatabaseName } from '../domain/accounts';
 import type { Actor } from '../domain/rules';
 import type { Account, AccountStore } from './accounts';
 import type { Backend } from './backend';
+import { chairDirectory } from './chairs';
 import type { CouchClient } from './couch';
 import { handle, noStore, readJson, sendError, sessionToken, type Json } from './http';
 import { DB_ROUTES, may, mayOpen, type DbRoute } from './policy';
@@ -44,8 +45,9 @@ function refuse(res: Response, reason = 'This operation is not available') {
 	sendError(res, 403, 'forbidden', reason);
 }
 
-function actorOf(account: Account): Actor {
-	return { name: account.name, roles: account.roles };
+/** `chairOf`: the groups the account chairs (chairs.ts), read for writes only. */
+function actorOf(account: Account, chairOf: readonly string[] = []): Actor {
+	return { name: account.name, roles: account.roles, chairOf };
 }
 
 /** The query string exactly as the client sent it (without `?`). */
@@ -164,7 +166,12 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 	const base = '/' + encodeURIComponent(ctx.names.backendName(db));
 	const query = rawQuery(req);
 	const params = new URLSearchParams(query);
-	const actor = actorOf(account);
+	// Only routes that write documents look up who chairs what (refused routes never reach the backend).
+	const writes = route === 'bulkDocs' || route === 'docWrite';
+	const actor = actorOf(
+		account,
+		writes ? await chairDirectory(ctx.couch, ctx.names.backendName('network')).chairOf(account.name) : []
+	);
 
 	switch (route) {
 		case 'info':

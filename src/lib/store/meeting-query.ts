@@ -1,0 +1,247 @@
+import {
+	actionProgress,
+	dueState,
+	meetingMeasures,
+	mergeAttendance,
+	orderAgenda,
+	sortActions,
+	type Action,
+	type ActionProgress,
+	type ActionStep,
+	type ActionUpdate,
+	type AgendaEntry,
+	type AgendaItem,
+	type Attendance,
+	type Attendee,
+	type Decision,
+	type DueState,
+	type MeetingMeasures,
+	type MeetingNote,
+	type Reflection
+} from '$lib/domain';
+import type { Desk } from './desk';
+import type { GroupRow, MeetingPart, MeetingPartRow, MeetingRow } from './meeting-rows';
+import { statusOf, type DocSyncStatus } from './status';
+
+/** Reading meetings from the desk, on the device: lists, one meeting with everything in it, "My actions". */
+
+export interface Synced<R> {
+	row: R;
+	status: DocSyncStatus;
+}
+
+export interface ItemView extends Synced<MeetingPartRow<AgendaItem>> {
+	id: string;
+	createdAt: string;
+	minutes: number | null;
+}
+
+export interface ActionView extends Synced<MeetingPartRow<Action>> {
+	progress: ActionProgress;
+	state: DueState;
+	steps: ActionStep[];
+	meetingTitle?: string;
+}
+
+export interface ReflectionSummary {
+	count: number;
+	/** The average rating, to one decimal place. */
+	average: number | null;
+	comments: string[];
+	mine: Reflection | undefined;
+}
+
+export interface MeetingView {
+	meeting: Synced<MeetingRow>;
+	group: GroupRow | undefined;
+	agenda: AgendaEntry<ItemView>[];
+	/** Notes by agenda item id, one per note-taker, the person's own first. */
+	notes: Record<string, Synced<MeetingPartRow<MeetingNote>>[]>;
+	attendance: Attendee[];
+	decisions: Synced<MeetingPartRow<Decision>>[];
+	actions: ActionView[];
+	reflections: ReflectionSummary;
+	/**
+	 * The newest change to what the minutes record (notes, attendance, decisions, actions, agenda items;
+	 * not progress on actions or reflections), to tell whether they changed after approval. '' if none.
+	 */
+	lastChangeAt: string;
+}
+
+function ofType<T extends MeetingPart['type']>(rows: readonly MeetingPartRow[], type: T) {
+	return rows.filter((row): row is MeetingPartRow<Extract<MeetingPart, { type: T }>> => row.type === type);
+}
+
+async function withStatuses<R extends { id: string; rev: string }>(desk: Desk, rows: readonly R[]) {
+	const statuses = await desk.docStatus.bulkGet(rows.map((row) => row.id));
+	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
+}
+
+function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+	return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+}
+
+function stepsOf(updates: readonly MeetingPartRow<ActionUpdate>[], actionId: string): ActionStep[] {
+	return updates
+		.filter((update) => update.doc.actionId === actionId)
+		.map((update) => ({
+			id: update.id,
+			to: update.doc.to,
+			createdAt: update.createdAt,
+			author: update.author,
+			note: update.doc.note
+		}))
+		.sort(byCreated);
+}
+
+function actionViews(
+	actions: readonly Synced<MeetingPartRow<Action>>[],
+	updates: readonly MeetingPartRow<ActionUpdate>[],
+	today: string
+): ActionView[] {
+	return actions.map((action) => {
+		const steps = stepsOf(updates, action.row.id);
+		const progress = actionProgress(steps);
+		return { ...action, steps, progress, state: dueState(action.row.doc.due, progress, today) };
+	});
+}
+
+/** One meeting with everything written for it, or undefined when it is not on this device. */
+export async function loadMeeting(
+	desk: Desk,
+	meetingId: string,
+	me: string,
+	today: string
+): Promise<MeetingView | undefined> {
+	const meeting = await desk.meetings.get(meetingId);
+	if (!meeting) return undefined;
+	const [group, parts] = await Promise.all([
+		desk.groups.get(meeting.group),
+		desk.meetingParts.where('meetingId').equals(meetingId).toArray()
+	]);
+	const [synced, ...rest] = await withStatuses(desk, [meeting, ...parts]);
+	const partStatus = new Map(rest.map((entry) => [entry.row.id, entry.status]));
+	const status = (row: MeetingPartRow) => partStatus.get(row.id) ?? { kind: 'synced' as const };
+	const attach = <R extends MeetingPartRow>(rows: R[]) => rows.map((row) => ({ row, status: status(row) }));
+
+	const items: ItemView[] = ofType(parts, 'agenda-item').map((row) => ({
+		row,
+		status: status(row),
+		id: row.id,
+		createdAt: row.createdAt,
+		minutes: row.doc.minutes
+	}));
+	const notes: MeetingView['notes'] = {};
+	for (const note of attach(ofType(parts, 'meeting-note')).sort(
+		(a, b) => Number(b.row.author === me) - Number(a.row.author === me) || byCreated(a.row, b.row)
+	)) {
+		(notes[note.row.doc.itemId] ??= []).push(note);
+	}
+	const reflections = ofType(parts, 'meeting-reflection');
+	const ratings = reflections.map((row) => row.doc.rating);
+	return {
+		meeting: synced ?? { row: meeting, status: { kind: 'synced' } },
+		group,
+		agenda: orderAgenda(meeting.agenda, items, meeting.startsAt),
+		notes,
+		attendance: mergeAttendance(ofType(parts, 'attendance').map((row) => row.doc as Attendance)),
+		decisions: attach(ofType(parts, 'decision')).sort((a, b) => byCreated(a.row, b.row)),
+		actions: actionViews(
+			attach(ofType(parts, 'action')).sort((a, b) => byCreated(a.row, b.row)),
+			ofType(parts, 'action-update'),
+			today
+		),
+		reflections: {
+			count: ratings.length,
+			average: ratings.length
+				? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10
+				: null,
+			comments: reflections
+				.sort(byCreated)
+				.map((row) => row.doc.comment)
+				.filter(Boolean),
+			mine: reflections.find((row) => row.author === me)?.doc
+		},
+		lastChangeAt: parts
+			.filter((part) => part.type !== 'action-update' && part.type !== 'meeting-reflection')
+			.map((part) => part.updatedAt)
+			.reduce((a, b) => (a > b ? a : b), '')
+	};
+}
+
+export interface MeetingListItem {
+	row: MeetingRow;
+	groupName: string;
+	status: DocSyncStatus;
+	itemCount: number;
+}
+
+export interface MeetingIndex {
+	upcoming: MeetingListItem[];
+	past: MeetingListItem[];
+	groups: GroupRow[];
+	measures: MeetingMeasures;
+}
+
+/**
+ * Every meeting on the device: upcoming ones (planned, not yet finished) soonest first, the others newest
+ * first, with the network's measures.
+ */
+export async function loadMeetingIndex(desk: Desk, now: Date, today: string): Promise<MeetingIndex> {
+	const [meetings, groups, items, actions, updates] = await Promise.all([
+		desk.meetings.orderBy('startsAt').toArray(),
+		desk.groups.orderBy('name').toArray(),
+		desk.meetingParts.where('type').equals('agenda-item').toArray(),
+		desk.meetingParts.where('type').equals('action').toArray(),
+		desk.meetingParts.where('type').equals('action-update').toArray()
+	]);
+	const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+	const itemCounts = new Map<string, number>();
+	for (const item of items) itemCounts.set(item.meetingId, (itemCounts.get(item.meetingId) ?? 0) + 1);
+	const listed = (await withStatuses(desk, meetings)).map(({ row, status }) => ({
+		row,
+		status,
+		groupName: groupNames.get(row.group) ?? 'A group not on this device yet',
+		itemCount: itemCounts.get(row.id) ?? 0
+	}));
+	const isUpcoming = (row: MeetingRow) =>
+		row.status === 'planned' && Date.parse(row.startsAt) + row.durationMinutes * 60_000 > now.getTime();
+	const actionRows = ofType(actions, 'action');
+	const progress = actionViews(
+		actionRows.map((row) => ({ row, status: { kind: 'synced' } })),
+		ofType(updates, 'action-update'),
+		today
+	);
+	return {
+		upcoming: listed.filter((item) => isUpcoming(item.row)),
+		past: listed.filter((item) => !isUpcoming(item.row)).reverse(),
+		groups,
+		measures: meetingMeasures({
+			meetings,
+			items: ofType(items, 'agenda-item').map((item) => ({
+				meetingId: item.meetingId,
+				proposerKind: item.doc.proposerKind
+			})),
+			actions: progress.map((action) => ({ meetingId: action.row.meetingId, state: action.state }))
+		})
+	};
+}
+
+/** "My actions": the actions `me` owns across every meeting, overdue ones first. */
+export async function loadMyActions(desk: Desk, me: string, today: string): Promise<ActionView[]> {
+	const mine = ofType(await desk.meetingParts.where('owner').equals(me).toArray(), 'action');
+	const [updates, meetings] = await Promise.all([
+		desk.meetingParts
+			.where('actionId')
+			.anyOf(mine.map((row) => row.id))
+			.toArray(),
+		desk.meetings.bulkGet([...new Set(mine.map((row) => row.meetingId))])
+	]);
+	const titles = new Map(meetings.flatMap((meeting) => (meeting ? [[meeting.id, meeting.title]] : [])));
+	const views = actionViews(await withStatuses(desk, mine), ofType(updates, 'action-update'), today).map(
+		(view) => ({ ...view, meetingTitle: titles.get(view.row.meetingId) })
+	);
+	return sortActions(
+		views.map((view) => ({ ...view, due: view.row.doc.due, createdAt: view.row.createdAt }))
+	);
+}
