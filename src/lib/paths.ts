@@ -12,9 +12,21 @@ export function safeNext(next: string | null): string {
 	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** Visits likewise: `/visits/01J…` for `visit:01J…`. */
+export function visitPath(id: string): string {
+	return `/visits/${encodeURIComponent(id.replace(/^visit:/, ''))}`;
+}
+
+export function visitIdFromParam(param: string): string {
+	return `visit:${param}`;
+}
+
 /** Where a document of any type is shown. */
 export function docPath(id: string): string {
-	return id.startsWith('idea:') ? ideaPath(id) : '/sync';
+	if (id.startsWith('idea:')) return ideaPath(id);
+	if (id.startsWith('visit:')) return visitPath(id);
+	if (id.startsWith('observation:')) return '/visits';
+	return '/sync';
 }
 
 /** The page to settle a document's conflicting versions. */

@@ -8,7 +8,6 @@ import {
 	mayChange,
 	newDocId,
 	newIdea,
-	photoSchema,
 	statusChangeInputSchema,
 	statusChangeSchema,
 	supportId,
@@ -22,11 +21,11 @@ import {
 import { nowIso } from '$lib/format';
 import type { CommentRow, IdeaRow, PhotoRow, StatusRow } from '$lib/store/desk';
 import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query';
-import { compressPhoto } from '$lib/store/images';
 import { isConflict } from '$lib/store/ledger';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
+import { PhotoSet } from './photos.svelte';
 
 export interface IdeaItem {
 	row: IdeaRow;
@@ -99,6 +98,8 @@ export interface IdeaView {
 	history: StatusRow[];
 	photos: PhotoRow[];
 	supportedByMe: boolean;
+	/** Visits whose observations this idea came from. */
+	sources: { observationId: string; visitId: string; siteName: string }[];
 }
 
 /** One idea with everything about it, following the desk. */
@@ -130,8 +131,16 @@ export class IdeaDetail {
 						...top,
 						replies: withStatuses.filter((reply) => reply.row.parentId === top.row.id)
 					}));
+				const observations = await desk.observations.bulkGet(
+					row.links.filter((link) => link.startsWith('observation:'))
+				);
+				const visits = await desk.visits.bulkGet(observations.map((o) => o?.visitId ?? ''));
+				const sources = observations.flatMap((o, i) => {
+					const visit = visits[i];
+					return o && visit ? [{ observationId: o.id, visitId: visit.id, siteName: visit.siteName }] : [];
+				});
 				return item
-					? { item, comments: threads, history, photos, supportedByMe: Boolean(mySupport) }
+					? { item, comments: threads, history, photos, supportedByMe: Boolean(mySupport), sources }
 					: undefined;
 			},
 			undefined
@@ -259,12 +268,7 @@ function tagsOf(text: string): string[] {
  */
 export class IdeaEditor {
 	values = $state<IdeaFormValues>({ ...EMPTY });
-	/** New photos, compressed and stripped of location, waiting for Save. */
-	newPhotos = $state.raw<Blob[]>([]);
-	/** Photos already saved with the idea. */
-	savedPhotos = $state.raw<PhotoRow[]>([]);
-	/** Saved photos the person chose to remove (removed on Save). */
-	removedPhotos = $state.raw<string[]>([]);
+	readonly photos = new PhotoSet(IDEA_PHOTOS_MAX);
 	errors = $state<Record<string, string>>({});
 	/** A problem with the whole form (not one field). */
 	problem = $state<string>();
@@ -274,19 +278,26 @@ export class IdeaEditor {
 	/** Set when this person cannot edit this idea (not theirs, or not on this device). */
 	unavailable = $state<string>();
 
+	/** Observations (or meetings) this idea came from. */
+	links = $state<string[]>([]);
 	private baseRev: string | undefined;
 	private readonly draftKey: string;
 
+	/**
+	 * `seed` starts a new idea from something else, e.g. an observation on a visit: its text, and a link
+	 * back to it (the link is what shows the idea on the observation, so it works both ways).
+	 */
 	constructor(
 		private readonly workspace: Workspace,
 		private readonly actor: Actor,
-		private readonly editing?: string
+		private readonly editing?: string,
+		private readonly seed?: { from: string; values: Partial<IdeaFormValues> }
 	) {
-		this.draftKey = editing ? `idea:edit:${editing}` : 'idea:new';
-	}
-
-	get photoCount(): number {
-		return this.savedPhotos.length - this.removedPhotos.length + this.newPhotos.length;
+		this.draftKey = editing ? `idea:edit:${editing}` : seed ? `idea:new:${seed.from}` : 'idea:new';
+		if (seed) {
+			this.values = { ...this.values, ...seed.values };
+			this.links = [seed.from];
+		}
 	}
 
 	/** Loads the idea being edited, then any unsaved draft over it. */
@@ -301,8 +312,9 @@ export class IdeaEditor {
 			} else {
 				const idea = ideaInputSchema.parse(current);
 				this.values = { ...idea, tags: idea.tags.join(', ') };
+				this.links = idea.links;
 				this.baseRev = current._rev;
-				this.savedPhotos = await this.workspace.desk.photos
+				this.photos.saved = await this.workspace.desk.photos
 					.where('subject')
 					.equals(this.editing)
 					.sortBy('createdAt');
@@ -311,7 +323,7 @@ export class IdeaEditor {
 		const draft = await this.workspace.desk.drafts.get(this.draftKey);
 		if (draft) {
 			this.values = { ...this.values, ...draft.values } as IdeaFormValues;
-			this.newPhotos = draft.photos ?? [];
+			this.photos.reset(draft.photos ?? []);
 			this.baseRev = draft.baseRev ?? this.baseRev;
 			this.restoredDraftAt = draft.updatedAt;
 		}
@@ -325,38 +337,16 @@ export class IdeaEditor {
 		await this.keepDraft();
 	}
 
-	/** Compresses and keeps the chosen photos (up to the limit). */
-	async addPhotos(files: FileList | File[]): Promise<void> {
-		const room = IDEA_PHOTOS_MAX - this.photoCount;
-		const chosen = [...files].slice(0, Math.max(0, room));
-		const next = { ...this.errors };
-		delete next.photos;
-		if (files.length > room) next.photos = `You can add up to ${IDEA_PHOTOS_MAX} photos`;
-		try {
-			const compressed = await Promise.all(chosen.map((file) => compressPhoto(file)));
-			this.newPhotos = [...this.newPhotos, ...compressed];
-		} catch {
-			next.photos = 'That file could not be read as a photo. Choose a JPEG, PNG or WebP image.';
-		}
-		this.errors = next;
-		await this.keepDraft();
-	}
-
-	async removeNewPhoto(index: number): Promise<void> {
-		this.newPhotos = this.newPhotos.filter((_, i) => i !== index);
-		await this.keepDraft();
-	}
-
-	removeSavedPhoto(id: string): void {
-		this.removedPhotos = [...this.removedPhotos, id];
+	/** Keeps the draft after photos were added or removed. */
+	photosChanged(): Promise<void> {
+		return this.keepDraft();
 	}
 
 	async discardDraft(): Promise<void> {
 		await this.workspace.desk.drafts.delete(this.draftKey);
 		this.restoredDraftAt = undefined;
-		this.values = { ...EMPTY };
-		this.newPhotos = [];
-		this.removedPhotos = [];
+		this.values = { ...EMPTY, ...this.seed?.values };
+		this.photos.reset();
 		this.errors = {};
 		await this.load();
 	}
@@ -372,7 +362,7 @@ export class IdeaEditor {
 		this.saving = true;
 		try {
 			const id = await this.write(parsed.data);
-			await this.writePhotos(id);
+			await this.photos.save(this.workspace, this.actor, id);
 			await this.workspace.desk.drafts.delete(this.draftKey);
 			return { ok: true, id };
 		} catch (error) {
@@ -390,14 +380,14 @@ export class IdeaEditor {
 	}
 
 	private parse() {
-		return ideaInputSchema.safeParse({ ...this.values, tags: tagsOf(this.values.tags) });
+		return ideaInputSchema.safeParse({ ...this.values, tags: tagsOf(this.values.tags), links: this.links });
 	}
 
 	private async keepDraft(): Promise<void> {
 		await this.workspace.desk.drafts.put({
 			key: this.draftKey,
 			values: { ...this.values },
-			photos: this.newPhotos,
+			photos: this.photos.added,
 			baseRev: this.baseRev,
 			updatedAt: nowIso()
 		});
@@ -416,30 +406,6 @@ export class IdeaEditor {
 		const edited = editIdea(content as unknown as Idea, input);
 		await writer.save(edited, this.baseRev ?? existing._rev);
 		return edited._id;
-	}
-
-	private async writePhotos(ideaId: string): Promise<void> {
-		const { ledger, writer } = this.workspace;
-		for (const image of this.newPhotos) {
-			const at = nowIso();
-			const photo = photoSchema.parse({
-				_id: newDocId('photo'),
-				type: 'photo',
-				schemaVersion: 1,
-				author: this.actor.name,
-				createdAt: at,
-				updatedAt: at,
-				subject: ideaId,
-				alt: ''
-			});
-			await writer.savePhoto(photo, image);
-		}
-		for (const id of this.removedPhotos) {
-			const current = await ledger.get(id);
-			if (current) await writer.remove(id, current._rev);
-		}
-		this.newPhotos = [];
-		this.removedPhotos = [];
 	}
 
 	private revalidate(): void {

@@ -1,0 +1,110 @@
+import type { AppDoc } from '../domain/documents';
+import { newDocId } from '../domain/ids';
+import {
+	observationSchema,
+	visitSchema,
+	type KeyQuestion,
+	type ObservationKind,
+	type Visit
+} from '../domain/visit';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A finished mock CQC inspection at a control room: [key question, kind, what was seen]. */
+const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]> = [
+	[
+		'safe',
+		'good-practice',
+		'Every call handler had a clear view of the live call board and knew who to escalate to.'
+	],
+	['safe', 'concern', 'Two headsets were held together with tape; staff said replacements take weeks.'],
+	[
+		'effective',
+		'good-practice',
+		'Clinicians in the hub called back category 3 patients within the hour we watched.'
+	],
+	['effective', 'question', 'How is learning from call audits fed back to new starters on night shifts?'],
+	[
+		'caring',
+		'good-practice',
+		'A call handler stayed calm and kind with a caller whose husband had collapsed, and talked her through CPR.'
+	],
+	[
+		'caring',
+		'idea',
+		'A quiet room to decompress after difficult calls would help: staff go to their cars now.'
+	],
+	[
+		'responsive',
+		'concern',
+		'Long waits were explained to callers, but the call-back script uses jargon like "category 2".'
+	],
+	['responsive', 'idea', 'Offer text relay and video interpreting more visibly for Deaf callers.'],
+	[
+		'well-led',
+		'good-practice',
+		'The duty manager walked the floor every 20 minutes and knew everyone by name.'
+	],
+	['well-led', 'question', 'Do staff know how to raise concerns with the Freedom to Speak Up guardian?']
+];
+
+/**
+ * The demo network's visits: a finished mock inspection with observations (so its report has content),
+ * and a planned visit.
+ */
+export function demoVisits(now = Date.now()): AppDoc[] {
+	const docs: AppDoc[] = [];
+	const visit = (author: string, daysAgo: number, fields: Partial<Visit>): Visit => {
+		const created = now - (daysAgo + 7) * DAY_MS;
+		return visitSchema.parse({
+			_id: newDocId('visit', created),
+			type: 'visit',
+			schemaVersion: 1,
+			author,
+			createdAt: new Date(created).toISOString(),
+			updatedAt: new Date(now - daysAgo * DAY_MS).toISOString(),
+			...fields
+		});
+	};
+	const inspectionDay = now - 12 * DAY_MS;
+	const inspection = visit('chair', 12, {
+		siteType: '999-control-room',
+		siteName: 'Eastfield emergency operations centre',
+		date: new Date(inspectionDay).toISOString().slice(0, 10),
+		visitors: ['chair', 'member'],
+		purpose:
+			'Mock CQC inspection ahead of the real one in spring. The centre asked us to look at call-backs.',
+		status: 'done',
+		template: 'mock-cqc'
+	});
+	docs.push(inspection);
+	INSPECTION.forEach(([keyQuestion, kind, text], i) => {
+		const at = new Date(inspectionDay + (10 * 60 + i * 17) * 60 * 1000).toISOString();
+		docs.push(
+			observationSchema.parse({
+				_id: newDocId('observation', Date.parse(at)),
+				type: 'observation',
+				schemaVersion: 1,
+				author: i % 2 ? 'member' : 'chair',
+				createdAt: at,
+				updatedAt: at,
+				visitId: inspection._id,
+				text,
+				kind,
+				keyQuestion
+			})
+		);
+	});
+	docs.push(
+		visit('member', 1, {
+			siteType: 'ambulance-station',
+			siteName: 'Northgate ambulance station',
+			date: new Date(now + 9 * DAY_MS).toISOString().slice(0, 10),
+			visitors: ['member', 'recruiter'],
+			purpose: 'Meet the crews and see how vehicles are made ready at shift change.',
+			status: 'planned',
+			template: 'general'
+		})
+	);
+	return docs;
+}
