@@ -21,6 +21,7 @@ import type { GatewayContext } from './gateway';
 import { handle, jsonBody, noStore, sendError, sessionCookie, sessionToken, type Json } from './http';
 import { mayManageAccounts } from './policy';
 import { verifyPassword } from './passwords';
+import { signupsRouter } from './signups-api';
 import { describeWait, FailureThrottle } from './throttle';
 
 /** Failed sign-ins allowed per account name in the window: slows guessing one person's password. */
@@ -286,6 +287,9 @@ export function apiRouter(ctx: GatewayContext): Router {
 			res.status(204).end();
 		})
 	);
+
+	// The sign-up inbox and coordinators' keyrings (signups-api.ts).
+	router.use(signupsRouter(ctx));
 
 	router.use((_req, res) => sendError(res, 404, 'not_found', 'There is no such API'));
 	return router;

@@ -55,6 +55,22 @@ export function mayManageAccounts(principal: Principal): boolean {
 	return principal.active && ACCOUNT_MANAGERS.some((role) => principal.roles.includes(role));
 }
 
+/**
+ * The sign-up inbox (`/api/signups`, signups-api.ts): every active account may deliver sealed sign-ups
+ * (write-only: `PUT /api/signups/<id>`); reading them back, changing their status and deleting them is for
+ * those who may read `signups` (coordinators). Coordinators' keyrings (`/api/keyring`) follow `signups`
+ * reads too.
+ */
+export const SIGNUP_SENDERS: readonly Role[] = ROLES;
+
+export function maySendSignups(principal: Principal): boolean {
+	return principal.active && SIGNUP_SENDERS.some((role) => principal.roles.includes(role));
+}
+
+export function mayReadSignups(principal: Principal): boolean {
+	return may(principal, 'signups', 'read');
+}
+
 /** Every route the gateway forwards under `/db/<db>/`, and the operation it needs. */
 export const DB_ROUTES = {
 	info: { route: 'GET /db/<db>/', operation: 'read' },
