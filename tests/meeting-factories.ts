@@ -88,13 +88,13 @@ export function makeAgendaItem(meeting: Meeting, overrides: Partial<AgendaItem> 
 	});
 }
 
-export function makeNote(item: AgendaItem, author = 'member', body = 'We talked about it.'): MeetingNote {
+export function makeNote(item: AgendaItem, author = 'member', notes = 'We talked about it.'): MeetingNote {
 	return meetingNoteSchema.parse({
 		...base('meeting-note', author, meetingNoteId(item.meetingId, item._id, author)),
 		meetingId: item.meetingId,
 		itemId: item._id,
 		group: item.group,
-		body
+		notes
 	});
 }
 

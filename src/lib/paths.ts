@@ -1,3 +1,5 @@
+import { isMeetingDocId, meetingDocPath } from './meeting-paths';
+
 /** Ideas are addressed by the ULID part of their id: `/ideas/01J…` for `idea:01J…`. */
 export function ideaPath(id: string): string {
 	return `/ideas/${encodeURIComponent(id.replace(/^idea:/, ''))}`;
@@ -26,6 +28,7 @@ export function docPath(id: string): string {
 	if (id.startsWith('idea:')) return ideaPath(id);
 	if (id.startsWith('visit:')) return visitPath(id);
 	if (id.startsWith('observation:')) return '/visits';
+	if (isMeetingDocId(id)) return meetingDocPath(id);
 	return '/sync';
 }
 

@@ -154,10 +154,10 @@ describe('who may write what', () => {
 		const item = makeAgendaItem(meeting);
 		const note = makeNote(item, 'member');
 		expect(decideWrite(member, note, undefined).ok).toBe(true);
-		expect(decideWrite({ name: 'other', roles: ['member'] }, { ...note, body: 'Mine now' }, note).ok).toBe(
+		expect(decideWrite({ name: 'other', roles: ['member'] }, { ...note, notes: 'Mine now' }, note).ok).toBe(
 			false
 		);
-		expect(decideWrite(chair, { ...note, body: 'Tidied by the chair' }, note).ok).toBe(true);
+		expect(decideWrite(chair, { ...note, notes: 'Tidied by the chair' }, note).ok).toBe(true);
 		const action = makeAction(meeting);
 		const step = makeActionUpdate(action);
 		expect(decideWrite(member, step, undefined).ok).toBe(true);

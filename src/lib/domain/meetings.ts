@@ -200,7 +200,7 @@ export const meetingNoteSchema = z
 		meetingId: docIdSchema('meeting'),
 		itemId: docIdSchema('agenda-item'),
 		group: docIdSchema('group'),
-		body: text(NOTE_MAX, 'Notes')
+		notes: text(NOTE_MAX, 'Notes')
 	})
 	.refine((doc) => doc._id === meetingNoteId(doc.meetingId, doc.itemId, doc.author), {
 		error: 'Notes must be named after their meeting, item and note-taker',
@@ -381,3 +381,34 @@ export function groupsChairedBy(
 	}
 	return chaired;
 }
+
+/** Plain names of meeting fields, for the conflict page (spread into its FIELD_LABELS). */
+export const MEETING_FIELD_LABELS: Readonly<Record<string, string>> = {
+	name: 'Name',
+	description: 'About the group',
+	chairs: 'Chairs',
+	startsAt: 'Starts',
+	durationMinutes: 'How long (minutes)',
+	place: 'Place',
+	onlineLink: 'Online link',
+	chair: 'Chair',
+	chairKind: 'Chair is a member or staff',
+	cancelReason: 'Why it is cancelled',
+	agenda: 'Order of the agenda',
+	approvedBy: 'Minutes approved by',
+	approvedAt: 'Minutes approved on',
+	proposerKind: 'Proposed by a member or staff',
+	minutes: 'Time for the item (minutes)',
+	notes: 'Notes',
+	records: 'Attendance',
+	text: 'Text',
+	votesFor: 'Votes for',
+	votesAgainst: 'Votes against',
+	votesAbstain: 'Did not vote',
+	owner: 'Who does it',
+	ownerKind: 'Owner is a member or staff',
+	due: 'Due date',
+	ideaId: 'Linked idea',
+	rating: 'How well we worked together',
+	comment: 'Comment'
+};

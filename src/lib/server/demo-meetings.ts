@@ -30,7 +30,7 @@ interface ItemStory {
 	kind: PersonKind;
 	minutes: number;
 	details?: string;
-	notes?: ReadonlyArray<readonly [author: string, body: string]>;
+	notes?: ReadonlyArray<readonly [author: string, text: string]>;
 	decision?: { text: string; hands?: readonly [number, number, number] };
 	actions?: ReadonlyArray<{
 		text: string;
@@ -315,7 +315,8 @@ export function demoMeetings(ideas: readonly Idea[], now = Date.now()): AppDoc[]
 	for (const story of STORIES) {
 		const group = groups[story.group];
 		if (!group) continue;
-		const startsAt = Math.floor((now + story.daysFromNow * DAY_MS) / (15 * MINUTE_MS)) * 15 * MINUTE_MS;
+		// Evening meetings: 18:00 UTC on the day.
+		const startsAt = Math.floor((now + story.daysFromNow * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * MINUTE_MS;
 		const planning = Math.min(startsAt, now) - 12 * DAY_MS;
 		const meetingBase = base('meeting', story.chair, planning);
 		const items = [...story.items, ...(story.proposed ?? [])].map((item, i) => ({
@@ -383,14 +384,14 @@ export function demoMeetings(ideas: readonly Idea[], now = Date.now()): AppDoc[]
 		);
 		items.forEach(({ story: item, doc: itemDoc }, i) => {
 			const at = during(15 + i * 20);
-			for (const [author, body] of item.notes ?? []) {
+			for (const [author, text] of item.notes ?? []) {
 				docs.push(
 					meetingNoteSchema.parse({
 						...base('meeting-note', author, at, meetingNoteId(meetingBase._id, itemDoc._id, author)),
 						meetingId: meetingBase._id,
 						itemId: itemDoc._id,
 						group: group._id,
-						body
+						notes: text
 					})
 				);
 			}

@@ -1,4 +1,4 @@
-import { parseDocument, type AppDoc } from '$lib/domain';
+import { MEETING_FIELD_LABELS, parseDocument, type AppDoc } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import { loadConflict, type Conflict } from '$lib/store/conflicts';
 import type { Workspace } from '$lib/store/workspace';
@@ -17,10 +17,15 @@ export const FIELD_LABELS: Record<string, string> = {
 	links: 'Links',
 	body: 'Comment',
 	hidden: 'Hidden',
-	alt: 'Photo description'
+	alt: 'Photo description',
+	...MEETING_FIELD_LABELS
 };
 
 export function show(value: unknown): string {
+	// Lists of records (a note-taker's attendance) show each record's values.
+	if (Array.isArray(value) && value.some((entry) => entry && typeof entry === 'object')) {
+		return value.map((entry) => Object.values(entry as object).join(' ')).join('; ');
+	}
 	if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
 	if (typeof value === 'boolean') return value ? 'Yes' : 'No';
 	if (value === undefined || value === null || value === '') return '(empty)';

@@ -119,7 +119,7 @@ export async function loadMeeting(
 		desk.groups.get(meeting.group),
 		desk.meetingParts.where('meetingId').equals(meetingId).toArray()
 	]);
-	const [synced, ...rest] = await withStatuses(desk, [meeting, ...parts]);
+	const [[synced], rest] = await Promise.all([withStatuses(desk, [meeting]), withStatuses(desk, parts)]);
 	const partStatus = new Map(rest.map((entry) => [entry.row.id, entry.status]));
 	const status = (row: MeetingPartRow) => partStatus.get(row.id) ?? { kind: 'synced' as const };
 	const attach = <R extends MeetingPartRow>(rows: R[]) => rows.map((row) => ({ row, status: status(row) }));
@@ -187,7 +187,7 @@ export interface MeetingIndex {
  * Every meeting on the device: upcoming ones (planned, not yet finished) soonest first, the others newest
  * first, with the network's measures.
  */
-export async function loadMeetingIndex(desk: Desk, now: Date, today: string): Promise<MeetingIndex> {
+export async function loadMeetingIndex(desk: Desk, now: number, today: string): Promise<MeetingIndex> {
 	const [meetings, groups, items, actions, updates] = await Promise.all([
 		desk.meetings.orderBy('startsAt').toArray(),
 		desk.groups.orderBy('name').toArray(),
@@ -205,7 +205,7 @@ export async function loadMeetingIndex(desk: Desk, now: Date, today: string): Pr
 		itemCount: itemCounts.get(row.id) ?? 0
 	}));
 	const isUpcoming = (row: MeetingRow) =>
-		row.status === 'planned' && Date.parse(row.startsAt) + row.durationMinutes * 60_000 > now.getTime();
+		row.status === 'planned' && Date.parse(row.startsAt) + row.durationMinutes * 60_000 > now;
 	const actionRows = ofType(actions, 'action');
 	const progress = actionViews(
 		actionRows.map((row) => ({ row, status: { kind: 'synced' } })),

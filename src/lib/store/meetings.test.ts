@@ -93,7 +93,7 @@ describe('meeting read models', () => {
 			['Any other business', false, null]
 		]);
 		// The person's own notes come first.
-		expect(view!.notes[second._id]?.map((note) => note.row.doc.body)).toEqual([
+		expect(view!.notes[second._id]?.map((note) => note.row.doc.notes)).toEqual([
 			'Member notes',
 			'Chair notes'
 		]);
@@ -127,7 +127,7 @@ describe('meeting read models', () => {
 		]);
 		expect(mine[2]?.progress.completedAt).toMatch(/^2026-/);
 
-		const index = await loadMeetingIndex(a.desk, new Date('2026-10-10T12:00:00Z'), TODAY);
+		const index = await loadMeetingIndex(a.desk, Date.parse('2026-10-10T12:00:00Z'), TODAY);
 		expect(index.measures).toMatchObject({ meetings: 2, actions: 4, actionsDone: 1, actionsDoneOnTime: 1 });
 	});
 
@@ -150,7 +150,7 @@ describe('meeting read models', () => {
 			makeAgendaItem(soon, { proposerKind: 'staff', author: 'coordinator' })
 		]);
 		await a.projector.catchUp();
-		const index = await loadMeetingIndex(a.desk, new Date('2026-10-10T12:00:00Z'), TODAY);
+		const index = await loadMeetingIndex(a.desk, Date.parse('2026-10-10T12:00:00Z'), TODAY);
 		expect(index.upcoming.map((item) => item.row.id)).toEqual([soon._id, next._id]);
 		expect(index.past.map((item) => item.row.id)).toEqual([cancelled._id, past._id]);
 		expect(index.upcoming[0]).toMatchObject({ groupName: 'North', itemCount: 2 });
@@ -192,7 +192,7 @@ describe('two note-takers at once', () => {
 		for (const dev of [a, b]) {
 			await dev.projector.catchUp();
 			const view = await loadMeeting(dev.desk, meeting._id, 'member', TODAY);
-			expect(view!.notes[item._id]?.map((note) => note.row.doc.body).sort()).toEqual([
+			expect(view!.notes[item._id]?.map((note) => note.row.doc.notes).sort()).toEqual([
 				'From phone A',
 				'From phone B'
 			]);
@@ -214,8 +214,8 @@ describe('two note-takers at once', () => {
 		await a.ledger.db.bulkDocs([group, meeting, item, note]);
 		await a.ledger.db.replicate.to(b.ledger.db);
 		const rev = (await a.ledger.get(note._id))!._rev;
-		await a.writer.save({ ...note, body: 'Start, then A' }, rev);
-		await b.writer.save({ ...note, body: 'Start, then B' }, rev);
+		await a.writer.save({ ...note, notes: 'Start, then A' }, rev);
+		await b.writer.save({ ...note, notes: 'Start, then B' }, rev);
 		await a.ledger.db.sync(b.ledger.db);
 		await a.projector.catchUp();
 		expect(await a.desk.conflicts.get(note._id)).toMatchObject({ type: 'meeting-note' });

@@ -1,0 +1,241 @@
+import { SignInPage, SyncIndicator } from './pages/app';
+import { DirectClient, isoDateFromToday, MeetingsPage, NotesPage } from './pages/meetings';
+import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
+
+async function signedIn(device: Device, name: string): Promise<void> {
+	await device.page.goto('/sign-in');
+	await new SignInPage(device.page).signIn(name);
+	await new SyncIndicator(device.page).expectAllSynced();
+	await waitForServiceWorker(device.page);
+}
+
+const CARDS = /What happens next cards/;
+const CHAIR_REFUSAL = "Only the group's chairs or a coordinator can set up, change or approve a meeting";
+
+test.describe('meetings: member-set agendas, notes taken together, actions followed to done', () => {
+	test('two note-takers offline on one meeting lose nothing; the action reaches its owner; minutes approve and print', async ({
+		newDevice
+	}) => {
+		const chair = await newDevice();
+		const member = await newDevice();
+		await signedIn(chair, 'chair');
+		await signedIn(member, 'member');
+
+		// The chair finds the upcoming meeting with its proposed agenda.
+		const meetings = new MeetingsPage(chair.page);
+		await meetings.open();
+		await expect(chair.page.getByTestId('measures')).toContainText('Chaired by members');
+		await expectAccessible(chair.page);
+		const meetingUrl = await meetings.openFirst('upcoming-meetings');
+		await expect(chair.page.getByTestId('agenda')).toContainText('What happens next cards');
+		await expect(chair.page.getByTestId('proposed-items')).toContainText('A buddy for new members');
+		await expectAccessible(chair.page);
+
+		// A member proposes an item; an empty one gets a clear message first.
+		await member.page.goto(meetingUrl);
+		await member.page.getByRole('button', { name: 'Propose this item' }).click();
+		await expect(member.page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+			'Enter what you would like to talk about'
+		);
+		await expectAccessible(member.page);
+		await member.page.getByLabel('What would you like to talk about?').fill('Parking at Northgate station');
+		await member.page.getByRole('button', { name: 'Propose this item' }).click();
+		await expect(member.page.getByTestId('proposed-items')).toContainText('Parking at Northgate station');
+
+		// The chair places it on the agenda and gives it ten minutes.
+		await chair.page.goto(`${meetingUrl}/agenda`);
+		await expect(chair.page.getByTestId('agenda-order')).toContainText('Parking at Northgate station', {
+			timeout: 15_000
+		});
+		await expectAccessible(chair.page);
+		await chair.page.getByRole('button', { name: /Add to the agenda.*Parking at Northgate station/ }).click();
+		const minutes = chair.page.getByLabel(/Minutes.*for Parking at Northgate station/);
+		await minutes.fill('10');
+		await minutes.blur();
+		await expect(minutes).toHaveValue('10');
+
+		// Both note-takers go offline on the same item.
+		await chair.page.goto(`${meetingUrl}/notes`);
+		await member.page.goto(`${meetingUrl}/notes`);
+		await expect(member.page.getByRole('region', { name: /Parking at Northgate station/ })).toBeVisible({
+			timeout: 15_000
+		});
+		await chair.setOffline(true);
+		await member.setOffline(true);
+		const chairNotes = new NotesPage(chair.page);
+		const memberNotes = new NotesPage(member.page);
+
+		await chairNotes.writeNotes(CARDS, 'Chair: crews say families keep the cards by the phone.');
+		await chairNotes.saveNotes(CARDS);
+		await chairNotes.recordDecision(CARDS, 'Keep the cards and add a large-print version.', [8, 0, 1]);
+		const due = isoDateFromToday(7);
+		await chairNotes.recordAction(CARDS, {
+			text: 'Ask the print team for a large-print card',
+			owner: 'member',
+			due
+		});
+
+		// The member's typing survives a reload with no connection, then is saved.
+		await memberNotes.writeNotes(CARDS, 'Member: two families said the 111 advice was the most useful part.');
+		await member.page.reload();
+		await expect(memberNotes.item(CARDS).getByLabel('Your notes')).toHaveValue(
+			'Member: two families said the 111 advice was the most useful part.'
+		);
+		await expect(memberNotes.item(CARDS).getByText('Not saved yet')).toBeVisible();
+		await memberNotes.saveNotes(CARDS);
+		await member.page.getByRole('button', { name: 'I am here' }).click();
+		await expect(member.page.getByTestId('attendance')).toContainText('Mo Member');
+		await expectAccessible(member.page);
+
+		// Back online: both sync, and each sees the other's notes next to their own.
+		await chair.setOffline(false);
+		await member.setOffline(false);
+		await new SyncIndicator(chair.page).expectAllSynced();
+		await new SyncIndicator(member.page).expectAllSynced();
+		for (const [page, theirs] of [
+			[chair.page, 'Member: two families said'],
+			[member.page, 'Chair: crews say families keep the cards']
+		] as const) {
+			const item = new NotesPage(page).item(CARDS);
+			await expect(item.getByTestId('other-note')).toContainText(theirs, { timeout: 15_000 });
+			await expect(item.getByTestId('my-note-status')).toHaveText('Synced');
+		}
+		await expect(new NotesPage(member.page).item(CARDS).getByTestId('decisions')).toContainText(
+			'Keep the cards and add a large-print version. (Show of hands: 8 for, 0 against, 1 did not vote)'
+		);
+		await expect(chair.page.getByRole('heading', { name: 'Changed on two devices' })).toHaveCount(0);
+		await expectAccessible(chair.page);
+
+		// The action is on the member's own phone under "My actions", and they finish it.
+		await member.page.goto('/meetings/actions');
+		const mine = member.page.getByTestId('my-actions');
+		await expect(mine).toContainText('Ask the print team for a large-print card');
+		await expect(mine).toContainText('Not due yet');
+		await expectAccessible(member.page);
+		await member.page
+			.getByRole('button', { name: /Mark as done.*Ask the print team for a large-print card/ })
+			.click();
+		await expect(member.page.getByTestId('finished-actions')).toContainText('Done on time');
+
+		// The chair approves the minutes; they print cleanly and copy as plain text.
+		await chair.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await chair.page.goto(`${meetingUrl}/minutes`);
+		await expect(chair.page.getByTestId('approval')).toHaveText('Draft: not approved yet');
+		await chair.page.getByRole('button', { name: 'Approve the minutes' }).click();
+		await expect(chair.page.getByTestId('approval')).toContainText('Approved by chair');
+		await expect(chair.page.getByTestId('minutes')).toContainText('Member: two families said');
+		await expect(chair.page.locator('main [data-status]').first()).toHaveText('Synced', { timeout: 15_000 });
+		await expectAccessible(chair.page);
+		await chair.page.getByRole('button', { name: 'Copy as plain text' }).click();
+		await expect(chair.page.getByTestId('copied')).toBeVisible();
+		const text = await chair.page.evaluate(() => navigator.clipboard.readText());
+		expect(text).toContain('Minutes approved by chair');
+		expect(text).toContain('Chair: crews say families keep the cards by the phone.');
+		expect(text).toContain('Ask the print team for a large-print card. Owner: member (a member).');
+
+		await chair.page.emulateMedia({ media: 'print' });
+		await expect(chair.page.getByRole('heading', { level: 1 })).toHaveText(
+			'North and coast members’ meeting'
+		);
+		await expect(chair.page.getByTestId('present')).toContainText('Mo Member');
+		await expect(chair.page.getByTestId('minutes')).toContainText(
+			'Keep the cards and add a large-print version.'
+		);
+		await expect(chair.page.getByRole('button', { name: 'Print' })).toBeHidden();
+		await expect(chair.page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+		await expect(chair.page.getByTestId('sync-indicator')).toBeHidden();
+		await chair.page.emulateMedia({ media: 'screen' });
+
+		// The member leaves a reflection.
+		await member.page.goto(`${meetingUrl}/minutes`);
+		await member.page.getByRole('button', { name: 'Save reflection' }).click();
+		await expect(member.page.locator('#reflection-rating-error')).toContainText(
+			'Choose how well we worked together'
+		);
+		await member.page.getByLabel('4', { exact: true }).check();
+		await member.page.getByRole('button', { name: 'Save reflection' }).click();
+		await expect(member.page.getByTestId('reflections')).toContainText(
+			'1 person answered: on average 4 out of 5'
+		);
+		await expectAccessible(member.page);
+	});
+
+	test('only a chair of the group approves: a former chair is refused by the server, and so is a forged write', async ({
+		newDevice,
+		server
+	}) => {
+		// Straight to the server: a member forging an approval, a chair approving another group's meeting.
+		const member = await DirectClient.signIn(server.url, 'member');
+		const meetingDocs = await member.docs('meeting:');
+		const groups = await member.docs('group:');
+		const north = groups.find((group) => (group.chairs as string[]).includes('chair'));
+		const transport = meetingDocs.find((m) => m.group !== north?._id);
+		const forged = { ...transport, approvedBy: 'member', approvedAt: new Date().toISOString() };
+		expect(await member.put(forged)).toEqual({ status: 403, reason: CHAIR_REFUSAL });
+		const otherChair = await DirectClient.signIn(server.url, 'chair');
+		expect(await otherChair.put({ ...forged, approvedBy: 'chair' })).toEqual({
+			status: 403,
+			reason: CHAIR_REFUSAL
+		});
+		await Promise.all([member.dispose(), otherChair.dispose()]);
+
+		const chair = await newDevice();
+		const coordinator = await newDevice();
+		await signedIn(chair, 'chair');
+		await signedIn(coordinator, 'coordinator');
+
+		// The chair checks a new meeting's form (nothing is saved) and opens the last meeting's minutes.
+		await chair.page.goto('/meetings/new');
+		await chair.page.getByRole('button', { name: 'Save meeting' }).click();
+		const problems = chair.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+		await expect(problems).toContainText('Choose the group this meeting is for');
+		await expect(problems).toContainText('Enter a title for the meeting');
+		await expect(problems).toContainText('Enter the date of the meeting');
+		await expectAccessible(chair.page);
+		await new MeetingsPage(chair.page).open();
+		const meetingUrl = await new MeetingsPage(chair.page).openFirst('past-meetings');
+		await chair.page.getByRole('link', { name: 'Change details' }).click();
+		await expect(chair.page.getByLabel('Title')).toHaveValue('North and coast members’ meeting');
+		await expectAccessible(chair.page);
+		await chair.page.goto(`${meetingUrl}/minutes`);
+		await expect(chair.page.getByTestId('approval')).toContainText('Approved by chair');
+
+		// The chair's phone goes offline; meanwhile a coordinator hands the group to someone else.
+		await chair.setOffline(true);
+		await coordinator.page.goto('/meetings/groups');
+		await expectAccessible(coordinator.page);
+		await coordinator.page.getByRole('link', { name: 'North and coast' }).click();
+		await expect(coordinator.page.getByLabel('Chairs (optional)')).toHaveValue('chair');
+		await expectAccessible(coordinator.page);
+		await coordinator.page.getByLabel('Chairs (optional)').fill('member');
+		await coordinator.page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(coordinator.page.getByTestId('groups')).toContainText('Chairs: member');
+		await new SyncIndicator(coordinator.page).expectAllSynced();
+		await coordinator.page.goto('/meetings/groups/new');
+		await coordinator.page.getByRole('button', { name: 'Save group' }).click();
+		await expect(coordinator.page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+			'Enter a name for the group'
+		);
+		await expectAccessible(coordinator.page);
+
+		// Still believing they chair the group, the former chair approves again while offline…
+		await chair.page.getByRole('button', { name: 'Approve again' }).click();
+		const status = chair.page.locator('main [data-status]').first();
+		await expect(status).toHaveText('Saved on this device');
+		// …and the server refuses it when the phone is back online. The page says so and why.
+		await chair.setOffline(false);
+		await expect(status).toHaveText(`Not synced: ${CHAIR_REFUSAL}`, { timeout: 15_000 });
+		await expect(chair.page.getByTestId('refused-reason')).toHaveText(CHAIR_REFUSAL);
+		await expect(chair.page.getByRole('button', { name: 'Approve again' })).toHaveCount(0);
+		await expectAccessible(chair.page);
+		await chair.page.getByRole('button', { name: 'Discard my change' }).click();
+		await expect(status).toHaveText('Synced', { timeout: 15_000 });
+
+		// Put the group back as it was for any later test on this server.
+		await coordinator.page.goto('/meetings/groups');
+		await coordinator.page.getByRole('link', { name: 'North and coast' }).click();
+		await coordinator.page.getByLabel('Chairs (optional)').fill('chair');
+		await coordinator.page.getByRole('button', { name: 'Save changes' }).click();
+		await new SyncIndicator(coordinator.page).expectAllSynced();
+	});
+});
