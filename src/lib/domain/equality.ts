@@ -225,7 +225,11 @@ export function equalityFigures(
 			key: question.key,
 			legend: question.legend,
 			total: everyone.length,
-			cells: raw.map(({ value, label, n }) => ({ value, label, count: hidden.has(value) ? null : n }))
+			cells: raw.map((cell) => ({
+				value: cell.value,
+				label: 'group' in cell && cell.group ? `${cell.group}: ${cell.label}` : cell.label,
+				count: hidden.has(cell.value) ? null : cell.n
+			}))
 		};
 	});
 }

@@ -92,6 +92,11 @@ export function parseCommunities(text: string): string[] {
 		.filter(Boolean);
 }
 
+/** The local calendar date (YYYY-MM-DD) at `now` (milliseconds since 1970). */
+export function calendarDate(now: number, timezoneOffsetMinutes = new Date(now).getTimezoneOffset()): string {
+	return new Date(now - timezoneOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
 /** Whether an event is still to come (or today), given today's date as YYYY-MM-DD. */
 export function isUpcoming(eventDate: string, today: string): boolean {
 	return eventDate >= today;

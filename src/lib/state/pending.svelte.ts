@@ -15,11 +15,13 @@ export class Pending {
 			workspace,
 			async (ws) => {
 				if (!ws) return { waiting: 0, refused: 0 };
-				const [waiting, refused] = await Promise.all([
+				const [waiting, refused, signups] = await Promise.all([
 					ws.desk.docStatus.where('state').equals('local').count(),
-					ws.desk.docStatus.where('state').equals('denied').count()
+					ws.desk.docStatus.where('state').equals('denied').count(),
+					// Sealed event sign-ups not delivered yet (signup-outbox.ts) wait to sync too.
+					ws.desk.outbox.filter((row) => !row.refused).count()
 				]);
-				return { waiting, refused };
+				return { waiting: waiting + signups, refused };
 			},
 			{ waiting: 0, refused: 0 }
 		);

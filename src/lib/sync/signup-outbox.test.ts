@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	buildSignup,
+	generateCoordinatorKeyPair,
+	newDocId,
+	newEvent,
+	sealSignup,
+	signupDetailsSchema,
+	type SealedSignup
+} from '$lib/domain';
+import { Desk } from '$lib/store/desk';
+import { Ledger } from '$lib/store/ledger';
+import { Projector } from '$lib/store/projection';
+import { enqueueSignup, signupCounts } from '$lib/store/recruitment';
+import { SignupOutbox } from './signup-outbox';
+import type { Delivery, SignupsApi } from './signups-api';
+
+let n = 0;
+let desk: Desk;
+const eventId = newDocId('event');
+
+async function sealedSignup(): Promise<SealedSignup> {
+	const key = await generateCoordinatorKeyPair();
+	const plaintext = buildSignup({
+		id: newDocId('signup'),
+		eventId,
+		collectedBy: 'recruiter',
+		collectedAt: new Date().toISOString(),
+		details: signupDetailsSchema.parse({
+			name: 'Robin',
+			email: 'robin@example.com',
+			phone: '',
+			preferredContact: 'email',
+			area: '',
+			interests: '',
+			accessNeeds: '',
+			consentContact: true,
+			consentStore: true
+		}),
+		equality: {}
+	});
+	return sealSignup(plaintext, [key]);
+}
+
+/** A stand-in for the server's inbox: answers from a script, records what it was sent. */
+class ScriptedApi {
+	sent: string[] = [];
+	constructor(private readonly answer: (id: string, attempt: number) => Delivery) {}
+	deliver(sealed: SealedSignup): Promise<Delivery> {
+		this.sent.push(sealed.id);
+		return Promise.resolve(this.answer(sealed.id, this.sent.filter((id) => id === sealed.id).length));
+	}
+}
+
+function outbox(api: ScriptedApi, online = () => true) {
+	return new SignupOutbox({ desk, api: api as unknown as SignupsApi, isOnline: online, backoff: () => 5 });
+}
+
+beforeEach(async () => {
+	n += 1;
+	desk = new Desk(`test-outbox-${n}`);
+	await desk.open();
+});
+
+afterEach(async () => {
+	await desk.delete();
+});
+
+describe('sign-up outbox', () => {
+	it('delivers oldest first and keeps only a line per sign-up once the server confirms', async () => {
+		const sealed = [await sealedSignup(), await sealedSignup(), await sealedSignup()];
+		for (const one of sealed) await enqueueSignup(desk, one);
+		expect(await signupCounts(desk, eventId)).toEqual({ sent: 0, waiting: 3, received: 0 });
+		const api = new ScriptedApi(() => ({ kind: 'delivered' }));
+		const sender = outbox(api);
+		sender.start();
+		await sender.flush();
+		sender.stop();
+		expect(api.sent).toEqual(sealed.map((s) => s.id));
+		expect(await desk.outbox.count()).toBe(0);
+		const sent = await desk.sentSignups.toArray();
+		expect(sent.map((row) => Object.keys(row).sort())).toEqual(sealed.map(() => ['eventId', 'id', 'sentAt']));
+		expect(await signupCounts(desk, eventId)).toEqual({ sent: 3, waiting: 0, received: 0 });
+	});
+
+	it('keeps everything while offline or the server fails, and retries until it is confirmed', async () => {
+		const sealed = await sealedSignup();
+		await enqueueSignup(desk, sealed);
+		let online = false;
+		const api = new ScriptedApi((_id, attempt) =>
+			attempt < 3 ? { kind: 'retry', reason: 'The server had a problem' } : { kind: 'delivered' }
+		);
+		const sender = outbox(api, () => online);
+		sender.start();
+		await sender.flush();
+		expect(api.sent).toEqual([]);
+		online = true;
+		await sender.flush();
+		await expect.poll(() => desk.outbox.count(), { timeout: 2_000 }).toBe(0);
+		sender.stop();
+		expect(api.sent).toEqual([sealed.id, sealed.id, sealed.id]);
+		expect(await desk.sentSignups.count()).toBe(1);
+	});
+
+	it('marks a refused sign-up and carries on with the others; stops when signed out', async () => {
+		const [bad, good, later] = [await sealedSignup(), await sealedSignup(), await sealedSignup()];
+		for (const one of [bad, good, later]) await enqueueSignup(desk, one);
+		let signedIn = true;
+		const api = new ScriptedApi((id) =>
+			!signedIn
+				? { kind: 'signed-out' }
+				: id === bad.id
+					? { kind: 'refused', reason: 'Not a sealed sign-up' }
+					: { kind: 'delivered' }
+		);
+		const sender = outbox(api);
+		sender.start();
+		await sender.flush();
+		expect((await desk.outbox.get(bad.id))?.refused).toBe('Not a sealed sign-up');
+		expect(await desk.outbox.count()).toBe(1);
+		expect((await desk.journal.toArray()).at(-1)?.message).toMatch(/not accepted/);
+
+		signedIn = false;
+		const another = await sealedSignup();
+		await enqueueSignup(desk, another);
+		await sender.flush();
+		expect(await desk.outbox.get(another.id)).toMatchObject({ attempts: 1 });
+		sender.stop();
+	});
+
+	it('projects events and coordinators’ keys into the desk', async () => {
+		const ledger = await Ledger.open(`test-outbox-ledger-${n}`);
+		const projector = new Projector(ledger, desk);
+		const event = newEvent(newDocId('event'), 'recruiter', {
+			name: 'Pride',
+			date: '2026-08-01',
+			place: 'Park',
+			kind: 'pride',
+			communities: ['LGBTQ+ people']
+		});
+		const key = await generateCoordinatorKeyPair();
+		const at = new Date().toISOString();
+		await ledger.put(event);
+		await ledger.db.put({
+			_id: newDocId('coordinatorKey'),
+			type: 'coordinatorKey',
+			schemaVersion: 1,
+			author: 'coordinator',
+			createdAt: at,
+			updatedAt: at,
+			keyId: key.keyId,
+			publicKey: key.publicKey,
+			coordinatorName: 'Cora'
+		});
+		await projector.catchUp();
+		expect(await desk.events.get(event._id)).toMatchObject({ name: 'Pride', communities: ['LGBTQ+ people'] });
+		expect(await desk.coordinatorKeys.where('keyId').equals(key.keyId).count()).toBe(1);
+		await ledger.destroy();
+	});
+});

@@ -1,0 +1,238 @@
+import { request, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD, ServerProcess } from '../support/server';
+import { SignInPage, SyncIndicator } from './pages/app';
+import { everythingOnDevice, SignupFormPage, type Person } from './pages/recruitment';
+import { ServerApi } from './support/api';
+import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
+
+/** The demo coordinator's sign-up key passphrase for this spec's server (see demo.ts). */
+const KEY_PASSPHRASE = 'e2e sign-up key passphrase';
+
+// This spec's server seeds the demo key with a known passphrase (its own worker, its own server).
+const test = base.extend<object, { server: ServerProcess }>({
+	server: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+		async ({}, use) => {
+			process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
+			const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
+			await use(server);
+			await server.stop();
+		},
+		{ scope: 'worker' }
+	]
+});
+
+interface InboxEntry {
+	id: string;
+	sealed: { eventId: string; collectedBy: string; ciphertext: string };
+}
+
+/** A coordinator's HTTP session: what the server holds, not what a page shows. */
+async function coordinatorHttp(baseURL: string): Promise<APIRequestContext> {
+	const http = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+	const signedIn = await http.post('/api/session', {
+		data: { name: 'coordinator', password: DEMO_PASSWORD }
+	});
+	expect(signedIn.ok()).toBe(true);
+	return http;
+}
+
+async function inbox(http: APIRequestContext): Promise<InboxEntry[]> {
+	const response = await http.get('/api/signups');
+	expect(response.status()).toBe(200);
+	return (await response.json()) as InboxEntry[];
+}
+
+test.describe('event recruitment', () => {
+	test('ten sign-ups at a stall with no signal: sealed, gone from the phone, delivered once, opened by a coordinator', async ({
+		newDevice,
+		server
+	}) => {
+		test.setTimeout(90_000);
+		const people: Person[] = Array.from({ length: 10 }, (_, i) => ({
+			name: `Visitor Number${i + 1}`,
+			email: `visitor${i + 1}@example.com`,
+			area: i === 0 ? 'Kemptown' : '',
+			interests: i === 0 ? 'Crisis care for young people' : '',
+			accessNeeds: i === 0 ? 'Quiet room' : ''
+		}));
+		const secrets = people
+			.flatMap((person) => [person.name, person.email])
+			.concat(['Kemptown', 'Quiet room']);
+		const coordinatorApi = await coordinatorHttp(server.url);
+		const before = await inbox(coordinatorApi);
+		expect(before).toHaveLength(4);
+
+		const { page, setOffline } = await newDevice();
+		const form = new SignupFormPage(page);
+		let eventPath = '';
+
+		await test.step('the recruiter opens an event while online', async () => {
+			await page.goto('/sign-in');
+			await new SignInPage(page).signIn('recruiter');
+			await new SyncIndicator(page).expectAllSynced();
+			await waitForServiceWorker(page);
+			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+			await expect(page.getByRole('heading', { name: 'Coming up' })).toBeVisible();
+			await expectAccessible(page);
+			await page.getByRole('link', { name: 'Community health day' }).click();
+			await expect(page.getByText('Sign-ups will be sealed for Cora Coordinator.')).toBeVisible();
+			eventPath = new URL(page.url()).pathname;
+		});
+
+		await test.step('no signal: ten people sign up, one after another', async () => {
+			await setOffline(true);
+			await page.getByRole('link', { name: 'Start event mode' }).click();
+			const reload = await page.reload();
+			expect(reload?.fromServiceWorker()).toBe(true);
+			await expect(form.heading()).toHaveText('Join our patient and public network');
+			// Event mode shows no way into the network's pages.
+			await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+			await expectAccessible(page);
+
+			for (const [i, person] of people.entries()) {
+				await form.fill(person);
+				await form.continue();
+				await expect(form.heading()).toHaveText('About you (optional)');
+				if (i === 0) {
+					await expectAccessible(page);
+					await form.answer('How old are you?', '25 to 34');
+					await form.answer(
+						'Is the gender you identify with the same as your sex registered at birth?',
+						'Prefer not to say'
+					);
+					await page
+						.getByLabel('What is your ethnic group?')
+						.selectOption({ label: 'Mixed or Multiple ethnic groups: White and Asian' });
+				}
+				if (i % 2 === 0) await form.send();
+				else await form.skipAndSend();
+				if (i === 0) await expectAccessible(page);
+				const seen = await everythingOnDevice(page);
+				expect(seen).not.toContain(person.name);
+				expect(seen).not.toContain(person.email);
+				await form.nextPerson();
+				await form.expectEmpty();
+			}
+			await expect(page.getByTestId('pending-count')).toHaveText('10 changes waiting to sync');
+		});
+
+		await test.step('nothing of anyone can be seen or reached on the phone', async () => {
+			const seen = await everythingOnDevice(page);
+			for (const secret of secrets) expect(seen, secret).not.toContain(secret);
+			await page.goBack();
+			await expect(page).toHaveURL(eventPath);
+			await expect(page.getByTestId('signup-counts')).toContainText(
+				'10 sign-ups collected on this device, 10 waiting to send'
+			);
+			for (const secret of secrets) expect(await everythingOnDevice(page)).not.toContain(secret);
+			await page.goForward();
+			await expect(form.heading()).toHaveText('Join our patient and public network');
+			await form.expectEmpty();
+			await page.reload();
+			await form.expectEmpty();
+			expect((await inbox(coordinatorApi)).length).toBe(4);
+		});
+
+		await test.step('back online, every sign-up arrives once', async () => {
+			await setOffline(false);
+			await expect(page.getByTestId('pending-count')).toHaveCount(0, { timeout: 20_000 });
+			const after = await inbox(coordinatorApi);
+			const fresh = after.filter((entry) => !before.some((old) => old.id === entry.id));
+			expect(after).toHaveLength(14);
+			expect(new Set(fresh.map((entry) => entry.id)).size).toBe(10);
+			expect(fresh.every((entry) => entry.sealed.collectedBy === 'recruiter')).toBe(true);
+			expect(new Set(fresh.map((entry) => entry.sealed.eventId)).size).toBe(1);
+			for (const secret of secrets) expect(JSON.stringify(after)).not.toContain(secret);
+		});
+
+		await test.step('recruiters and members cannot read sign-ups back', async () => {
+			for (const name of ['recruiter', 'member']) {
+				const api = await ServerApi.signIn(server.url, name);
+				for (const path of [
+					'/api/signups',
+					`/api/signups/${before[0]?.id ?? ''}`,
+					'/db/signups/_all_docs',
+					'/api/keyring'
+				]) {
+					expect(await api.status('GET', path), `${name} GET ${path}`).toBe(403);
+				}
+				await api.dispose();
+			}
+			const anonymous = await request.newContext({ baseURL: server.url });
+			expect((await anonymous.get('/api/signups')).status()).toBe(401);
+			await anonymous.dispose();
+		});
+
+		await test.step('a coordinator unlocks and opens them in the app', async () => {
+			const coordinator = await newDevice();
+			const cp = coordinator.page;
+			await cp.goto('/sign-in');
+			await new SignInPage(cp).signIn('coordinator');
+			await new SyncIndicator(cp).expectAllSynced();
+			await cp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign-ups' }).click();
+			await expect(cp.getByRole('heading', { name: 'Unlock sign-ups' })).toBeVisible();
+			await cp.getByLabel('Your sign-up key passphrase').fill('not the passphrase');
+			await cp.getByRole('button', { name: 'Unlock' }).click();
+			await expect(cp.locator('#passphrase-error')).toContainText(
+				'That passphrase does not open your sign-up key'
+			);
+			await expectAccessible(cp);
+			await cp.getByLabel('Your sign-up key passphrase').fill(KEY_PASSPHRASE);
+			await cp.getByRole('button', { name: 'Unlock' }).click();
+			await expect(cp.getByTestId('key-unlocked')).toBeVisible();
+			const table = cp.getByTestId('signup-inbox');
+			await expect(table.getByRole('row')).toHaveCount(15);
+			for (const person of people)
+				await expect(table.getByRole('link', { name: person.name, exact: true })).toBeVisible();
+			await expectAccessible(cp);
+
+			await table.getByRole('link', { name: 'Visitor Number1', exact: true }).click();
+			const details = cp.getByTestId('signup-details');
+			await expect(details).toContainText('visitor1@example.com');
+			await expect(details).toContainText('Crisis care for young people');
+			await expect(details).toContainText('Community health day');
+			await cp.getByRole('button', { name: 'Mark as contacted' }).click();
+			await expect(cp.getByTestId('signup-status')).toHaveText('Contacted');
+			await expectAccessible(cp);
+
+			await cp.getByRole('link', { name: 'Back to sign-ups' }).click();
+			await cp.getByRole('link', { name: 'Equality figures' }).click();
+			await expect(cp.getByTestId('equality-total')).toHaveText('Based on 14 sign-ups on this device.');
+			const age = cp.getByRole('table', { name: 'How old are you?' });
+			await expect(age.getByRole('row', { name: /Not answered/ })).toContainText('9');
+			await expect(age.getByRole('row', { name: /25 to 34/ })).toContainText('fewer than 5');
+			await expectAccessible(cp);
+		});
+		await coordinatorApi.dispose();
+	});
+
+	test('the sign-up form explains what is missing, and needs consent', async ({ newDevice }) => {
+		const { page } = await newDevice();
+		await page.goto('/sign-in');
+		await new SignInPage(page).signIn('recruiter');
+		await new SyncIndicator(page).expectAllSynced();
+		await page.goto('/events');
+		await page.getByRole('link', { name: 'Community health day' }).click();
+		await page.getByRole('link', { name: 'Start event mode' }).click();
+		const form = new SignupFormPage(page);
+		await form.fill({ name: 'Pat Example', email: 'not-an-email' }, false);
+		await form.continue();
+		await expect(form.errorSummary()).toBeFocused();
+		await expect(form.errorSummary()).toContainText('Enter an email address in the right format');
+		await expect(form.errorSummary()).toContainText('You need to agree to be contacted to sign up');
+		await expect(page.locator('#email-error')).toBeVisible();
+		await expect(page.locator('#consent-error')).toContainText(
+			'You need to agree to us keeping your details'
+		);
+		await expectAccessible(page);
+		// The privacy notice is a page of its own that works without signing in.
+		const notice = await page.request.get('/privacy.html');
+		expect(notice.status()).toBe(200);
+		expect(await notice.text()).toContain('How we use your details');
+		await expect(page.getByRole('link', { name: /how we use your details/i })).toHaveAttribute(
+			'target',
+			'_blank'
+		);
+	});
+});
