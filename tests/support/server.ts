@@ -20,6 +20,17 @@ export class ServerProcess {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	/** The server process's id while it runs (benchmarks read its memory from /proc). */
+	get pid(): number | undefined {
+		const child = this.child;
+		return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+	}
+
+	/** What the server printed since it last booted. */
+	get log(): string {
+		return this.output;
+	}
+
 	static async start(): Promise<ServerProcess> {
 		const server = new ServerProcess(await freePort(), await mkdtemp(join(tmpdir(), 'coproduce-e2e-')));
 		await server.boot();
