@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import { Ledger } from '$lib/store/ledger';
 import { DeviceStore } from '$lib/store/desk';
 import { Workspace } from '$lib/store/workspace';
+import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { SessionApi, type SignInResult } from '$lib/sync/api';
 import { SyncEngine } from '$lib/sync/engine';
 import type { SyncStatus } from '$lib/sync/status';
@@ -24,8 +25,11 @@ export class AppState {
 	sync = $state.raw<SyncStatus>({ phase: 'offline' });
 	storage = $state<StorageState>('unknown');
 	workspace = $state.raw<Workspace>();
+	/** Set when the browser deleted this device's storage; the layout warns until dismissed. */
+	storageLost = $state.raw<StorageLoss>();
 
 	private engine: SyncEngine | undefined;
+	private guard: StorageGuard | undefined;
 	private unsubscribe: (() => void) | undefined;
 	private readonly onOnline = () => this.engine?.online();
 	private readonly onOffline = () => this.engine?.offline();
@@ -102,6 +106,7 @@ export class AppState {
 	async signOut(removeData = false): Promise<void> {
 		await this.api.signOut();
 		const workspace = this.detach();
+		if (removeData && workspace) StorageGuard.forget(workspace.account);
 		await this.device.account.delete('current');
 		this.session = undefined;
 		this.phase = 'signed-out';
@@ -129,10 +134,43 @@ export class AppState {
 		this.phase = 'ready';
 		void this.engine.start();
 		void this.askForPersistentStorage();
+		this.guard = new StorageGuard(workspace, (loss) => void this.storageWasLost(loss));
+		void this.guard.start().then(
+			(lostWhileClosed) => lostWhileClosed && this.storageWasLost(lostWhileClosed, workspace),
+			() => undefined
+		);
+	}
+
+	/**
+	 * The browser deleted this device's storage: open fresh stores (unless they just were), pull everything
+	 * again from the server, and say whether unsynced work may have been lost.
+	 */
+	private async storageWasLost(loss: StorageLoss, reopened?: Workspace): Promise<void> {
+		const session = this.session;
+		if (!session) return;
+		this.storageLost = loss;
+		try {
+			if (!reopened) {
+				this.phase = 'starting';
+				await this.detach()
+					?.close()
+					.catch(() => undefined);
+				StorageGuard.forget(session.name);
+				await this.open(session);
+			}
+			if (this.workspace) await reconcileAfterLoss(this.workspace);
+			// Who is signed in went with the rest; written once the deletions are surely over.
+			await this.device.account.put({ key: 'current', session, signedInAt: nowIso() });
+		} catch (error) {
+			this.phase = 'failed';
+			this.failure = error instanceof Error ? error.message : String(error);
+		}
 	}
 
 	/** Stops syncing and hands back the workspace, which is no longer the app's. */
 	private detach(): Workspace | undefined {
+		this.guard?.stop();
+		this.guard = undefined;
 		this.unsubscribe?.();
 		this.engine?.stop();
 		this.engine = undefined;
