@@ -1,17 +1,13 @@
 import type { MeetingRow } from '$lib/store/meeting-rows';
 
-const day = new Intl.DateTimeFormat('en-GB', {
-	weekday: 'long',
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric'
-});
+const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long' });
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "Monday 5 October 2026" */
 export function meetingDay(iso: string): string {
-	return day.format(new Date(iso));
+	const at = new Date(iso);
+	return `${weekday.format(at)} ${shortDay.format(at)}`;
 }
 
 /** "18:20" */

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+	makeAction,
+	makeActionUpdate,
+	makeAgendaItem,
+	makeAttendance,
+	makeDecision,
+	makeGroup,
+	makeMeeting,
+	makeNote
+} from '../../tests/meeting-factories';
+import { minutesText, votesText } from './minutes';
+import { Desk } from './store/desk';
+import { Ledger } from './store/ledger';
+import { loadMeeting } from './store/meeting-query';
+import { Projector } from './store/projection';
+
+let ledger: Ledger | undefined;
+let desk: Desk | undefined;
+
+afterEach(async () => {
+	await ledger?.destroy();
+	await desk?.delete();
+	ledger = undefined;
+	desk = undefined;
+});
+
+describe('minutes as plain text', () => {
+	it('carry the meeting, attendance, each item with its notes, decisions and actions, and the approval', async () => {
+		ledger = await Ledger.open('minutes-ledger');
+		desk = new Desk('minutes-desk');
+		await desk.open();
+		const group = makeGroup({ name: 'North and coast' });
+		const meeting = makeMeeting(group._id, {
+			status: 'held',
+			approvedBy: 'chair',
+			approvedAt: '2026-10-07T10:00:00.000Z'
+		});
+		const item = makeAgendaItem(meeting, { title: 'Handovers', minutes: 20 });
+		const late = makeAgendaItem(meeting, { title: 'Any other business' });
+		const action = makeAction(meeting, {
+			itemId: item._id,
+			text: 'Write to the pilot lead',
+			due: '2026-10-20'
+		});
+		await ledger.db.bulkDocs([
+			group,
+			{ ...meeting, agenda: [item._id] },
+			item,
+			late,
+			makeNote(item, 'member', 'Long waits at City General.'),
+			makeNote(item, 'chair', ''),
+			makeAttendance(meeting, 'member', [
+				{ name: 'Mo Member', kind: 'member', status: 'present', at: '2026-10-05T18:00:00.000Z' },
+				{ name: 'Sam Patel', kind: 'member', status: 'apologies', at: '2026-10-05T18:00:00.000Z' }
+			]),
+			makeDecision(meeting, { itemId: item._id, text: 'Ask for updates.', votesFor: 9, votesAgainst: 0 }),
+			makeDecision(meeting, { text: 'Meet monthly.' }),
+			action,
+			makeActionUpdate(action, { to: 'done' })
+		]);
+		const projector = new Projector(ledger, desk);
+		await projector.catchUp();
+		const view = await loadMeeting(desk, meeting._id, 'member', '2026-10-10');
+		const text = minutesText(view!);
+
+		expect(text).toMatch(
+			/^North region members’ meeting\nNorth and coast: \w+ 5 October 2026, \d\d:\d\d to \d\d:\d\d\n/
+		);
+		expect(text).toContain('Chair: chair (a member)');
+		expect(text).toContain('Minutes approved by chair on Wednesday 7 October 2026');
+		expect(text).toContain('Present: Mo Member\nApologies: Sam Patel');
+		expect(text).toMatch(/1\. Handovers \(\d\d:\d\d, 20 minutes\)\nProposed by member \(a member\)/);
+		expect(text).toContain('Notes by member:\nLong waits at City General.');
+		// Empty notes are left out.
+		expect(text).not.toContain('Notes by chair');
+		expect(text).toContain('Decision: Ask for updates. (Show of hands: 9 for, 0 against)');
+		expect(text).toContain(
+			'Actions:\n- Write to the pilot lead. Owner: member (a member). Due 20 October 2026. Done.'
+		);
+		expect(text).toContain('2. Any other business');
+		expect(text).toContain('Other business\nDecision: Meet monthly.');
+		projector.stop();
+	});
+
+	it('describe a show of hands only when one was taken', () => {
+		expect(votesText({ votesFor: null, votesAgainst: null, votesAbstain: null })).toBe('');
+		expect(votesText({ votesFor: 3, votesAgainst: null, votesAbstain: 2 })).toBe(
+			'Show of hands: 3 for, 2 did not vote'
+		);
+	});
+});
