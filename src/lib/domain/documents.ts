@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { commentSchema, statusChangeSchema, supportSchema } from './discussion';
 import { ideaSchema } from './idea';
+import { MEETING_SCHEMAS } from './meetings';
 import { photoSchema } from './photo';
+import { coordinatorKeySchema } from './coordinator-key';
+import { eventSchema } from './event';
+import { observationSchema, visitSchema } from './visit';
 import { typeOfId } from './ids';
 
 /** Every replicated document type, by its `type` field. Add a type here and both client and gateway know it. */
@@ -10,7 +14,12 @@ export const documentSchemas = {
 	comment: commentSchema,
 	support: supportSchema,
 	status: statusChangeSchema,
-	photo: photoSchema
+	photo: photoSchema,
+	event: eventSchema,
+	coordinatorKey: coordinatorKeySchema,
+	visit: visitSchema,
+	observation: observationSchema,
+	...MEETING_SCHEMAS
 } as const;
 
 export type DocType = keyof typeof documentSchemas;

@@ -1,5 +1,6 @@
 import type { Role } from './accounts';
 import { ATTACHMENT_RULES } from './attachments';
+import { MEETING_TYPE_RULES } from './meetings';
 
 /** Rules a document type adds to the general ones in `decideWrite`. */
 export interface TypeRule {
@@ -10,6 +11,15 @@ export interface TypeRule {
 	createRefusal?: string;
 	/** Documents that are a record of what happened: never edited once written. */
 	appendOnly?: boolean;
+	/** Roles of which at least one is needed to change or delete a document of this type. */
+	changeRoles?: readonly Role[];
+	changeRefusal?: string;
+	/**
+	 * Written, changed and deleted only by coordinators and the chairs of the document's `group`
+	 * (`Actor.chairOf`): having written it is not enough once you no longer chair the group.
+	 */
+	chairOnly?: boolean;
+	chairRefusal?: string;
 }
 
 export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
@@ -21,7 +31,20 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 		createRefusal: "Only coordinators and chairs can change an idea's status",
 		appendOnly: true
 	},
-	photo: { immutable: ['subject'] }
+	photo: { immutable: ['subject'] },
+	event: {
+		createRoles: ['recruiter', 'coordinator'],
+		createRefusal: 'Only recruiters and coordinators can add events'
+	},
+	coordinatorKey: {
+		immutable: ['keyId', 'publicKey'],
+		createRoles: ['coordinator'],
+		createRefusal: 'Only coordinators can publish a sign-up key',
+		changeRoles: ['coordinator'],
+		changeRefusal: 'Only coordinators can change a sign-up key'
+	},
+	observation: { immutable: ['visitId'] },
+	...MEETING_TYPE_RULES
 };
 
 /** The largest photo, after compression on the device. */

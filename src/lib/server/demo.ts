@@ -5,6 +5,9 @@ import { ideaSchema, type Idea } from '../domain/idea';
 import { newDocId } from '../domain/ids';
 import type { AccountStore } from './accounts';
 import { demoDiscussion } from './demo-discussion';
+import { seedDemoRecruitment } from './demo-recruitment';
+import { demoMeetings } from './demo-meetings';
+import { demoVisits } from './demo-visits';
 import type { CouchClient } from './couch';
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; roles: Role[] }> = [
@@ -163,12 +166,27 @@ export async function seedDemoNetwork(options: {
 	}
 	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
 	const { ideas, docs } = demoDiscussion(demoIdeas());
-	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs]);
+	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...demoVisits()]);
+	await options.couch.bulkDocs(options.networkDb, demoMeetings(ideas));
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
 	options.log(
 		options.password
 			? `Demo network created. Accounts: ${names} (password from DEMO_PASSWORD).`
 			: `Demo network created. Accounts: ${names}. Password for all of them (shown only this once): ${password}`
+	);
+	// Recruitment (demo-recruitment.ts): the demo coordinator's sign-up key, two events, sealed sign-ups.
+	// Backend names are `<prefix><database>`, so the sign-up inbox sits beside the network database.
+	const keyPassphrase = process.env.DEMO_KEY_PASSPHRASE?.trim() || randomPassphrase();
+	await seedDemoRecruitment({
+		couch: options.couch,
+		networkDb: options.networkDb,
+		signupsDb: options.networkDb.replace(/network$/, 'signups'),
+		passphrase: keyPassphrase
+	});
+	options.log(
+		process.env.DEMO_KEY_PASSPHRASE?.trim()
+			? 'Demo sign-up key of coordinator: passphrase from DEMO_KEY_PASSPHRASE.'
+			: `Demo sign-up key of coordinator: passphrase (shown only this once): ${keyPassphrase}`
 	);
 	return true;
 }

@@ -6,6 +6,7 @@ import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { SessionApi, type SignInResult } from '$lib/sync/api';
 import { SyncEngine } from '$lib/sync/engine';
+import { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
 import type { DatabaseName, SessionInfo, SignIn } from '$lib/domain';
 
@@ -29,6 +30,8 @@ export class AppState {
 	storageLost = $state.raw<StorageLoss>();
 
 	private engine: SyncEngine | undefined;
+	/** Delivers sealed event sign-ups to the server's inbox (signup-outbox.ts). */
+	outbox: SignupOutbox | undefined;
 	private guard: StorageGuard | undefined;
 	private unsubscribe: (() => void) | undefined;
 	private readonly onOnline = () => this.engine?.online();
@@ -95,6 +98,7 @@ export class AppState {
 		if (this.workspace && this.session?.name === result.session.name) {
 			this.session = result.session;
 			await this.engine?.start();
+			void this.outbox?.flush();
 		} else {
 			await this.close();
 			await this.open(result.session);
@@ -133,6 +137,8 @@ export class AppState {
 		this.workspace = workspace;
 		this.phase = 'ready';
 		void this.engine.start();
+		this.outbox = new SignupOutbox({ desk: workspace.desk });
+		this.outbox.start();
 		void this.askForPersistentStorage();
 		this.guard = new StorageGuard(workspace, (loss) => void this.storageWasLost(loss));
 		void this.guard.start().then(
@@ -174,6 +180,8 @@ export class AppState {
 		this.unsubscribe?.();
 		this.engine?.stop();
 		this.engine = undefined;
+		this.outbox?.stop();
+		this.outbox = undefined;
 		const workspace = this.workspace;
 		this.workspace = undefined;
 		return workspace;

@@ -1,5 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { IdeaOrigin, IdeaStatus, SessionInfo } from '$lib/domain';
+import { MEETING_TABLES, type GroupRow, type MeetingPartRow, type MeetingRow } from './meeting-rows';
+import {
+	RECRUITMENT_STORES,
+	type CoordinatorKeyRow,
+	type EventRow,
+	type InboxRow,
+	type KeyringRow,
+	type OutboxRow,
+	type SentSignupRow
+} from './recruitment';
+import type { IdeaOrigin, IdeaStatus, KeyQuestion, ObservationKind, SessionInfo, Visit } from '$lib/domain';
 
 /** A row of the ideas read model, projected from the ledger, with its discussion counted in. */
 export interface IdeaRow {
@@ -61,6 +71,34 @@ export interface PhotoRow {
 	alt: string;
 	author: string;
 	createdAt: string;
+}
+
+export interface VisitRow {
+	id: string;
+	rev: string;
+	siteType: Visit['siteType'];
+	siteName: string;
+	date: string;
+	visitors: string[];
+	purpose: string;
+	status: Visit['status'];
+	template: Visit['template'];
+	author: string;
+	createdAt: string;
+	conflicts: string[];
+}
+
+export interface ObservationRow {
+	id: string;
+	rev: string;
+	visitId: string;
+	text: string;
+	kind: ObservationKind;
+	keyQuestion: KeyQuestion | null;
+	author: string;
+	createdAt: string;
+	updatedAt: string;
+	conflicts: string[];
 }
 
 /** Words of a document, for finding ideas offline (a comment's words find its idea). */
@@ -127,6 +165,17 @@ export class Desk extends Dexie {
 	photos!: EntityTable<PhotoRow, 'id'>;
 	search!: EntityTable<SearchRow, 'id'>;
 	conflicts!: EntityTable<ConflictRow, 'id'>;
+	visits!: EntityTable<VisitRow, 'id'>;
+	observations!: EntityTable<ObservationRow, 'id'>;
+	groups!: EntityTable<GroupRow, 'id'>;
+	meetings!: EntityTable<MeetingRow, 'id'>;
+	meetingParts!: EntityTable<MeetingPartRow, 'id'>;
+	events!: EntityTable<EventRow, 'id'>;
+	coordinatorKeys!: EntityTable<CoordinatorKeyRow, 'id'>;
+	outbox!: EntityTable<OutboxRow, 'id'>;
+	sentSignups!: EntityTable<SentSignupRow, 'id'>;
+	inbox!: EntityTable<InboxRow, 'id'>;
+	keyring!: EntityTable<KeyringRow, 'keyId'>;
 	docStatus!: EntityTable<DocStatusRow, 'id'>;
 	drafts!: EntityTable<DraftRow, 'key'>;
 	quarantine!: EntityTable<QuarantineRow, 'id'>;
@@ -136,7 +185,9 @@ export class Desk extends Dexie {
 	constructor(name: string) {
 		super(name);
 		this.version(1).stores({
-			ideas: 'id, createdAt, updatedAt, author, status, area, *tags, supportCount, lastActivityAt',
+			ideas: 'id, createdAt, updatedAt, author, status, area, *tags, *links, supportCount, lastActivityAt',
+			visits: 'id, date, status',
+			observations: 'id, visitId, createdAt',
 			comments: 'id, ideaId, createdAt',
 			supports: 'id, ideaId, author',
 			statuses: 'id, ideaId, createdAt',
@@ -149,6 +200,11 @@ export class Desk extends Dexie {
 			journal: '++seq, at',
 			settings: 'key'
 		});
+		// Meetings (meeting-rows.ts). Tables added in a later version merge with the ones above.
+		this.version(2).stores(MEETING_TABLES);
+		// Recruitment (recruitment.ts): events and keys are read models; outbox, sent log, inbox copy and
+		// keyring are local (ciphertext and counts only).
+		this.version(3).stores(RECRUITMENT_STORES);
 	}
 
 	/** Tables that are projections of the ledger: cleared by a rebuild. */
@@ -161,6 +217,13 @@ export class Desk extends Dexie {
 			this.photos,
 			this.search,
 			this.conflicts,
+			this.visits,
+			this.observations,
+			this.groups,
+			this.meetings,
+			this.meetingParts,
+			this.events,
+			this.coordinatorKeys,
 			this.quarantine
 		];
 	}

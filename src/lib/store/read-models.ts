@@ -1,5 +1,7 @@
 import type { AppDoc, DocOf, DocType } from '$lib/domain';
 import type { Desk } from './desk';
+import { meetingWriters } from './meeting-writers';
+import { recruitmentWriters } from './recruitment-writers';
 import { words } from './words';
 
 export interface Stored {
@@ -90,7 +92,41 @@ const writers: {
 			createdAt: doc.createdAt
 		});
 		return doc.subject.startsWith('idea:') ? doc.subject : undefined;
-	}
+	},
+	async visit(desk, doc, { rev, conflicts }) {
+		await desk.visits.put({
+			id: doc._id,
+			rev,
+			siteType: doc.siteType,
+			siteName: doc.siteName,
+			date: doc.date,
+			visitors: doc.visitors,
+			purpose: doc.purpose,
+			status: doc.status,
+			template: doc.template,
+			author: doc.author,
+			createdAt: doc.createdAt,
+			conflicts
+		});
+		return undefined;
+	},
+	async observation(desk, doc, { rev, conflicts }) {
+		await desk.observations.put({
+			id: doc._id,
+			rev,
+			visitId: doc.visitId,
+			text: doc.text,
+			kind: doc.kind,
+			keyQuestion: doc.keyQuestion,
+			author: doc.author,
+			createdAt: doc.createdAt,
+			updatedAt: doc.updatedAt,
+			conflicts
+		});
+		return undefined;
+	},
+	...meetingWriters,
+	...recruitmentWriters
 };
 
 export function writeRow(desk: Desk, doc: AppDoc, stored: Stored): Promise<string | undefined> {
