@@ -18,21 +18,35 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 	}) => {
 		const chair = await newDevice();
 		const member = await newDevice();
-		await signedIn(chair, 'chair');
-		await signedIn(member, 'member');
+		await Promise.all([signedIn(chair, 'chair'), signedIn(member, 'member')]);
 
-		// The chair finds the upcoming meeting with its proposed agenda.
+		// The demo's upcoming meeting has an agenda members proposed.
 		const meetings = new MeetingsPage(chair.page);
 		await meetings.open();
 		await expect(chair.page.getByTestId('measures')).toContainText('Chaired by members');
 		await expectAccessible(chair.page);
-		const meetingUrl = await meetings.openFirst('upcoming-meetings');
+		await meetings.openFirst('upcoming-meetings');
 		await expect(chair.page.getByTestId('agenda')).toContainText('What happens next cards');
 		await expect(chair.page.getByTestId('proposed-items')).toContainText('A buddy for new members');
-		await expectAccessible(chair.page);
+
+		// The chair sets up a meeting starting now and proposes the first item.
+		const meetingUrl = await meetings.setUp({
+			group: 'North and coast',
+			title: 'Members’ meeting: cards and parking',
+			startsAt: new Date(Date.now() - 5 * 60_000),
+			place: 'Northgate community centre'
+		});
+		await chair.page
+			.getByLabel('What would you like to talk about?')
+			.fill('What happens next cards: feedback');
+		await chair.page.getByRole('button', { name: 'Propose this item' }).click();
+		await expect(chair.page.getByTestId('proposed-items')).toContainText('What happens next cards');
 
 		// A member proposes an item; an empty one gets a clear message first.
-		await member.page.goto(meetingUrl);
+		await expect(async () => {
+			await member.page.goto(meetingUrl);
+			await expect(member.page.getByTestId('meeting-when')).toBeVisible({ timeout: 2_000 });
+		}).toPass({ timeout: 15_000 });
 		await member.page.getByRole('button', { name: 'Propose this item' }).click();
 		await expect(member.page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
 			'Enter what you would like to talk about'
@@ -48,6 +62,7 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 			timeout: 15_000
 		});
 		await expectAccessible(chair.page);
+		await chair.page.getByRole('button', { name: /Add to the agenda.*What happens next cards/ }).click();
 		await chair.page.getByRole('button', { name: /Add to the agenda.*Parking at Northgate station/ }).click();
 		const minutes = chair.page.getByLabel(/Minutes.*for Parking at Northgate station/);
 		await minutes.fill('10');
@@ -85,7 +100,6 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await memberNotes.saveNotes(CARDS);
 		await member.page.getByRole('button', { name: 'I am here' }).click();
 		await expect(member.page.getByTestId('attendance')).toContainText('Mo Member');
-		await expectAccessible(member.page);
 
 		// Back online: both sync, and each sees the other's notes next to their own.
 		await chair.setOffline(false);
@@ -135,7 +149,7 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 
 		await chair.page.emulateMedia({ media: 'print' });
 		await expect(chair.page.getByRole('heading', { level: 1 })).toHaveText(
-			'North and coast members’ meeting'
+			'Members’ meeting: cards and parking'
 		);
 		await expect(chair.page.getByTestId('present')).toContainText('Mo Member');
 		await expect(chair.page.getByTestId('minutes')).toContainText(
@@ -157,7 +171,6 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(member.page.getByTestId('reflections')).toContainText(
 			'1 person answered: on average 4 out of 5'
 		);
-		await expectAccessible(member.page);
 	});
 
 	test('only a chair of the group approves: a former chair is refused by the server, and so is a forged write', async ({
@@ -181,8 +194,7 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 
 		const chair = await newDevice();
 		const coordinator = await newDevice();
-		await signedIn(chair, 'chair');
-		await signedIn(coordinator, 'coordinator');
+		await Promise.all([signedIn(chair, 'chair'), signedIn(coordinator, 'coordinator')]);
 
 		// The chair checks a new meeting's form (nothing is saved) and opens the last meeting's minutes.
 		await chair.page.goto('/meetings/new');
@@ -193,7 +205,10 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(problems).toContainText('Enter the date of the meeting');
 		await expectAccessible(chair.page);
 		await new MeetingsPage(chair.page).open();
-		const meetingUrl = await new MeetingsPage(chair.page).openFirst('past-meetings');
+		const meetingUrl = await new MeetingsPage(chair.page).openFirst(
+			'past-meetings',
+			'North and coast members’ meeting'
+		);
 		await chair.page.getByRole('link', { name: 'Change details' }).click();
 		await expect(chair.page.getByLabel('Title')).toHaveValue('North and coast members’ meeting');
 		await expectAccessible(chair.page);
@@ -232,10 +247,9 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(status).toHaveText('Synced', { timeout: 15_000 });
 
 		// Put the group back as it was for any later test on this server.
-		await coordinator.page.goto('/meetings/groups');
-		await coordinator.page.getByRole('link', { name: 'North and coast' }).click();
-		await coordinator.page.getByLabel('Chairs (optional)').fill('chair');
-		await coordinator.page.getByRole('button', { name: 'Save changes' }).click();
-		await new SyncIndicator(coordinator.page).expectAllSynced();
+		const staff = await DirectClient.signIn(server.url, 'coordinator');
+		const [changed] = (await staff.docs('group:')).filter((group) => group._id === north?._id);
+		expect((await staff.put({ ...changed, chairs: ['chair'] })).status).toBe(201);
+		await staff.dispose();
 	});
 });

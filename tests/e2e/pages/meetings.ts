@@ -11,10 +11,28 @@ export class MeetingsPage {
 		await expect(this.page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
 	}
 
-	/** Opens the first meeting of a list ("upcoming-meetings" or "past-meetings") and answers its address. */
-	async openFirst(list: 'upcoming-meetings' | 'past-meetings'): Promise<string> {
-		await this.page.getByTestId(list).getByRole('link').first().click();
+	/** Opens a meeting of a list (the first, or the first with that title) and answers its address. */
+	async openFirst(list: 'upcoming-meetings' | 'past-meetings', title?: string): Promise<string> {
+		const links = this.page.getByTestId(list).getByRole('link', title ? { name: title } : {});
+		await links.first().click();
 		await expect(this.page.getByTestId('meeting-when')).toBeVisible();
+		return new URL(this.page.url()).pathname;
+	}
+
+	/** Sets up a meeting through the form; answers its address. */
+	async setUp(meeting: { group: string; title: string; startsAt: Date; place: string }): Promise<string> {
+		await this.page.goto('/meetings/new');
+		await this.page.getByLabel('Group').selectOption({ label: meeting.group });
+		await this.page.getByLabel('Title').fill(meeting.title);
+		const at = meeting.startsAt;
+		const two = (n: number) => String(n).padStart(2, '0');
+		await this.page
+			.getByLabel('Date')
+			.fill(`${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`);
+		await this.page.getByLabel('Start time').fill(`${two(at.getHours())}:${two(at.getMinutes())}`);
+		await this.page.getByLabel('Place (if people meet in person)').fill(meeting.place);
+		await this.page.getByRole('button', { name: 'Save meeting' }).click();
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(meeting.title);
 		return new URL(this.page.url()).pathname;
 	}
 }
