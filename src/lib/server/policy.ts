@@ -24,7 +24,7 @@ export const ACCESS: Readonly<Record<DatabaseName, Readonly<Record<Operation, re
 	// Shared by the whole network: every active account reads everything and writes what the rules allow.
 	network: { read: ROLES, write: ROLES, checkpoint: ROLES },
 	// Event sign-ups (names and contact details of the public): only coordinators read them. Nobody writes
-	// them through /db; they arrive through a write-only sign-up inbox (a later issue). No checkpoints
+	// them through /db; they arrive through the write-only sign-up inbox (signups-api.ts). No checkpoints
 	// either: PouchDB then keeps its checkpoint on the device only.
 	signups: { read: ['coordinator'], write: [], checkpoint: [] }
 };
