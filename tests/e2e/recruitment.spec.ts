@@ -259,6 +259,21 @@ test.describe('event recruitment', () => {
 		await expect(first.page.getByTestId('signup-inbox')).toContainText('Not sealed for your key');
 		await new SyncIndicator(first.page).expectAllSynced();
 
+		// Coordinators (and recruiters) add events; the form explains what is missing.
+		await first.page.goto('/events/new');
+		await first.page.getByRole('button', { name: 'Save event' }).click();
+		await expect(first.page.getByRole('alert')).toContainText('Enter the name of the event');
+		await expectAccessible(first.page);
+		await first.page.getByLabel('Name of the event').fill('Carers’ focus group');
+		await first.page.getByLabel('Date').fill('2027-03-04');
+		await first.page.getByLabel('Where it is').fill('Hove surgery');
+		await first.page.getByRole('radio', { name: 'Focus group' }).check();
+		await first.page.getByLabel('Communities you want to reach (optional)').fill('carers, young carers');
+		await first.page.getByRole('button', { name: 'Save event' }).click();
+		await expect(first.page.getByRole('heading', { level: 1 })).toHaveText('Carers’ focus group');
+		await expect(first.page.getByText('carers, young carers')).toBeVisible();
+		await expect(first.page.getByText('Sign-ups will be sealed for')).toContainText('Casey Second');
+
 		// Only the public half is in `network`, where every device gets it.
 		const member = await ServerApi.signIn(server.url, 'member');
 		const keyIds = await member.allIds('coordinatorKey:');
