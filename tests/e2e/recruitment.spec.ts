@@ -158,7 +158,10 @@ test.describe('event recruitment', () => {
 
 		await test.step('back online, every sign-up arrives once', async () => {
 			await setOffline(false);
-			await expect(page.getByTestId('pending-count')).toHaveCount(0, { timeout: 20_000 });
+			// What the server holds decides, not the phone's own view.
+			await expect.poll(async () => (await inbox(coordinatorApi)).length, { timeout: 20_000 }).toBe(14);
+			await expect(page.getByTestId('sync-indicator')).toBeVisible();
+			await expect(page.getByTestId('pending-count')).toHaveCount(0);
 			const after = await inbox(coordinatorApi);
 			const fresh = after.filter((entry) => !before.some((old) => old.id === entry.id));
 			expect(after).toHaveLength(14);
