@@ -1,12 +1,13 @@
 import { createIdea, IdeaFormPage, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
-import { expect, expectAccessible, test, type Device } from './support/fixtures';
+import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 import { jpegWithLocation } from './support/photos';
 
 async function signedIn(device: Device, name: string): Promise<void> {
 	await device.page.goto('/sign-in');
 	await new SignInPage(device.page).signIn(name);
 	await new SyncIndicator(device.page).expectAllSynced();
+	await waitForServiceWorker(device.page);
 }
 
 async function openIdea(device: Device, id: string): Promise<IdeaPage> {
@@ -24,6 +25,7 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		const phone = await newDevice();
 		await signedIn(phone, 'member');
 		const photo = await jpegWithLocation(phone.page);
+		await waitForServiceWorker(phone.page);
 		await phone.setOffline(true);
 
 		await phone.page.goto('/ideas/new');

@@ -2,12 +2,13 @@ import { createIdea, IdeaFormPage, IdeaPage, SignInPage, SyncIndicator } from '.
 import { PeoplePages } from './pages/people';
 import { XSS_PAYLOADS } from '../xss-payloads';
 import { ServerApi } from './support/api';
-import { expect, expectAccessible, test, type Device } from './support/fixtures';
+import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 
 async function signedIn(device: Device, name: string, password?: string): Promise<void> {
 	await device.page.goto('/sign-in');
 	await new SignInPage(device.page).signIn(name, password);
 	await new SyncIndicator(device.page).expectAllSynced();
+	await waitForServiceWorker(device.page);
 }
 
 test.describe('roles and security in the browser', () => {

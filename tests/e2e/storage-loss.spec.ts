@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import { createIdea, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
-import { expect, expectAccessible, test, type Device } from './support/fixtures';
+import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 
 async function signedIn(device: Device, name: string): Promise<void> {
 	await device.page.goto('/sign-in');
 	await new SignInPage(device.page).signIn(name);
 	await new SyncIndicator(device.page).expectAllSynced();
+	await waitForServiceWorker(device.page);
 }
 
 /** What "Clear site data" or DevTools does to IndexedDB: every database of the site deleted under the app. */

@@ -1,13 +1,14 @@
 import type { Request } from '@playwright/test';
 import { SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
-import { expect, expectAccessible, test, type Device } from './support/fixtures';
+import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 import { jpegWithLocation } from './support/photos';
 
 async function signedIn(device: Device, name: string): Promise<void> {
 	await device.page.goto('/sign-in');
 	await new SignInPage(device.page).signIn(name);
 	await new SyncIndicator(device.page).expectAllSynced();
+	await waitForServiceWorker(device.page);
 }
 
 test.describe('site visits', () => {
