@@ -83,6 +83,7 @@ test.describe('event recruitment', () => {
 		await test.step('no signal: ten people sign up, one after another', async () => {
 			await setOffline(true);
 			await page.getByRole('link', { name: 'Start event mode' }).click();
+			await expect(page).toHaveURL(/\/event-mode\//);
 			const reload = await page.reload();
 			expect(reload?.fromServiceWorker()).toBe(true);
 			await expect(form.heading()).toHaveText('Join our patient and public network');
