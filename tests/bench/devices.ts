@@ -5,6 +5,8 @@ import { percentile } from './stats';
 
 PouchDB.plugin(memoryAdapter);
 
+const REQUEST_TIMEOUT_MS = 120_000;
+
 export interface DeviceAccount {
 	name: string;
 	password: string;
@@ -20,6 +22,8 @@ export interface DeviceLoadOptions {
 	batchSize: number;
 	/** Called often while the devices run, e.g. to sample the server's memory. */
 	onTick?: () => void;
+	/** Progress, every 30 s. */
+	log?: (line: string) => void;
 }
 
 export interface DeviceLoadResult {
@@ -75,8 +79,10 @@ export async function simulateDevices(options: DeviceLoadOptions): Promise<Devic
 	const durations: number[] = [];
 	const errorSamples: string[] = [];
 	let errors = 0;
+	let lastError = '';
 	const fail = (message: string) => {
 		errors++;
+		lastError = message;
 		if (errorSamples.length < 10) errorSamples.push(message);
 	};
 
@@ -87,6 +93,8 @@ export async function simulateDevices(options: DeviceLoadOptions): Promise<Devic
 	);
 
 	let retries = 0;
+	/** Errors already counted where they happened (PouchDB may also let them escape as unhandled). */
+	const counted = new WeakSet<Error>();
 	const timedFetch =
 		(cookie: string) =>
 		async (url: string | Request, init: RequestInit = {}): Promise<Response> => {
@@ -95,7 +103,10 @@ export async function simulateDevices(options: DeviceLoadOptions): Promise<Devic
 			const started = performance.now();
 			for (let attempt = 1; ; attempt++) {
 				try {
-					const response = await fetch(url, { ...init, headers });
+					// A request the server never answers would hang the run: two minutes, then it is an error.
+					const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+					const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+					const response = await fetch(url, { ...init, headers, signal });
 					const body = await response.arrayBuffer();
 					durations.push(performance.now() - started);
 					if (response.status >= 500) fail(`${init.method ?? 'GET'} ${String(url)}: ${response.status}`);
@@ -105,27 +116,49 @@ export async function simulateDevices(options: DeviceLoadOptions): Promise<Devic
 						headers: response.headers
 					});
 				} catch (error) {
-					// A kept-alive connection the server closed just as it was reused: browsers send the request
-					// again on a new connection, and so does this (counted, so a server that resets is seen).
-					if (attempt === 1 && isConnectionReset(error)) {
+					// A kept-alive connection the server closed just as it was reused (the idle timer of a busy
+					// client lags behind the server's): browsers send the request again on a new connection, and so
+					// does this, up to twice (counted in `retries`, so a server that resets is still seen).
+					if (attempt < 3 && isConnectionReset(error)) {
 						retries++;
 						continue;
 					}
 					durations.push(performance.now() - started);
 					fail(`${init.method ?? 'GET'} ${String(url)}: ${describe(error)}`);
+					if (error instanceof Error) counted.add(error);
 					throw error;
 				}
 			}
 		};
 
 	// PouchDB lets some request failures escape as unhandled rejections: count them rather than crash.
-	const escaped = (reason: unknown) => fail(`unhandled: ${describe(reason)}`);
+	const escaped = (reason: unknown) => {
+		if (!(reason instanceof Error && counted.has(reason))) fail(`unhandled: ${describe(reason)}`);
+	};
 	process.on('unhandledRejection', escaped);
+
+	// pouchdb-node remembers per URL, for the whole process, whether the server has `_bulk_get`, from the
+	// first call. One phone's first call failing under load would switch all 200 simulated phones to fetching
+	// documents one by one (a real phone only itself), so that first call is made here, before the load.
+	const probe = new PouchDB<Record<string, unknown>>(`${baseUrl}/db/network`, {
+		skip_setup: true,
+		fetch: timedFetch(cookies[0] as string)
+	} as PouchDB.Configuration.RemoteDatabaseConfiguration);
+	await probe.bulkGet({ docs: [{ id: 'idea:probe' }] });
+	durations.length = 0;
 
 	const tick = options.onTick ? setInterval(options.onTick, 200) : undefined;
 	let pulled = 0;
 	let pushed = 0;
+	let finished = 0;
 	const started = performance.now();
+	const progress = setInterval(() => {
+		const seconds = Math.round((performance.now() - started) / 1000);
+		const last = errors > 0 ? ` (latest: ${lastError})` : '';
+		options.log?.(
+			`  ${seconds} s: ${finished}/${devices} devices done, ${durations.length} requests, ${errors} errors${last}`
+		);
+	}, 30_000);
 	try {
 		await Promise.all(
 			owners.map(async (account, i) => {
@@ -152,12 +185,14 @@ export async function simulateDevices(options: DeviceLoadOptions): Promise<Devic
 				} catch (error) {
 					fail(`device ${i}: ${error instanceof Error ? error.message : String(error)}`);
 				} finally {
+					finished++;
 					await local.destroy();
 				}
 			})
 		);
 	} finally {
 		if (tick) clearInterval(tick);
+		clearInterval(progress);
 		process.off('unhandledRejection', escaped);
 	}
 	const sorted = [...durations].sort((a, b) => a - b);
