@@ -387,6 +387,9 @@ test('random edits, flaky networks and a killed server lose nothing', async ({ b
 			`Chaos failed with CHAOS_SEED=${SEED}. Last actions:\n  ${journal.actions.slice(-30).join('\n  ')}`
 		);
 		if (journal.failures.length > 0) console.log(`Interrupted actions:\n  ${journal.failures.join('\n  ')}`);
+		const refused = server.log.split('\n').filter((line) => /Refused|Error/.test(line));
+		if (refused.length > 0)
+			console.log(`The server refused or failed:\n  ${refused.slice(-20).join('\n  ')}`);
 		throw error;
 	} finally {
 		await http.dispose();
