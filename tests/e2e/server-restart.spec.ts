@@ -1,6 +1,6 @@
 import { createIdea, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
-import { expect, test } from './support/fixtures';
+import { expect, test, waitForServiceWorker } from './support/fixtures';
 
 test('a server killed in the middle of sync loses nothing', async ({ newDevice, server }) => {
 	const { page, setOffline } = await newDevice();
@@ -8,6 +8,7 @@ test('a server killed in the middle of sync loses nothing', async ({ newDevice, 
 	await new SignInPage(page).signIn('member');
 	const sync = new SyncIndicator(page);
 	await sync.expectAllSynced();
+	await waitForServiceWorker(page);
 
 	await setOffline(true);
 	const ids: string[] = [];
