@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdea } from '../../../tests/factories';
+import { makeIdea, makeSupport } from '../../../tests/factories';
 import {
 	decideWrite,
 	editIdea,
@@ -97,6 +97,16 @@ describe('decideWrite', () => {
 			reason: 'The author of a document cannot be changed'
 		});
 		expect(decideWrite(member, { ...idea, createdAt: '2020-01-01T00:00:00.000Z' }, idea).ok).toBe(false);
+	});
+
+	it('lets a support be withdrawn and given again with a new date (the same id, recreated)', () => {
+		const idea = makeIdea({ author: 'member' });
+		const first = makeSupport(idea._id, 'member');
+		const again = makeSupport(idea._id, 'member');
+		expect(again.createdAt).not.toBe(first.createdAt);
+		expect(decideWrite(member, again, first)).toMatchObject({ ok: true });
+		expect(decideWrite(other, { ...again, author: 'other' }, first).ok).toBe(false);
+		expect(decideWrite(member, { ...again, ideaId: makeIdea()._id }, first).ok).toBe(false);
 	});
 
 	it('refuses documents that fail the schema or are too large', () => {

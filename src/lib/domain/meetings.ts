@@ -351,12 +351,12 @@ export const MEETING_TYPE_RULES: Readonly<Record<MeetingDocType, TypeRule>> = {
 		chairRefusal: "Only the group's chairs or a coordinator can set up, change or approve a meeting"
 	},
 	'agenda-item': { immutable: ['meetingId'] },
-	'meeting-note': { immutable: ['meetingId', 'itemId'] },
-	attendance: { immutable: ['meetingId'] },
+	'meeting-note': { immutable: ['meetingId', 'itemId'], onePerPerson: true },
+	attendance: { immutable: ['meetingId'], onePerPerson: true },
 	decision: { immutable: ['meetingId'] },
 	action: { immutable: ['meetingId'] },
 	'action-update': { immutable: ['actionId', 'meetingId'], appendOnly: true },
-	'meeting-reflection': { immutable: ['meetingId'] }
+	'meeting-reflection': { immutable: ['meetingId'], onePerPerson: true }
 };
 
 /** Ids of meeting documents whose meeting can be read from the id itself. */

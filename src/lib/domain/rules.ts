@@ -116,6 +116,7 @@ export function decideWrite(
 	if (rule.appendOnly) return { ok: false, reason: 'This is part of a history and cannot be changed' };
 	const written = contentOf(incoming);
 	for (const field of [...IMMUTABLE_FIELDS, ...(rule.immutable ?? [])]) {
+		if (field === 'createdAt' && rule.onePerPerson) continue;
 		if (canonical(existing[field]) !== canonical(written[field])) {
 			return { ok: false, reason: `The ${field} of a document cannot be changed` };
 		}
@@ -126,6 +127,20 @@ export function decideWrite(
 /** Whether two stored documents have the same content, ignoring `_rev` and other bookkeeping fields. */
 export function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
 	return canonical(contentOf(a)) === canonical(contentOf(b));
+}
+
+/**
+ * Whether two versions say the same thing apart from when they were written (`createdAt`, `updatedAt`):
+ * the same change made on two phones, or a support given on both. Choosing between them loses nothing.
+ */
+export function sameApartFromTimes(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const timeless = (doc: Record<string, unknown>) => {
+		const content = contentOf(doc);
+		delete content.createdAt;
+		delete content.updatedAt;
+		return canonical(content);
+	};
+	return timeless(a) === timeless(b);
 }
 
 /** Whether two `_attachments` fields name the same attachments with the same digests. */

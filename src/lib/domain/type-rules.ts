@@ -20,11 +20,17 @@ export interface TypeRule {
 	 */
 	chairOnly?: boolean;
 	chairRefusal?: string;
+	/**
+	 * One document per person per thing, its id made from them (a support, a note-taker's notes): taking a
+	 * support back and giving it again, or writing it on two phones, writes the same id afresh, so its
+	 * `createdAt` may differ from the server's copy. The author still cannot change (the id names them).
+	 */
+	onePerPerson?: boolean;
 }
 
 export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 	comment: { immutable: ['ideaId', 'parentId'] },
-	support: { immutable: ['ideaId'] },
+	support: { immutable: ['ideaId'], onePerPerson: true },
 	status: {
 		immutable: ['ideaId'],
 		createRoles: ['coordinator', 'chair'],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionInfoSchema } from '../domain/accounts';
+import { supportId } from '../domain/discussion';
 import { ideaSchema } from '../domain/idea';
 import { newDocId } from '../domain/ids';
 import { startServer, type RunningServer, type ServerOptions } from './app';
@@ -427,6 +428,40 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			expect((await server.get<Json>(String(chairs._id))).title).toBe('Quiet rooms for families in A&E');
 			expect((await server.get<Json>(String(mine[0]?._id))).author).toBe('member');
 			expect((await server.get<Json>(String(mine[2]?._id))).type).toBe('idea');
+		});
+
+		it('accepts a support taken back and given again, and one given on two phones of the same member', async () => {
+			const target = idea('chair', 'Hearing loops at every station');
+			await remote(cookies.chair || (await signIn('chair'))).put(target);
+			const support = (at: string): Json => ({
+				_id: supportId(String(target._id), 'member'),
+				type: 'support',
+				schemaVersion: 1,
+				author: 'member',
+				createdAt: at,
+				updatedAt: at,
+				ideaId: target._id
+			});
+			const phoneA = local('support-a');
+			const phoneB = local('support-b');
+			const phoneC = local('support-c');
+			await phoneA.put(support('2026-01-01T10:00:00.000Z'));
+			expect((await replicate(phoneA, remote(cookies.member))).result.docs_written).toBe(1);
+			await replicate(remote(cookies.member), phoneB);
+			// Phone B, offline: takes the support back, then gives it again (a new document under the same id).
+			const id = String(support('')._id);
+			await phoneB.remove(await phoneB.get(id));
+			await phoneB.put(support('2026-01-02T10:00:00.000Z'));
+			// Phone C never saw phone A's support and gives its own.
+			await phoneC.put(support('2026-01-03T10:00:00.000Z'));
+			for (const phone of [phoneB, phoneC]) {
+				const { result, denied } = await replicate(phone, remote(cookies.member));
+				expect(denied).toEqual([]);
+				expect(result.doc_write_failures).toBe(0);
+			}
+			const onServer = await remote(cookies.member).get<Json>(id, { revs: true, open_revs: 'all' });
+			const leaves = (onServer as unknown as { ok: Json }[]).map((leaf) => leaf.ok.createdAt).sort();
+			expect(leaves).toEqual(['2026-01-02T10:00:00.000Z', '2026-01-03T10:00:00.000Z']);
 		});
 
 		it('refuses a recruiter replicating into or out of signups; a coordinator pulls it', async () => {

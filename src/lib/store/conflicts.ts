@@ -1,4 +1,4 @@
-import { contentOf, sameContent } from '$lib/domain';
+import { contentOf, sameApartFromTimes } from '$lib/domain';
 import type { Ledger } from './ledger';
 
 export interface Version {
@@ -31,14 +31,17 @@ export async function loadConflict(ledger: Ledger, id: string): Promise<Conflict
 	};
 }
 
-/** Conflicting revisions whose content is the same as the current one: nothing to choose, nothing lost. */
+/**
+ * Conflicting revisions that say the same as the current one, apart from when they were written: nothing to
+ * choose, nothing lost.
+ */
 export async function identicalConflicts(ledger: Ledger, id: string): Promise<string[]> {
 	const current = await ledger.get(id);
 	if (!current?._conflicts?.length) return [];
 	const same: string[] = [];
 	for (const rev of current._conflicts) {
 		const other = await ledger.getRev(id, rev);
-		if (other && sameContent(current, other)) same.push(rev);
+		if (other && sameApartFromTimes(current, other)) same.push(rev);
 	}
 	return same;
 }
