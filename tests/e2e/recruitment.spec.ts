@@ -308,4 +308,87 @@ test.describe('event recruitment', () => {
 		await second.page.getByRole('button', { name: 'Unlock' }).click();
 		await expect(second.page.getByTestId('key-unlocked')).toBeVisible();
 	});
+	test('a sign-up the server refuses stays visible: sent again, or deleted on purpose', async ({
+		newDevice,
+		server
+	}) => {
+		const coordinatorApi = await coordinatorHttp(server.url);
+		const before = (await inbox(coordinatorApi)).length;
+		const { page, setOffline } = await newDevice();
+		const form = new SignupFormPage(page);
+		await page.goto('/sign-in');
+		await new SignInPage(page).signIn('recruiter');
+		await new SyncIndicator(page).expectAllSynced();
+		await waitForServiceWorker(page);
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+		await page.getByRole('link', { name: 'Community health day' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Community health day' })).toBeVisible();
+		const eventPath = new URL(page.url()).pathname;
+
+		await setOffline(true);
+		await page.getByRole('link', { name: 'Start event mode' }).click();
+		for (const n of [1, 2]) {
+			await form.fill({ name: `Refused Person${n}`, email: `refused${n}@example.com` });
+			await form.continue();
+			await form.skipAndSend();
+			await form.nextPerson();
+		}
+		// One sealed sign-up goes wrong on the phone (as an old or broken app version might write it): it claims
+		// another collector, which the server refuses whatever the phone says.
+		await page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('coproduce-desk-recruiter');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const store = db.transaction('outbox', 'readwrite').objectStore('outbox');
+			await new Promise<void>((resolve, reject) => {
+				const cursor = store.openCursor();
+				cursor.onsuccess = () => {
+					const row = cursor.result?.value as { sealed: { collectedBy: string } };
+					row.sealed.collectedBy = 'someone-else';
+					cursor.result?.update(row);
+					resolve();
+				};
+				cursor.onerror = () => reject(cursor.error);
+			});
+			db.close();
+		});
+		await page.goto(eventPath);
+		await setOffline(false);
+
+		const refused = page.getByRole('heading', { name: /A sign-up was not accepted/ });
+		await expect(refused).toHaveCount(1, { timeout: 20_000 });
+		await expect(page.getByTestId('refused-signup-reason')).toHaveText(
+			'You can only send sign-ups you collected'
+		);
+		await expect.poll(async () => (await inbox(coordinatorApi)).length).toBe(before + 1);
+		await expectAccessible(page);
+
+		// Sending it again is refused again, and it stays; deleting it asks first.
+		await page.getByRole('button', { name: 'Send it again' }).click();
+		await expect(refused).toHaveCount(1);
+		await expect(page.getByTestId('refused-signup-reason')).toHaveText(
+			'You can only send sign-ups you collected'
+		);
+		await page.goto('/sync');
+		await expect(
+			page.getByText('A sign-up was not accepted: You can only send sign-ups you collected')
+		).toHaveCount(2);
+		await page.goto(eventPath);
+		await expect(refused).toHaveCount(1);
+		await page.getByRole('button', { name: 'Delete it' }).click();
+		await expect(page.getByText('Delete this sign-up for good?')).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'No, keep it' }).click();
+		await expect(refused).toHaveCount(1);
+		await page.getByRole('button', { name: 'Delete it' }).click();
+		await page.getByRole('button', { name: 'Yes, delete it' }).click();
+		await expect(refused).toHaveCount(0);
+		await page.reload();
+		await expect(page.getByTestId('signup-counts')).toContainText('1 sign-up collected on this device');
+		await expect(refused).toHaveCount(0);
+		expect((await inbox(coordinatorApi)).length).toBe(before + 1);
+		await coordinatorApi.dispose();
+	});
 });

@@ -128,6 +128,39 @@ describe('sign-up outbox', () => {
 		sender.stop();
 	});
 
+	it('sends a refused sign-up again when asked, or deletes it when a person gives it up', async () => {
+		const [first, second] = [await sealedSignup(), await sealedSignup()];
+		for (const one of [first, second]) await enqueueSignup(desk, one);
+		let allowed = false;
+		const api = new ScriptedApi(() =>
+			allowed ? { kind: 'delivered' } : { kind: 'refused', reason: 'Your role cannot send sign-ups' }
+		);
+		const sender = outbox(api);
+		sender.start();
+		await sender.flush();
+		expect((await desk.outbox.toArray()).map((row) => row.refused)).toEqual([
+			'Your role cannot send sign-ups',
+			'Your role cannot send sign-ups'
+		]);
+
+		// Only refused entries can be given up; a waiting one is never thrown away.
+		await desk.outbox.update(second.id, { refused: undefined });
+		await sender.discard(second.id);
+		expect(await desk.outbox.get(second.id)).toBeDefined();
+		await desk.outbox.update(second.id, { refused: 'Your role cannot send sign-ups' });
+
+		allowed = true;
+		await sender.retry(first.id);
+		expect(await desk.outbox.get(first.id)).toBeUndefined();
+		expect(await desk.sentSignups.get(first.id)).toBeDefined();
+
+		await sender.discard(second.id);
+		expect(await desk.outbox.count()).toBe(0);
+		expect(await desk.sentSignups.get(second.id)).toBeUndefined();
+		expect((await desk.journal.toArray()).at(-1)?.message).toMatch(/refused sign-up was deleted/);
+		sender.stop();
+	});
+
 	it('projects events and coordinators’ keys into the desk', async () => {
 		const ledger = await Ledger.open(`test-outbox-ledger-${n}`);
 		const projector = new Projector(ledger, desk);

@@ -67,6 +67,24 @@ export class SignupOutbox {
 		return this.running;
 	}
 
+	/** Puts a refused sign-up back in the queue (say, once a coordinator has given the recruiter role back). */
+	async retry(id: string): Promise<void> {
+		await this.options.desk.outbox.update(id, { refused: undefined });
+		await this.flush();
+	}
+
+	/**
+	 * Gives up a refused sign-up: its sealed copy is deleted from this device for good (nobody here could read
+	 * it, so nothing of it remains) and the sync journal says so. Entries not refused are never discarded.
+	 */
+	async discard(id: string): Promise<void> {
+		const { desk } = this.options;
+		const row = await desk.outbox.get(id);
+		if (!row?.refused) return;
+		await desk.outbox.delete(id);
+		await journal(desk, 'denied', `A refused sign-up was deleted from this device (${row.refused})`);
+	}
+
 	private async drain(): Promise<void> {
 		const { desk } = this.options;
 		if (!this.isOnline()) return;
