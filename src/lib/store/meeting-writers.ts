@@ -1,20 +1,15 @@
 import type { DocOf, MeetingDocType } from '$lib/domain';
-import type { Desk } from './desk';
 import type { MeetingPart, MeetingPartRow } from './meeting-rows';
+import type { Projected, Stored } from './read-models';
 
-interface Stored {
-	rev: string;
-	conflicts: string[];
-}
-
-type Writer<K extends MeetingDocType> = (desk: Desk, doc: DocOf<K>, stored: Stored) => Promise<undefined>;
+type Writer<K extends MeetingDocType> = (doc: DocOf<K>, stored: Stored) => Projected;
 
 function strip<D extends { _id: string; type: string; schemaVersion: number }>(doc: D) {
 	const { _id, type: _type, schemaVersion: _version, ...content } = doc;
 	return { id: _id, ...content };
 }
 
-async function part(desk: Desk, doc: MeetingPart, { rev, conflicts }: Stored): Promise<undefined> {
+function part(doc: MeetingPart, { rev, conflicts }: Stored): Projected {
 	const row: MeetingPartRow = {
 		id: doc._id,
 		rev,
@@ -28,20 +23,13 @@ async function part(desk: Desk, doc: MeetingPart, { rev, conflicts }: Stored): P
 	};
 	if (doc.type === 'action') row.owner = doc.owner;
 	if (doc.type === 'action-update') row.actionId = doc.actionId;
-	await desk.meetingParts.put(row);
-	return undefined;
+	return { rows: { meetingParts: row } };
 }
 
 /** How meeting documents land in the desk (spread into the writers of read-models.ts). */
 export const meetingWriters: { [K in MeetingDocType]: Writer<K> } = {
-	async group(desk, doc, { rev, conflicts }) {
-		await desk.groups.put({ ...strip(doc), rev, conflicts });
-		return undefined;
-	},
-	async meeting(desk, doc, { rev, conflicts }) {
-		await desk.meetings.put({ ...strip(doc), rev, conflicts });
-		return undefined;
-	},
+	group: (doc, { rev, conflicts }) => ({ rows: { groups: { ...strip(doc), rev, conflicts } } }),
+	meeting: (doc, { rev, conflicts }) => ({ rows: { meetings: { ...strip(doc), rev, conflicts } } }),
 	'agenda-item': part,
 	'meeting-note': part,
 	attendance: part,
