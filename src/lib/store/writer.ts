@@ -91,13 +91,21 @@ export class DocumentWriter {
 		await this.ledger.db.bulkDocs(revs.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
 	}
 
-	/** Runs a ledger write with its "saved on this device" bookkeeping around it. */
+	/**
+	 * Runs a ledger write with its "saved on this device" bookkeeping around it: one status transaction
+	 * before the write (read the row to put back if the write fails, mark the document as saved on this
+	 * device), then the status row naming the new revision and the projection, side by side (disjoint
+	 * tables), so the desk row is there when this resolves.
+	 */
 	private async tracked(id: string, write: () => Promise<string>): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
 		if (timed) performance.mark('coproduce:save:start');
-		const before = await this.desk.docStatus.get(id);
 		const at = new Date().toISOString();
-		await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
+		const before = await this.desk.transaction('rw', this.desk.docStatus, async () => {
+			const row = await this.desk.docStatus.get(id);
+			await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
+			return row;
+		});
 		let newRev: string;
 		try {
 			newRev = await write();
@@ -105,8 +113,10 @@ export class DocumentWriter {
 			await (before ? this.desk.docStatus.put(before) : this.desk.docStatus.delete(id));
 			throw error;
 		}
-		await this.desk.docStatus.put({ id, rev: newRev, state: 'local', at });
-		await this.projector.catchUp();
+		await Promise.all([
+			this.desk.docStatus.put({ id, rev: newRev, state: 'local', at }),
+			this.projector.catchUp()
+		]);
 		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
 		return newRev;
 	}
