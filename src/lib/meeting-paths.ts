@@ -23,10 +23,15 @@ export function isMeetingDocId(id: string): boolean {
 	return type !== undefined && Object.hasOwn(MEETING_SCHEMAS, type);
 }
 
-/** Where a meeting document is shown: its meeting when the id names it, else the meetings page. */
-export function meetingDocPath(id: string): string {
+/**
+ * Where a meeting document is shown: its meeting when the id names it or the document gives its `meetingId`,
+ * else the meetings page.
+ */
+export function meetingDocPath(id: string, content?: Record<string, unknown>): string {
 	if (id.startsWith('group:')) return groupPath(id);
-	const meetingId = meetingIdOf(id);
+	const named = content?.meetingId;
+	const meetingId =
+		meetingIdOf(id) ?? (typeof named === 'string' && named.startsWith('meeting:') ? named : undefined);
 	if (!meetingId) return '/meetings';
 	return meetingPath(meetingId, id.startsWith('meeting-note:') ? 'notes' : undefined);
 }

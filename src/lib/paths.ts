@@ -23,12 +23,25 @@ export function visitIdFromParam(param: string): string {
 	return `visit:${param}`;
 }
 
-/** Where a document of any type is shown. */
-export function docPath(id: string): string {
+/**
+ * Where a document of any type is shown. Given its content, a document shown on another one's page (a
+ * comment on its idea, an observation on its visit, a photo on its subject) leads there.
+ */
+export function docPath(id: string, content?: Record<string, unknown>): string {
+	const link = (field: string) => {
+		const value = content?.[field];
+		return typeof value === 'string' ? value : undefined;
+	};
 	if (id.startsWith('idea:')) return ideaPath(id);
 	if (id.startsWith('visit:')) return visitPath(id);
+	const idea = link('ideaId');
+	if (idea?.startsWith('idea:')) return ideaPath(idea);
+	const visit = link('visitId');
+	if (visit?.startsWith('visit:')) return visitPath(visit);
 	if (id.startsWith('observation:')) return '/visits';
-	if (isMeetingDocId(id)) return meetingDocPath(id);
+	const subject = link('subject');
+	if (id.startsWith('photo:') && subject && !subject.startsWith('photo:')) return docPath(subject);
+	if (isMeetingDocId(id)) return meetingDocPath(id, content);
 	return '/sync';
 }
 

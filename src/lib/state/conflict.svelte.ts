@@ -1,6 +1,7 @@
 import { MEETING_FIELD_LABELS, parseDocument, type AppDoc } from '$lib/domain';
 import { nowIso } from '$lib/format';
-import { loadConflict, type Conflict } from '$lib/store/conflicts';
+import { docPath } from '$lib/paths';
+import { loadConflict, mentionedNames, type Conflict } from '$lib/store/conflicts';
 import type { Workspace } from '$lib/store/workspace';
 
 export type Choice = 'current' | 'other' | 'both';
@@ -21,15 +22,21 @@ export const FIELD_LABELS: Record<string, string> = {
 	...MEETING_FIELD_LABELS
 };
 
-export function show(value: unknown): string {
+/**
+ * A field's value in words. `names` turns the ids of other documents (an agenda's order of items, an idea
+ * an action links to) into what people call them.
+ */
+export function show(value: unknown, names?: ReadonlyMap<string, string>): string {
 	// Lists of records (a note-taker's attendance) show each record's values.
 	if (Array.isArray(value) && value.some((entry) => entry && typeof entry === 'object')) {
 		return value.map((entry) => Object.values(entry as object).join(' ')).join('; ');
 	}
-	if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+	const named = (entry: unknown) =>
+		typeof entry === 'string' ? (names?.get(entry) ?? entry) : String(entry);
+	if (Array.isArray(value)) return value.length ? value.map(named).join(', ') : '(none)';
 	if (typeof value === 'boolean') return value ? 'Yes' : 'No';
 	if (value === undefined || value === null || value === '') return '(empty)';
-	return String(value);
+	return named(value);
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -53,6 +60,10 @@ export class ConflictResolver {
 	choices = $state<Record<string, Choice>>({});
 	problem = $state<string>();
 	resolvedAll = $state(false);
+	/** The page that shows the document (a comment's idea, say), kept once its versions are settled. */
+	backPath = $state('/sync');
+	/** What the documents the versions mention are called (their title or name), by id. */
+	names = $state.raw<ReadonlyMap<string, string>>();
 
 	constructor(
 		private readonly workspace: Workspace,
@@ -76,6 +87,11 @@ export class ConflictResolver {
 
 	async load(): Promise<void> {
 		this.conflict = await loadConflict(this.workspace.ledger, this.id);
+		if (this.conflict) {
+			this.backPath = docPath(this.id, this.conflict.current.content);
+			const { current, other } = this.conflict;
+			this.names = await mentionedNames(this.workspace.ledger, current.content, other.content);
+		} else if (!this.loaded) this.backPath = docPath(this.id, await this.workspace.ledger.get(this.id));
 		this.choices = Object.fromEntries(this.fields.map((field) => [field, 'current' as Choice]));
 		this.resolvedAll = this.loaded && !this.conflict;
 		this.loaded = true;

@@ -1,4 +1,4 @@
-import { contentOf, sameApartFromTimes } from '$lib/domain';
+import { contentOf, sameApartFromTimes, ULID_PATTERN } from '$lib/domain';
 import type { Ledger } from './ledger';
 
 export interface Version {
@@ -44,4 +44,36 @@ export async function identicalConflicts(ledger: Ledger, id: string): Promise<st
 		if (other && sameApartFromTimes(current, other)) same.push(rev);
 	}
 	return same;
+}
+
+/** Whether a value is another document's id (`<type>:<ulid>`). */
+function isDocId(value: unknown): value is string {
+	if (typeof value !== 'string') return false;
+	const colon = value.indexOf(':');
+	return colon > 0 && ULID_PATTERN.test(value.slice(colon + 1));
+}
+
+/**
+ * What the documents that versions mention (in a field or a list: an agenda's order of items, an idea an
+ * action links to) are called on this device, by id: their title or name. Unknown ids are left out.
+ */
+export async function mentionedNames(
+	ledger: Ledger,
+	...contents: Record<string, unknown>[]
+): Promise<Map<string, string>> {
+	const ids = new Set<string>();
+	for (const content of contents)
+		for (const [field, value] of Object.entries(content)) {
+			if (field === '_id') continue;
+			for (const entry of Array.isArray(value) ? value : [value]) if (isDocId(entry)) ids.add(entry);
+		}
+	const names = new Map<string, string>();
+	if (ids.size === 0) return names;
+	const { rows } = await ledger.db.allDocs({ keys: [...ids], include_docs: true });
+	for (const row of rows) {
+		const doc = 'doc' in row ? row.doc : undefined;
+		const name = doc?.title ?? doc?.name ?? doc?.siteName;
+		if (typeof name === 'string' && name) names.set(row.key, name);
+	}
+	return names;
 }

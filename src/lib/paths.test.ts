@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { docPath } from './paths';
+
+const IDEA = 'idea:01J0000000000000000000000A';
+const VISIT = 'visit:01J0000000000000000000000B';
+const MEETING = 'meeting:01J0000000000000000000000C';
+
+describe('docPath', () => {
+	it('leads to the page that shows a document, through what it belongs to', () => {
+		expect(docPath(IDEA)).toBe('/ideas/01J0000000000000000000000A');
+		expect(docPath('comment:01J0000000000000000000000D', { ideaId: IDEA })).toBe(
+			'/ideas/01J0000000000000000000000A'
+		);
+		expect(docPath('observation:01J0000000000000000000000E', { visitId: VISIT })).toBe(
+			'/visits/01J0000000000000000000000B'
+		);
+		expect(docPath('photo:01J0000000000000000000000F', { subject: IDEA })).toBe(
+			'/ideas/01J0000000000000000000000A'
+		);
+		expect(docPath('action:01J0000000000000000000000G', { meetingId: MEETING })).toBe(
+			'/meetings/01J0000000000000000000000C'
+		);
+	});
+
+	it('falls back to a list, or the sync page, when it cannot tell', () => {
+		expect(docPath('comment:01J0000000000000000000000D')).toBe('/sync');
+		expect(docPath('observation:01J0000000000000000000000E')).toBe('/visits');
+		expect(docPath('action:01J0000000000000000000000G')).toBe('/meetings');
+		expect(docPath('comment:01J0000000000000000000000D', { ideaId: 'javascript:alert(1)' })).toBe('/sync');
+	});
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeComment, makeIdea } from '../../../tests/factories';
+import { newDocId } from '$lib/domain';
+import { Workspace } from '$lib/store/workspace';
+import { ConflictResolver, show } from './conflict.svelte';
+
+let n = 0;
+let workspace: Workspace;
+
+beforeEach(async () => {
+	n += 1;
+	workspace = await Workspace.open({ name: `conflict-${n}`, roles: ['member'] }, 'network');
+});
+
+afterEach(async () => {
+	// Let the projection (and the tidying of identical versions it starts) finish before the stores go.
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	await workspace.destroy();
+});
+
+/** Two first revisions of one document, as two phones apart would write them. */
+async function twoVersions(a: Record<string, unknown>, b: Record<string, unknown>): Promise<void> {
+	await workspace.ledger.db.bulkDocs(
+		[
+			{ ...a, _rev: `1-${'a'.repeat(32)}` },
+			{ ...b, _rev: `1-${'b'.repeat(32)}` }
+		],
+		{ new_edits: false }
+	);
+}
+
+describe('ConflictResolver', () => {
+	it("goes back to a comment's idea, and keeps that way back once the choice is saved", async () => {
+		const idea = makeIdea({ author: `conflict-${n}` });
+		const comment = makeComment(idea._id, { author: `conflict-${n}`, body: 'Ramps please' });
+		await workspace.ledger.put(idea);
+		await twoVersions(comment, { ...comment, body: 'Ramps and rails please' });
+
+		const resolver = new ConflictResolver(workspace, comment._id);
+		await resolver.load();
+		expect(resolver.fields).toEqual(['body']);
+		expect(resolver.backPath).toBe(`/ideas/${idea._id.slice('idea:'.length)}`);
+		resolver.choices = { body: 'both' };
+		await resolver.save();
+		expect(resolver.conflict).toBeUndefined();
+		expect(resolver.resolvedAll).toBe(true);
+		expect(resolver.backPath).toBe(`/ideas/${idea._id.slice('idea:'.length)}`);
+		const kept = String((await workspace.ledger.get(comment._id))?.body);
+		expect(kept.split('\n\n').sort()).toEqual(['Ramps and rails please', 'Ramps please']);
+	});
+
+	it('shows the documents a version mentions by their titles (an agenda in its order)', async () => {
+		const [first, second] = [newDocId('agenda-item'), newDocId('agenda-item')];
+		await workspace.ledger.db.bulkDocs([
+			{ _id: first, type: 'agenda-item', title: 'Handover delays' },
+			{ _id: second, type: 'agenda-item', title: 'Mental health calls' }
+		]);
+		const meeting = { _id: newDocId('meeting'), type: 'meeting', title: 'Forum' };
+		await twoVersions({ ...meeting, agenda: [first, second] }, { ...meeting, agenda: [second, first] });
+
+		const resolver = new ConflictResolver(workspace, meeting._id);
+		await resolver.load();
+		const shown = [resolver.conflict?.current.content.agenda, resolver.conflict?.other.content.agenda]
+			.map((agenda) => show(agenda, resolver.names))
+			.sort();
+		expect(shown).toEqual(['Handover delays, Mental health calls', 'Mental health calls, Handover delays']);
+		expect(show([newDocId('agenda-item')], resolver.names)).toMatch(/^agenda-item:/);
+	});
+});
