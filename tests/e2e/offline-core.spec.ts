@@ -1,4 +1,4 @@
-import { createIdea, IdeaFormPage, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
+import { createIdea, IdeaFormPage, IdeaPage, MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test, waitForServiceWorker } from './support/fixtures';
 
@@ -133,7 +133,7 @@ test.describe('offline-first core', () => {
 		await page.getByRole('link', { name: 'Sync details' }).click();
 		await expect(page.getByTestId('sync-phase')).toHaveText('Synced');
 		await expectAccessible(page);
-		await page.getByRole('link', { name: /Sign out/ }).click();
+		await new MainNav(page).go(/Sign out/);
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Sign out and remove data from this device' }).click();
 		await expect(page).toHaveURL(/\/sign-in/);

@@ -1,6 +1,6 @@
 import { request, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, ServerProcess } from '../support/server';
-import { SignInPage, SyncIndicator } from './pages/app';
+import { MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { everythingOnDevice, SignupFormPage, type Person } from './pages/recruitment';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
@@ -196,7 +196,7 @@ test.describe('event recruitment', () => {
 			await cp.goto('/sign-in');
 			await new SignInPage(cp).signIn('coordinator');
 			await new SyncIndicator(cp).expectAllSynced();
-			await cp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign-ups' }).click();
+			await new MainNav(cp).go('Sign-ups');
 			await expect(cp.getByRole('heading', { name: 'Unlock sign-ups' })).toBeVisible();
 			await cp.getByLabel('Your sign-up key passphrase').fill('not the passphrase');
 			await cp.getByRole('button', { name: 'Unlock' }).click();

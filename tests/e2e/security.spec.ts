@@ -1,4 +1,4 @@
-import { createIdea, IdeaFormPage, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
+import { createIdea, IdeaFormPage, IdeaPage, MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { PeoplePages } from './pages/people';
 import { XSS_PAYLOADS } from '../xss-payloads';
 import { ServerApi } from './support/api';
@@ -84,9 +84,7 @@ test.describe('roles and security in the browser', () => {
 	test('members cannot manage people, and the server is what says no', async ({ newDevice, server }) => {
 		const member = await newDevice();
 		await signedIn(member, 'member');
-		await expect(
-			member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })
-		).toHaveCount(0);
+		await expect(new MainNav(member.page).link('People')).toHaveCount(0);
 		await member.page.goto('/people');
 		await expect(member.page.getByRole('alert')).toContainText(/coordinator/i);
 		const api = await ServerApi.signIn(server.url, 'member');
@@ -98,7 +96,19 @@ test.describe('roles and security in the browser', () => {
 	test('a weak new password is refused at the field, in plain English', async ({ newDevice }) => {
 		const member = await newDevice();
 		await signedIn(member, 'member');
-		await member.page.getByRole('link', { name: 'Your account' }).click();
+		// Keyboard only: "More" opens with Enter, and its links follow in the tab order.
+		const nav = new MainNav(member.page);
+		await nav.root.getByText('More', { exact: true }).focus();
+		await member.page.keyboard.press('Enter');
+		await expect(nav.link('Your account')).toBeVisible();
+		await expectAccessible(member.page);
+		await member.page.keyboard.press('Tab');
+		await expect(nav.link('Sync')).toBeFocused();
+		await member.page.keyboard.press('Tab');
+		await expect(nav.link('Your account')).toBeFocused();
+		await member.page.keyboard.press('Enter');
+		await expect(member.page).toHaveURL(/\/account$/);
+		await expect(nav.link('Your account')).toBeHidden();
 		await member.page.getByLabel('Current password').fill('correct horse battery staple');
 		await member.page.getByLabel('New password').fill('password1');
 		await member.page.getByRole('button', { name: 'Change password' }).click();

@@ -12,6 +12,26 @@ export class SignInPage {
 	}
 }
 
+/** The header's navigation: everyday pages in view, the rest under "More". */
+export class MainNav {
+	readonly root: Locator;
+
+	constructor(private readonly page: Page) {
+		this.root = page.getByRole('navigation', { name: 'Main' });
+	}
+
+	link(name: string | RegExp): Locator {
+		return this.root.getByRole('link', { name });
+	}
+
+	/** Follows a link, opening "More" first when the link waits there. */
+	async go(name: string | RegExp): Promise<void> {
+		const link = this.link(name);
+		if (!(await link.isVisible())) await this.root.getByText('More', { exact: true }).click();
+		await link.click();
+	}
+}
+
 export class SyncIndicator {
 	readonly root: Locator;
 

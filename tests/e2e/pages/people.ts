@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Role } from '../../../src/lib/domain';
+import { MainNav } from './app';
 
 const ROLE_LABEL: Record<Role, string> = {
 	member: 'Member',
@@ -18,7 +19,7 @@ export class PeoplePages {
 		roles: Role[];
 		password: string;
 	}): Promise<void> {
-		await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+		await new MainNav(this.page).go('People');
 		await this.page.getByRole('link', { name: 'Add a person' }).click();
 		await this.page.getByLabel('Their name').fill(person.displayName);
 		await this.page.getByLabel('User name').fill(person.name);
