@@ -50,7 +50,7 @@ export class AppState {
 
 	/** Rebuilds the local lists from the ledger (for a damaged or outdated desk). */
 	async rebuildLists(): Promise<number> {
-		return this.ready.workspace.projector.rebuild();
+		return (await this.ready.workspace.projector()).rebuild();
 	}
 
 	/** Gives up a change the server refused, putting back what the server holds. */
@@ -80,10 +80,9 @@ export class AppState {
 				this.phase = 'signed-out';
 				return;
 			}
-			await this.open(account.session);
+			await this.openAndConnect(account.session);
 		} catch (error) {
-			this.phase = 'failed';
-			this.failure = error instanceof Error ? error.message : String(error);
+			this.fail(error);
 		}
 	}
 
@@ -101,7 +100,7 @@ export class AppState {
 			void this.outbox?.flush();
 		} else {
 			await this.close();
-			await this.open(result.session);
+			await this.openAndConnect(result.session);
 		}
 		return result;
 	}
@@ -123,9 +122,29 @@ export class AppState {
 		void this.close();
 	}
 
-	private async open(session: SessionInfo): Promise<void> {
-		const workspace = await Workspace.open(session, NETWORK_DB);
+	/**
+	 * Opens the account's desk and shows the pages at once (they read their lists from it); the ledger,
+	 * sync and the rest start after the first paint (`connect`). Writes made before that wait for the
+	 * ledger (`Workspace.writer`).
+	 */
+	private async open(session: SessionInfo): Promise<Workspace> {
+		const workspace = await Workspace.openDesk(session, NETWORK_DB);
+		// Not "Synced" (nor anything else it cannot know) until the sync engine says so.
+		this.sync = { phase: navigator.onLine ? 'connecting' : 'offline' };
+		this.session = session;
+		this.workspace = workspace;
+		this.phase = 'ready';
+		return workspace;
+	}
+
+	/** Opens the ledger and starts syncing, guarding storage and delivering sign-ups, after the first paint. */
+	private async connect(workspace: Workspace): Promise<StorageLoss | undefined> {
+		await afterFirstPaint();
+		const current = () => this.workspace === workspace;
+		if (!current()) return undefined;
+		await workspace.openLedger();
 		const remote = await Ledger.remote(`${location.origin}/db/${NETWORK_DB}`);
+		if (!current()) return undefined;
 		this.engine = new SyncEngine({
 			ledger: workspace.ledger,
 			desk: workspace.desk,
@@ -133,18 +152,29 @@ export class AppState {
 			checkSession: () => this.api.check()
 		});
 		this.unsubscribe = this.engine.subscribe((status) => (this.sync = status));
-		this.session = session;
-		this.workspace = workspace;
-		this.phase = 'ready';
 		void this.engine.start();
 		this.outbox = new SignupOutbox({ desk: workspace.desk });
 		this.outbox.start();
 		void this.askForPersistentStorage();
-		this.guard = new StorageGuard(workspace, (loss) => void this.storageWasLost(loss));
-		void this.guard.start().then(
+		const guard = new StorageGuard(workspace, (loss) => void this.storageWasLost(loss));
+		this.guard = guard;
+		return guard.start().catch(() => undefined);
+	}
+
+	/** Opens the account and connects it in the background; a failure there shows as the app's failure. */
+	private async openAndConnect(session: SessionInfo): Promise<void> {
+		const workspace = await this.open(session);
+		void this.connect(workspace).then(
 			(lostWhileClosed) => lostWhileClosed && this.storageWasLost(lostWhileClosed, workspace),
-			() => undefined
+			(error: unknown) => {
+				if (this.workspace === workspace) this.fail(error);
+			}
 		);
+	}
+
+	private fail(error: unknown): void {
+		this.phase = 'failed';
+		this.failure = error instanceof Error ? error.message : String(error);
 	}
 
 	/**
@@ -162,14 +192,13 @@ export class AppState {
 					?.close()
 					.catch(() => undefined);
 				StorageGuard.forget(session.name);
-				await this.open(session);
+				await this.openAndConnect(session);
 			}
 			if (this.workspace) await reconcileAfterLoss(this.workspace);
 			// Who is signed in went with the rest; written once the deletions are surely over.
 			await this.device.account.put({ key: 'current', session, signedInAt: nowIso() });
 		} catch (error) {
-			this.phase = 'failed';
-			this.failure = error instanceof Error ? error.message : String(error);
+			this.fail(error);
 		}
 	}
 
@@ -199,6 +228,18 @@ export class AppState {
 		const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
 		this.storage = persisted ? 'persisted' : 'refused';
 	}
+}
+
+/**
+ * Resolves once the browser has painted what is on screen now (a frame, then a task), or at once in a
+ * hidden tab, which paints nothing and runs no animation frames.
+ */
+function afterFirstPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		const next = () => setTimeout(resolve, 0);
+		if (document.visibilityState === 'visible') requestAnimationFrame(next);
+		else next();
+	});
 }
 
 export const [getApp, setApp] = createContext<AppState>();

@@ -5,17 +5,49 @@ export type LedgerDb = PouchDB.Database<Record<string, unknown>>;
 
 /**
  * The ledger: one PouchDB database per account and network database. PouchDB is imported lazily so it
- * never loads outside a browser (and stays out of the first-load bundle).
+ * never loads outside a browser (and stays out of the first-load bundle). A ledger can be handed out
+ * before it opens (`Ledger.deferred`): its methods wait until it is open, so nothing written is dropped,
+ * and the app can show the desk's lists without waiting for PouchDB.
  */
 export class Ledger {
-	private constructor(readonly db: LedgerDb) {}
+	private database: LedgerDb | undefined;
+	private opening: Promise<void> | undefined;
+
+	private constructor(private readonly connect: () => Promise<LedgerDb>) {}
+
+	/** A ledger that loads PouchDB and opens its database only on `ready()` or on its first use. */
+	static deferred(name: string, options: PouchDB.Configuration.DatabaseConfiguration = {}): Ledger {
+		return new Ledger(async () => {
+			const { default: PouchDB } = await import('pouchdb-browser');
+			return new PouchDB<Record<string, unknown>>(name, { adapter: 'idb', ...options });
+		});
+	}
 
 	static async open(
 		name: string,
 		options: PouchDB.Configuration.DatabaseConfiguration = {}
 	): Promise<Ledger> {
-		const { default: PouchDB } = await import('pouchdb-browser');
-		return new Ledger(new PouchDB<Record<string, unknown>>(name, { adapter: 'idb', ...options }));
+		const ledger = Ledger.deferred(name, options);
+		await ledger.ready();
+		return ledger;
+	}
+
+	/** Opens the database (once; a failed attempt is tried again on the next call). */
+	ready(): Promise<void> {
+		this.opening ??= this.connect().then(
+			(db) => void (this.database = db),
+			(error: unknown) => {
+				this.opening = undefined;
+				throw error;
+			}
+		);
+		return this.opening;
+	}
+
+	/** The PouchDB database itself, for code that runs once `ready()` has resolved. */
+	get db(): LedgerDb {
+		if (!this.database) throw new Error('The ledger is not open yet');
+		return this.database;
 	}
 
 	/** The server's copy of a database, through the gateway. Never creates it. */
@@ -28,6 +60,7 @@ export class Ledger {
 	async get(
 		id: string
 	): Promise<(Record<string, unknown> & { _id: string; _rev: string; _conflicts?: string[] }) | undefined> {
+		await this.ready();
 		try {
 			return await this.db.get(id, { conflicts: true });
 		} catch (error) {
@@ -37,6 +70,7 @@ export class Ledger {
 	}
 
 	async getRev(id: string, rev: string): Promise<Record<string, unknown> | undefined> {
+		await this.ready();
 		try {
 			return await this.db.get(id, { rev });
 		} catch (error) {
@@ -47,21 +81,39 @@ export class Ledger {
 
 	/** Writes a document; `rev` is the revision it replaces (a 409 means someone else changed it first). */
 	async put(doc: AppDoc, rev?: string): Promise<string> {
+		await this.ready();
 		const result = await this.db.put({ ...doc, ...(rev ? { _rev: rev } : {}) });
 		return result.rev;
 	}
 
 	async remove(id: string, rev: string): Promise<string> {
+		await this.ready();
 		const result = await this.db.remove(id, rev);
 		return result.rev;
 	}
 
+	/** An attachment of a document, or undefined when the document or attachment is not there. */
+	async attachment(id: string, name: string): Promise<Blob | undefined> {
+		await this.ready();
+		try {
+			const data = await this.db.getAttachment(id, name);
+			return data instanceof Blob ? data : undefined;
+		} catch (error) {
+			if (isNotFound(error)) return undefined;
+			throw error;
+		}
+	}
+
 	async destroy(): Promise<void> {
+		await this.ready();
 		await this.db.destroy();
 	}
 
+	/** Closes the database; a ledger that never opened has nothing to close. */
 	async close(): Promise<void> {
-		await this.db.close();
+		if (!this.opening) return;
+		await this.opening.catch(() => undefined);
+		await this.database?.close();
 	}
 }
 

@@ -97,7 +97,8 @@ export class StorageGuard {
 	 * (the stores just opened are new and empty: there is nothing to reopen).
 	 */
 	async start(): Promise<StorageLoss | undefined> {
-		const { desk } = this.workspace;
+		const { desk, ledger } = this.workspace;
+		await ledger.ready();
 		const saved = readRecord(this.account);
 		const [deskMarker, ledgerMarker] = await Promise.all([
 			desk.getSetting<string>(MARKER_SETTING),
@@ -192,7 +193,7 @@ export class StorageGuard {
  */
 export async function reconcileAfterLoss(workspace: Workspace): Promise<void> {
 	const { desk, ledger } = workspace;
-	await workspace.projector.rebuild();
+	await (await workspace.projector()).rebuild();
 	const docs = await ledger.db.allDocs();
 	const revs = new Map(docs.rows.map((row) => [row.id, row.value.rev]));
 	const at = new Date().toISOString();

@@ -5,30 +5,83 @@ import { Ledger } from './ledger';
 import { Projector } from './projection';
 import { DocumentWriter } from './writer';
 
-/** Everything one account keeps on this device: its ledger, its desk, and the projection between them. */
-export class Workspace {
-	private constructor(
-		readonly account: string,
-		readonly ledger: Ledger,
-		readonly desk: Desk,
-		readonly projector: Projector,
-		readonly writer: DocumentWriter
-	) {}
+/** What exists once the ledger is open: the projection following it and the write path over it. */
+interface LedgerSide {
+	projector: Projector;
+	writer: DocumentWriter;
+}
 
-	static async open(
+/**
+ * Everything one account keeps on this device: its ledger, its desk, and the projection between them.
+ *
+ * The desk opens first (`openDesk`): it is all a page needs to show its lists. The ledger (PouchDB, loaded
+ * lazily) opens with `openLedger()`, which the app calls after its first paint, or on the first write or
+ * read that needs it, whichever comes first: a write made meanwhile waits for it, it is never dropped.
+ */
+export class Workspace {
+	/** The write path. Every call waits until the ledger is open. */
+	readonly writer: Writes;
+	private side: Promise<LedgerSide> | undefined;
+	private closed = false;
+
+	private constructor(
+		private readonly actor: Actor,
+		readonly ledger: Ledger,
+		readonly desk: Desk
+	) {
+		this.writer = new Writes(async () => (await this.openLedger()).writer);
+	}
+
+	get account(): string {
+		return this.actor.name;
+	}
+
+	/** Opens the desk only; the ledger waits for `openLedger()` or its first use. */
+	static async openDesk(
 		actor: Actor,
 		database: DatabaseName,
 		ledgerOptions: PouchDB.Configuration.DatabaseConfiguration = {}
 	): Promise<Workspace> {
 		const desk = new Desk(deskName(actor.name));
 		await desk.open();
-		const ledger = await Ledger.open(ledgerName(actor.name, database), ledgerOptions);
-		const projector = new Projector(ledger, desk);
-		const writer = new DocumentWriter(ledger, desk, projector);
-		const workspace = new Workspace(actor.name, ledger, desk, projector, writer);
-		projector.onConflicts = (ids) => void workspace.tidyConflicts(actor, ids);
-		projector.start();
+		return new Workspace(actor, Ledger.deferred(ledgerName(actor.name, database), ledgerOptions), desk);
+	}
+
+	/** Opens the desk and the ledger, and starts following the ledger. */
+	static async open(
+		actor: Actor,
+		database: DatabaseName,
+		ledgerOptions: PouchDB.Configuration.DatabaseConfiguration = {}
+	): Promise<Workspace> {
+		const workspace = await Workspace.openDesk(actor, database, ledgerOptions);
+		await workspace.openLedger();
 		return workspace;
+	}
+
+	/**
+	 * Opens the ledger (once) and starts projecting its changes into the desk, catching up on any the desk
+	 * has not seen. A failed attempt is tried again on the next call.
+	 */
+	openLedger(): Promise<LedgerSide> {
+		this.side ??= this.ledger.ready().then(
+			() => {
+				const projector = new Projector(this.ledger, this.desk);
+				const writer = new DocumentWriter(this.ledger, this.desk, projector);
+				projector.onConflicts = (ids) => void this.tidyConflicts(this.actor, ids);
+				if (!this.closed) projector.start();
+				return { projector, writer };
+			},
+			(error: unknown) => {
+				this.side = undefined;
+				throw error;
+			}
+		);
+		return this.side;
+	}
+
+	/** The projection from the ledger into the desk (opening the ledger if it is not open yet). */
+	async projector(): Promise<Projector> {
+		return (await this.openLedger()).projector;
 	}
 
 	/**
@@ -50,19 +103,61 @@ export class Workspace {
 	}
 
 	async close(): Promise<void> {
-		this.projector.stop();
+		this.closed = true;
+		await this.stopProjecting();
 		this.desk.close();
 		await this.ledger.close();
 	}
 
 	/** Removes this account's data from the device (for shared phones). */
 	async destroy(): Promise<void> {
-		this.projector.stop();
+		this.closed = true;
+		await this.stopProjecting();
 		await this.ledger.destroy();
 		await this.desk.delete();
+	}
+
+	private async stopProjecting(): Promise<void> {
+		const side = await this.side?.catch(() => undefined);
+		side?.projector.stop();
 	}
 }
 
 export function ledgerName(account: string, database: DatabaseName): string {
 	return `coproduce-${account}-${database}`;
+}
+
+/**
+ * The write path as soon as the desk is open: each call waits for the ledger to open, then goes through
+ * the `DocumentWriter` (store/writer.ts), so a write made while the app is still starting is delayed,
+ * never dropped.
+ */
+export class Writes implements Pick<DocumentWriter, keyof DocumentWriter> {
+	constructor(private readonly writer: () => Promise<DocumentWriter>) {}
+
+	async save(...args: Parameters<DocumentWriter['save']>): ReturnType<DocumentWriter['save']> {
+		return (await this.writer()).save(...args);
+	}
+
+	async remove(...args: Parameters<DocumentWriter['remove']>): ReturnType<DocumentWriter['remove']> {
+		return (await this.writer()).remove(...args);
+	}
+
+	async restore(...args: Parameters<DocumentWriter['restore']>): ReturnType<DocumentWriter['restore']> {
+		return (await this.writer()).restore(...args);
+	}
+
+	async savePhoto(...args: Parameters<DocumentWriter['savePhoto']>): ReturnType<DocumentWriter['savePhoto']> {
+		return (await this.writer()).savePhoto(...args);
+	}
+
+	async resolve(...args: Parameters<DocumentWriter['resolve']>): ReturnType<DocumentWriter['resolve']> {
+		return (await this.writer()).resolve(...args);
+	}
+
+	async dropRevisions(
+		...args: Parameters<DocumentWriter['dropRevisions']>
+	): ReturnType<DocumentWriter['dropRevisions']> {
+		return (await this.writer()).dropRevisions(...args);
+	}
 }
