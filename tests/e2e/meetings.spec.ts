@@ -126,6 +126,16 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(mine).toContainText('Ask the print team for a large-print card');
 		await expect(mine).toContainText('Not due yet');
 		await expectAccessible(member.page);
+		// An action about an idea links both ways: to the idea, and from the idea's page back to its meeting.
+		const leaflet = 'Collect everyone’s comments on the leaflet into one document';
+		await mine
+			.getByRole('link', { name: new RegExp(`^The idea this action is about\\s*: ${leaflet}$`) })
+			.click();
+		const onIdea = member.page.getByTestId('idea-actions');
+		await expect(onIdea).toContainText(leaflet);
+		await expect(onIdea.getByRole('link', { name: 'North and coast members’ meeting' })).toBeVisible();
+		await expectAccessible(member.page);
+		await member.page.goBack();
 		await member.page
 			.getByRole('button', { name: /Mark as done.*Ask the print team for a large-print card/ })
 			.click();

@@ -4,6 +4,7 @@ import {
 	editIdea,
 	fieldErrors,
 	IDEA_PHOTOS_MAX,
+	localDate,
 	ideaInputSchema,
 	mayChange,
 	newDocId,
@@ -21,6 +22,7 @@ import {
 import { nowIso } from '$lib/format';
 import type { CommentRow, IdeaRow, PhotoRow, StatusRow } from '$lib/store/desk';
 import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query';
+import { loadIdeaActions, type ActionView } from '$lib/store/meeting-query';
 import { isConflict } from '$lib/store/ledger';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
 import type { Workspace } from '$lib/store/workspace';
@@ -100,6 +102,12 @@ export interface IdeaView {
 	supportedByMe: boolean;
 	/** Visits whose observations this idea came from. */
 	sources: { observationId: string; visitId: string; siteName: string }[];
+	/** What meetings agreed to do about it, with where each action has got to. */
+	actions: ActionView[];
+}
+
+function today(): string {
+	return localDate(new Date());
 }
 
 /** One idea with everything about it, following the desk. */
@@ -114,11 +122,12 @@ export class IdeaDetail {
 				const row = await desk.ideas.get(ideaId);
 				if (!row) return undefined;
 				const [item] = await withStatus(workspace, [row]);
-				const [comments, history, photos, mySupport] = await Promise.all([
+				const [comments, history, photos, mySupport, actions] = await Promise.all([
 					desk.comments.where('ideaId').equals(ideaId).sortBy('createdAt'),
 					desk.statuses.where('ideaId').equals(ideaId).sortBy('createdAt'),
 					desk.photos.where('subject').equals(ideaId).sortBy('createdAt'),
-					desk.supports.get(supportId(ideaId, me))
+					desk.supports.get(supportId(ideaId, me)),
+					loadIdeaActions(desk, ideaId, today())
 				]);
 				const statuses = await desk.docStatus.bulkGet(comments.map((comment) => comment.id));
 				const withStatuses = comments.map((comment, i) => ({
@@ -140,7 +149,15 @@ export class IdeaDetail {
 					return o && visit ? [{ observationId: o.id, visitId: visit.id, siteName: visit.siteName }] : [];
 				});
 				return item
-					? { item, comments: threads, history, photos, supportedByMe: Boolean(mySupport), sources }
+					? {
+							item,
+							comments: threads,
+							history,
+							photos,
+							supportedByMe: Boolean(mySupport),
+							sources,
+							actions
+						}
 					: undefined;
 			},
 			undefined

@@ -227,21 +227,40 @@ export async function loadMeetingIndex(desk: Desk, now: number, today: string): 
 	};
 }
 
-/** "My actions": the actions `me` owns across every meeting, overdue ones first. */
-export async function loadMyActions(desk: Desk, me: string, today: string): Promise<ActionView[]> {
-	const mine = ofType(await desk.meetingParts.where('owner').equals(me).toArray(), 'action');
+/** Actions with their progress and their meeting's title, overdue ones first. */
+async function actionsAcrossMeetings(
+	desk: Desk,
+	actions: MeetingPartRow<Action>[],
+	today: string
+): Promise<ActionView[]> {
 	const [updates, meetings] = await Promise.all([
 		desk.meetingParts
 			.where('actionId')
-			.anyOf(mine.map((row) => row.id))
+			.anyOf(actions.map((row) => row.id))
 			.toArray(),
-		desk.meetings.bulkGet([...new Set(mine.map((row) => row.meetingId))])
+		desk.meetings.bulkGet([...new Set(actions.map((row) => row.meetingId))])
 	]);
 	const titles = new Map(meetings.flatMap((meeting) => (meeting ? [[meeting.id, meeting.title]] : [])));
-	const views = actionViews(await withStatuses(desk, mine), ofType(updates, 'action-update'), today).map(
+	const views = actionViews(await withStatuses(desk, actions), ofType(updates, 'action-update'), today).map(
 		(view) => ({ ...view, meetingTitle: titles.get(view.row.meetingId) })
 	);
 	return sortActions(
 		views.map((view) => ({ ...view, due: view.row.doc.due, createdAt: view.row.createdAt }))
+	);
+}
+
+/** "My actions": the actions `me` owns across every meeting, overdue ones first. */
+export async function loadMyActions(desk: Desk, me: string, today: string): Promise<ActionView[]> {
+	const mine = ofType(await desk.meetingParts.where('owner').equals(me).toArray(), 'action');
+	return actionsAcrossMeetings(desk, mine, today);
+}
+
+/** The actions meetings agreed about an idea (a network has hundreds of actions at most: read them all). */
+export async function loadIdeaActions(desk: Desk, ideaId: string, today: string): Promise<ActionView[]> {
+	const actions = ofType(await desk.meetingParts.where('type').equals('action').toArray(), 'action');
+	return actionsAcrossMeetings(
+		desk,
+		actions.filter((row) => row.doc.ideaId === ideaId),
+		today
 	);
 }

@@ -10,9 +10,10 @@ import {
 	makeNote,
 	makeReflection
 } from '../../../tests/meeting-factories';
+import { newDocId } from '$lib/domain';
 import { Desk } from './desk';
 import { Ledger } from './ledger';
-import { loadMeeting, loadMeetingIndex, loadMyActions } from './meeting-query';
+import { loadIdeaActions, loadMeeting, loadMeetingIndex, loadMyActions } from './meeting-query';
 import { Projector } from './projection';
 import { DocumentWriter } from './writer';
 
@@ -129,6 +130,23 @@ describe('meeting read models', () => {
 
 		const index = await loadMeetingIndex(a.desk, Date.parse('2026-10-10T12:00:00Z'), TODAY);
 		expect(index.measures).toMatchObject({ meetings: 2, actions: 4, actionsDone: 1, actionsDoneOnTime: 1 });
+	});
+
+	it("lists the actions meetings agreed about an idea, for the idea's page", async () => {
+		const ideaId = newDocId('idea');
+		const meeting = makeMeeting(group._id, { status: 'held', title: 'September' });
+		const about = makeAction(meeting, { ideaId, text: 'Ask for ramps', due: '2026-10-01' });
+		const other = makeAction(meeting, { ideaId: newDocId('idea'), text: 'Another idea' });
+		const none = makeAction(meeting, { text: 'No idea' });
+		await a.ledger.db.bulkDocs([meeting, about, other, none]);
+		await a.writer.save(makeActionUpdate(about, { to: 'done' }));
+		await a.projector.catchUp();
+
+		const actions = await loadIdeaActions(a.desk, ideaId, TODAY);
+		expect(
+			actions.map((action) => [action.row.doc.text, action.meetingTitle, action.progress.status])
+		).toEqual([['Ask for ramps', 'September', 'done']]);
+		expect(await loadIdeaActions(a.desk, newDocId('idea'), TODAY)).toEqual([]);
 	});
 
 	it('lists upcoming meetings soonest first and the others newest first, with measures', async () => {
