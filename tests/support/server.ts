@@ -13,7 +13,9 @@ export class ServerProcess {
 
 	private constructor(
 		readonly port: number,
-		readonly dataDir: string
+		readonly dataDir: string,
+		/** The built app it serves (the repository's `build` unless a test gives its own copy). */
+		readonly buildDir?: string
 	) {}
 
 	get url(): string {
@@ -31,8 +33,12 @@ export class ServerProcess {
 		return this.output;
 	}
 
-	static async start(): Promise<ServerProcess> {
-		const server = new ServerProcess(await freePort(), await mkdtemp(join(tmpdir(), 'coproduce-e2e-')));
+	static async start(options: { buildDir?: string } = {}): Promise<ServerProcess> {
+		const server = new ServerProcess(
+			await freePort(),
+			await mkdtemp(join(tmpdir(), 'coproduce-e2e-')),
+			options.buildDir
+		);
 		await server.boot();
 		return server;
 	}
@@ -45,6 +51,7 @@ export class ServerProcess {
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
 				DATA_DIR: this.dataDir,
+				...(this.buildDir ? { BUILD_DIR: this.buildDir } : {}),
 				DEMO_PASSWORD,
 				NODE_ENV: 'test'
 			},

@@ -21,7 +21,8 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
 
 /**
  * Settings from the environment:
- * PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), COUCHDB_URL (embedded database if unset),
+ * PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), BUILD_DIR (./build: the built app), COUCHDB_URL (embedded
+ * database if unset),
  * DEMO_PASSWORD (random if unset), NODE_ENV (the demo network is seeded unless `production`),
  * TRUST_PROXY (unset: X-Forwarded-* headers are ignored).
  */
@@ -35,7 +36,7 @@ export function readConfig(env: Env = process.env): Config {
 		port,
 		host: nonEmpty(env.HOST) ?? '0.0.0.0',
 		dataDir: nonEmpty(env.DATA_DIR) ?? './data',
-		buildDir: 'build',
+		buildDir: nonEmpty(env.BUILD_DIR) ?? 'build',
 		couchdbUrl: nonEmpty(env.COUCHDB_URL),
 		demoPassword: nonEmpty(env.DEMO_PASSWORD),
 		seedDemo: env.NODE_ENV !== 'production',

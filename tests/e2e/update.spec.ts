@@ -1,0 +1,73 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerProcess } from '../support/server';
+import { IdeaFormPage, SignInPage, SyncIndicator } from './pages/app';
+import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
+
+/**
+ * This spec's server serves its own copy of the built app, so a "new version" can be published to it (the
+ * service worker script changes) without touching what other specs are served.
+ */
+const test = base.extend<object, { release: string; server: ServerProcess }>({
+	release: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+		async ({}, use) => {
+			const dir = await mkdtemp(join(tmpdir(), 'coproduce-release-'));
+			await cp('build', dir, { recursive: true });
+			await use(dir);
+			await rm(dir, { recursive: true, force: true });
+		},
+		{ scope: 'worker' }
+	],
+	server: [
+		async ({ release }, use) => {
+			const server = await ServerProcess.start({ buildDir: release });
+			await use(server);
+			await server.stop();
+		},
+		{ scope: 'worker' }
+	]
+});
+
+test('a new version waits until the person chooses to reload, and nothing they typed is lost', async ({
+	newDevice,
+	release
+}) => {
+	const { page } = await newDevice();
+	await page.goto('/sign-in');
+	await new SignInPage(page).signIn('member');
+	await new SyncIndicator(page).expectAllSynced();
+	await waitForServiceWorker(page);
+
+	await page.goto('/ideas/new');
+	const form = new IdeaFormPage(page);
+	await form.title.fill('Half-written when the update came');
+	await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+	// A new version is published, and the browser finds it (as it does on its own when pages load).
+	await appendFile(join(release, 'service-worker.js'), '\n// the next version\n');
+	await page.evaluate(async () => {
+		await (await navigator.serviceWorker.getRegistration())?.update();
+	});
+	const prompt = page.getByText('A new version of Coproduce is ready');
+	await expect(prompt).toBeVisible();
+	// Nothing is swapped under them: the same page, the same text.
+	expect(await page.evaluate(() => '__sameDocument' in window)).toBe(true);
+	await expect(form.title).toHaveValue('Half-written when the update came');
+	await expectAccessible(page);
+
+	const reloaded = page.waitForEvent('load');
+	await page.getByRole('button', { name: 'Reload to update' }).click();
+	await reloaded;
+	expect(await page.evaluate(() => '__sameDocument' in window)).toBe(false);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Share an idea');
+	await expect(prompt).toHaveCount(0);
+	const registration = await page.evaluate(async () => {
+		const current = await navigator.serviceWorker.getRegistration();
+		return { waiting: current?.waiting !== null, controlled: navigator.serviceWorker.controller !== null };
+	});
+	expect(registration).toEqual({ waiting: false, controlled: true });
+	// The draft was saved on this device as it was typed, so the reload kept it.
+	await expect(form.title).toHaveValue('Half-written when the update came');
+});
