@@ -6,7 +6,7 @@ import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { SessionApi, type SignInResult } from '$lib/sync/api';
 import { SyncEngine } from '$lib/sync/engine';
-import { SignupOutbox } from '$lib/sync/signup-outbox';
+import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
 import type { DatabaseName, SessionInfo, SignIn } from '$lib/domain';
 
@@ -143,7 +143,11 @@ export class AppState {
 		const current = () => this.workspace === workspace;
 		if (!current()) return undefined;
 		await workspace.openLedger();
-		const remote = await Ledger.remote(`${location.origin}/db/${NETWORK_DB}`);
+		const [remote, { SignupOutbox }] = await Promise.all([
+			Ledger.remote(`${location.origin}/db/${NETWORK_DB}`),
+			// Sealed sign-ups come with the schemas (zod): loaded now, not before the first paint.
+			import('$lib/sync/signup-outbox')
+		]);
 		if (!current()) return undefined;
 		this.engine = new SyncEngine({
 			ledger: workspace.ledger,

@@ -1,9 +1,8 @@
-import { mayChange, type Actor, type DatabaseName } from '$lib/domain';
-import { identicalConflicts } from './conflicts';
+import type { Actor, DatabaseName } from '$lib/domain';
 import { Desk, deskName } from './desk';
 import { Ledger } from './ledger';
-import { Projector } from './projection';
-import { DocumentWriter } from './writer';
+import type { Projector } from './projection';
+import type { DocumentWriter } from './writer';
 
 /** What exists once the ledger is open: the projection following it and the write path over it. */
 interface LedgerSide {
@@ -63,8 +62,10 @@ export class Workspace {
 	 * has not seen. A failed attempt is tried again on the next call.
 	 */
 	openLedger(): Promise<LedgerSide> {
-		this.side ??= this.ledger.ready().then(
-			() => {
+		// The projection and the write path come with the schemas (zod): loaded with the ledger, not before
+		// the first paint.
+		this.side ??= Promise.all([this.ledger.ready(), import('./projection'), import('./writer')]).then(
+			([, { Projector }, { DocumentWriter }]) => {
 				const projector = new Projector(this.ledger, this.desk);
 				const writer = new DocumentWriter(this.ledger, this.desk, projector);
 				projector.onConflicts = (ids) => void this.tidyConflicts(this.actor, ids);
@@ -89,6 +90,10 @@ export class Workspace {
 	 * copies go (where this person may change the document; otherwise the server would refuse the removal).
 	 */
 	async tidyConflicts(actor: Actor, ids: string[]): Promise<void> {
+		const [{ mayChange }, { identicalConflicts }] = await Promise.all([
+			import('$lib/domain'),
+			import('./conflicts')
+		]);
 		for (const id of ids) {
 			const current = await this.ledger.get(id);
 			const author = typeof current?.author === 'string' ? current.author : undefined;

@@ -1,4 +1,4 @@
-import { sessionInfoSchema, type SessionInfo, type SignIn } from '$lib/domain';
+import type { SessionInfo, SignIn } from '$lib/domain';
 import type { SessionCheck } from './engine';
 
 export type SignInResult =
@@ -34,6 +34,8 @@ export class SessionApi {
 			fields?: Record<string, string>;
 		};
 		if (response.ok) {
+			// Imported here so the schemas (zod) stay off the start-up path of a signed-in app.
+			const { sessionInfoSchema } = await import('$lib/domain');
 			const parsed = sessionInfoSchema.safeParse(body);
 			if (parsed.success) return { ok: true, session: parsed.data };
 			return {
