@@ -80,7 +80,7 @@ describe('minutes as plain text', () => {
 		);
 		expect(text).toContain('2. Any other business');
 		expect(text).toContain('Other business\nDecision: Meet monthly.');
-		projector.stop();
+		await projector.stop();
 	});
 
 	it('describe a show of hands only when one was taken', () => {

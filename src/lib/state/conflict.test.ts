@@ -13,8 +13,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	// Let the projection (and the tidying of identical versions it starts) finish before the stores go.
-	await new Promise((resolve) => setTimeout(resolve, 100));
 	await workspace.destroy();
 });
 

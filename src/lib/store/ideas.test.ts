@@ -6,27 +6,22 @@ import { Desk } from './desk';
 import { queryIdeas, type IdeaQuery } from './idea-query';
 import { Ledger } from './ledger';
 import { Projector } from './projection';
-import { DocumentWriter } from './writer';
+import type { DocumentWriter } from './writer';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 
-let n = 0;
+let store: TestStore;
 let ledger: Ledger;
 let desk: Desk;
 let projector: Projector;
 let writer: DocumentWriter;
 
 beforeEach(async () => {
-	n += 1;
-	ledger = await Ledger.open(`ideas-ledger-${n}`);
-	desk = new Desk(`ideas-desk-${n}`);
-	await desk.open();
-	projector = new Projector(ledger, desk);
-	writer = new DocumentWriter(ledger, desk, projector);
+	store = await openTestStore('ideas');
+	({ ledger, desk, projector, writer } = store);
 });
 
 afterEach(async () => {
-	projector.stop();
-	await ledger.destroy();
-	await desk.delete();
+	await removeTestStore(store);
 });
 
 const query = (overrides: Partial<IdeaQuery> = {}): IdeaQuery => ({

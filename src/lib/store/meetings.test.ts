@@ -11,29 +11,15 @@ import {
 	makeReflection
 } from '../../../tests/meeting-factories';
 import { newDocId } from '$lib/domain';
-import { Desk } from './desk';
-import { Ledger } from './ledger';
 import { loadIdeaActions, loadMeeting, loadMeetingIndex, loadMyActions } from './meeting-query';
-import { Projector } from './projection';
-import { DocumentWriter } from './writer';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 
-interface Device {
-	ledger: Ledger;
-	desk: Desk;
-	projector: Projector;
-	writer: DocumentWriter;
-}
+type Device = TestStore;
 
-let n = 0;
 let opened: Device[] = [];
 
 async function device(): Promise<Device> {
-	n += 1;
-	const ledger = await Ledger.open(`meetings-ledger-${n}`);
-	const desk = new Desk(`meetings-desk-${n}`);
-	await desk.open();
-	const projector = new Projector(ledger, desk);
-	const dev = { ledger, desk, projector, writer: new DocumentWriter(ledger, desk, projector) };
+	const dev = await openTestStore('meetings');
 	opened.push(dev);
 	return dev;
 }
@@ -46,11 +32,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	for (const dev of opened) {
-		dev.projector.stop();
-		await dev.ledger.destroy();
-		await dev.desk.delete();
-	}
+	for (const dev of opened) await removeTestStore(dev);
 });
 
 const group = makeGroup({ name: 'North', chairs: ['chair'] });

@@ -11,25 +11,22 @@ import { Desk, type IdeaRow } from './desk';
 import { Ledger } from './ledger';
 import { Projector } from './projection';
 import { countIdea, readModelTables } from './read-models';
-import { DocumentWriter } from './writer';
+import type { DocumentWriter } from './writer';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 
-let n = 0;
+let store: TestStore;
 let ledger: Ledger;
 let desk: Desk;
 let projector: Projector;
+let writer: DocumentWriter;
 
 beforeEach(async () => {
-	n += 1;
-	ledger = await Ledger.open(`projection-ledger-${n}`);
-	desk = new Desk(`projection-desk-${n}`);
-	await desk.open();
-	projector = new Projector(ledger, desk);
+	store = await openTestStore('projection');
+	({ ledger, desk, projector, writer } = store);
 });
 
 afterEach(async () => {
-	projector.stop();
-	await ledger.destroy();
-	await desk.delete();
+	await removeTestStore(store);
 });
 
 /** Every read-model table's rows, by table name (the time a document was set aside left out). */
@@ -258,7 +255,6 @@ describe('batched projection', () => {
 	});
 
 	it('has a saved document in the desk when the save resolves, while following the ledger live', async () => {
-		const writer = new DocumentWriter(ledger, desk, projector);
 		projector.start();
 		const ideas = Array.from({ length: 8 }, (_, i) => makeIdea({ title: `Saved ${i}` }));
 		await Promise.all(
@@ -268,6 +264,17 @@ describe('batched projection', () => {
 				expect(await desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
 			})
 		);
+	});
+	it('stops only once a pass under way has finished, so the stores can close under it', async () => {
+		await ledger.db.bulkDocs(Array.from({ length: 300 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
+		projector.start();
+		let finished = false;
+		const pass = projector.catchUp().then(() => (finished = true));
+		await projector.stop();
+		// The pass finished before stop() resolved: nothing of it is left to write into closed stores.
+		expect(finished).toBe(true);
+		await pass;
+		expect(await desk.ideas.count()).toBe(300);
 	});
 });
 

@@ -109,17 +109,35 @@ export class Projector {
 	start(): void {
 		if (this.feed) return;
 		this.feed = this.ledger.db.changes({ since: 'now', live: true });
-		void this.feed.on('change', () => void this.catchUp());
-		void this.feed.on(
-			'error',
-			(error: unknown) => void journal(this.desk, 'error', `Local list updates stopped: ${String(error)}`)
-		);
-		void this.catchUp();
+		void this.feed.on('change', () => void this.follow());
+		void this.feed.on('error', (error: unknown) => void this.trouble(error));
+		void this.follow();
 	}
 
-	stop(): void {
+	/** Stops following the ledger, and resolves once a pass under way has finished (the stores may close). */
+	async stop(): Promise<void> {
 		this.feed?.cancel();
 		this.feed = undefined;
+		await this.running?.catch(() => undefined);
+	}
+
+	/** A catch-up nobody waits for: a failure goes to the sync journal unless the projector was stopped. */
+	private async follow(): Promise<void> {
+		try {
+			await this.catchUp();
+		} catch (error) {
+			await this.trouble(error);
+		}
+	}
+
+	/** Never rejects: with the desk gone (stopped, or the browser deleted it) there is nowhere to say it. */
+	private async trouble(error: unknown): Promise<void> {
+		if (!this.feed) return;
+		try {
+			await journal(this.desk, 'error', `Local list updates stopped: ${String(error)}`);
+		} catch {
+			// The storage guard notices a deleted desk and says so (storage-guard.ts).
+		}
 	}
 
 	async rebuild(): Promise<number> {

@@ -1,31 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { editIdea } from '$lib/domain';
-import { Desk } from './desk';
-import { Ledger } from './ledger';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
+import type { Desk } from './desk';
+import type { Ledger } from './ledger';
 import { Projector } from './projection';
 import { statusOf } from './status';
-import { DocumentWriter, InvalidDocumentError } from './writer';
+import { InvalidDocumentError, type DocumentWriter } from './writer';
 
-let n = 0;
+let store: TestStore;
 let ledger: Ledger;
 let desk: Desk;
 let projector: Projector;
 let writer: DocumentWriter;
 
 beforeEach(async () => {
-	n += 1;
-	ledger = await Ledger.open(`test-ledger-${n}`);
-	desk = new Desk(`test-desk-${n}`);
-	await desk.open();
-	projector = new Projector(ledger, desk);
-	writer = new DocumentWriter(ledger, desk, projector);
+	store = await openTestStore('store');
+	({ ledger, desk, projector, writer } = store);
 });
 
 afterEach(async () => {
-	projector.stop();
-	await ledger.destroy();
-	await desk.delete();
+	await removeTestStore(store);
 });
 
 describe('projection', () => {

@@ -22,6 +22,8 @@ export class Workspace {
 	readonly writer: Writes;
 	private side: Promise<LedgerSide> | undefined;
 	private closed = false;
+	/** Identical conflicting versions being removed (see `tidyConflicts`); closing waits for them. */
+	private readonly tidying = new Set<Promise<void>>();
 
 	private constructor(
 		private readonly actor: Actor,
@@ -68,7 +70,7 @@ export class Workspace {
 			([, { Projector }, { DocumentWriter }]) => {
 				const projector = new Projector(this.ledger, this.desk);
 				const writer = new DocumentWriter(this.ledger, this.desk, projector);
-				projector.onConflicts = (ids) => void this.tidyConflicts(this.actor, ids);
+				projector.onConflicts = (ids) => this.tidyLater(ids);
 				if (!this.closed) projector.start();
 				return { projector, writer };
 			},
@@ -102,6 +104,21 @@ export class Workspace {
 		}
 	}
 
+	/** Tidies in the background; closing the workspace waits for it. */
+	private tidyLater(ids: string[]): void {
+		const tidying = this.tidyQuietly(ids);
+		this.tidying.add(tidying);
+		void tidying.finally(() => this.tidying.delete(tidying));
+	}
+
+	private async tidyQuietly(ids: string[]): Promise<void> {
+		try {
+			await this.tidyConflicts(this.actor, ids);
+		} catch {
+			// The versions stay in place, listed for someone to choose: nothing is lost.
+		}
+	}
+
 	/** Documents written here that the server has not confirmed yet. */
 	unsyncedCount(): Promise<number> {
 		return this.desk.docStatus.count();
@@ -122,9 +139,11 @@ export class Workspace {
 		await this.desk.delete();
 	}
 
+	/** Stops the projection and waits for work under way (a pass, a tidying), so the stores can close. */
 	private async stopProjecting(): Promise<void> {
 		const side = await this.side?.catch(() => undefined);
-		side?.projector.stop();
+		await side?.projector.stop();
+		await Promise.all(this.tidying);
 	}
 }
 
