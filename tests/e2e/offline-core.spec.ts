@@ -35,6 +35,10 @@ test.describe('offline-first core', () => {
 		await expect(idea.heading()).toHaveText(title);
 		await expect(idea.status()).toHaveText('Saved on this device');
 		await expect(page.getByTestId('pending-count')).toHaveText('1 change waiting to sync');
+		// The sync page names what is waiting, and leads back to it.
+		await page.getByRole('link', { name: 'Sync details' }).click();
+		await page.getByRole('link', { name: `Idea: ${title}` }).click();
+		await expect(idea.heading()).toHaveText(title);
 
 		const api = await ServerApi.signIn(server.url, 'coordinator');
 		expect(await api.getDoc(id)).toBeUndefined();

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeComment, makeIdea, makeSupport } from '../../../tests/factories';
+import { makeAction, makeGroup, makeMeeting } from '../../../tests/meeting-factories';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
+import { newDocId } from '$lib/domain';
+import { docPath } from '$lib/paths';
+import { labelDocs } from './doc-labels';
+
+let store: TestStore;
+
+beforeEach(async () => {
+	store = await openTestStore('labels');
+});
+
+afterEach(async () => {
+	await removeTestStore(store);
+});
+
+describe('labelDocs', () => {
+	it('names documents by what they are and what they belong to, and links to where they are shown', async () => {
+		const idea = makeIdea({ title: 'Ramps at every station' });
+		const comment = makeComment(idea._id);
+		const support = makeSupport(idea._id);
+		const meeting = makeMeeting(makeGroup()._id, { title: 'North members' });
+		const action = makeAction(meeting, { text: 'Ask the estates team' });
+		await store.ledger.db.bulkDocs([idea, comment, support, meeting, action]);
+		await store.projector.catchUp();
+		const unknown = newDocId('comment');
+
+		const labels = await labelDocs(store.desk, [idea._id, comment._id, support._id, action._id, unknown]);
+		const shown = [idea._id, comment._id, support._id, action._id, unknown].map((id) => {
+			const label = labels.get(id);
+			return [label?.label, docPath(id, label?.links)];
+		});
+		const ideaPage = `/ideas/${idea._id.slice('idea:'.length)}`;
+		expect(shown).toEqual([
+			['Idea: Ramps at every station', ideaPage],
+			['Comment on “Ramps at every station”', ideaPage],
+			['Support for “Ramps at every station”', ideaPage],
+			['Action from “North members”', `/meetings/${meeting._id.slice('meeting:'.length)}`],
+			[unknown, '/sync']
+		]);
+	});
+});

@@ -1,0 +1,76 @@
+import { typeOfId } from '$lib/domain';
+import type { Desk } from './desk';
+
+/** How a document is named in a list of documents of every kind, and what it belongs to (for its link). */
+export interface DocLabel {
+	label: string;
+	/** The fields `docPath` follows to the page that shows it (an idea, a visit, a meeting). */
+	links: { ideaId?: string; visitId?: string; subject?: string; meetingId?: string };
+}
+
+/** Documents that are what they are named by. */
+const OWN: Record<string, string> = { idea: 'Idea:', visit: 'Visit to', meeting: 'Meeting:' };
+
+/** Documents named by what they belong to. */
+const KIND: Record<string, string> = {
+	comment: 'Comment on',
+	support: 'Support for',
+	status: 'Status of',
+	photo: 'Photo on',
+	observation: 'Observation at',
+	'agenda-item': 'Agenda item in',
+	'meeting-note': 'Notes in',
+	attendance: 'Attendance at',
+	decision: 'Decision in',
+	action: 'Action from',
+	'action-update': 'Progress on an action from',
+	'meeting-reflection': 'Reflection on'
+};
+
+/**
+ * Names documents for people ("Comment on “Ramps at every station”") from the desk's read models, in a few
+ * bulk reads. A document the desk does not hold (yet) is named by its id.
+ */
+export async function labelDocs(desk: Desk, ids: readonly string[]): Promise<Map<string, DocLabel>> {
+	const [comments, supports, statuses, photos, observations, parts] = await Promise.all([
+		desk.comments.bulkGet([...ids]),
+		desk.supports.bulkGet([...ids]),
+		desk.statuses.bulkGet([...ids]),
+		desk.photos.bulkGet([...ids]),
+		desk.observations.bulkGet([...ids]),
+		desk.meetingParts.bulkGet([...ids])
+	]);
+	const links = ids.map((id, i): DocLabel['links'] => {
+		const ideaId = comments[i]?.ideaId ?? supports[i]?.ideaId ?? statuses[i]?.ideaId;
+		if (ideaId) return { ideaId };
+		if (photos[i]) return { subject: photos[i].subject };
+		if (observations[i]) return { visitId: observations[i].visitId };
+		if (parts[i]) return { meetingId: parts[i].meetingId };
+		return {};
+	});
+	// What each document belongs to (or is): an idea, a visit or a meeting, to name it by.
+	const owner = (prefix: string, field: 'ideaId' | 'visitId' | 'meetingId') =>
+		ids.map((id, i) => {
+			const link = id.startsWith(prefix) ? id : (links[i]?.[field] ?? links[i]?.subject);
+			return link?.startsWith(prefix) ? link : '';
+		});
+	const [ideas, visits, meetings] = await Promise.all([
+		desk.ideas.bulkGet(owner('idea:', 'ideaId')),
+		desk.visits.bulkGet(owner('visit:', 'visitId')),
+		desk.meetings.bulkGet(owner('meeting:', 'meetingId'))
+	]);
+	const labels = new Map<string, DocLabel>();
+	ids.forEach((id, i) => {
+		const type = typeOfId(id) ?? '';
+		const name = ideas[i]?.title ?? visits[i]?.siteName ?? meetings[i]?.title;
+		const label = !name
+			? id
+			: OWN[type]
+				? `${OWN[type]} ${name}`
+				: KIND[type]
+					? `${KIND[type]} “${name}”`
+					: id;
+		labels.set(id, { label, links: links[i] ?? {} });
+	});
+	return labels;
+}
