@@ -17,6 +17,7 @@ import {
 	type Page
 } from '@playwright/test';
 import { makeIdea } from '../factories';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { addPouchDB } from '../support/pouch-in-page';
 import { Random } from '../support/random';
 import { DEMO_PASSWORD, ServerProcess } from '../support/server';
@@ -26,20 +27,6 @@ import { median, percentile, round } from './stats';
 /** The app's replication batch size (src/lib/sync/engine.ts); the bare replication uses the same. */
 export const BATCH_SIZE = 250;
 const SEED_BATCH = 1000;
-/**
- * Debian's Chromium with the launch flags of playwright.config.ts (copied: importing the config from here
- * would pull it into the type-checked project, which its lint setup keeps it out of).
- */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 const CPU_THROTTLE = 4;
 /**
  * tsx (esbuild's keepNames) wraps named functions in `__name(…)`; functions sent to the page with
@@ -168,7 +155,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 		await memory.sample();
 
 		browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: CHROMIUM_PATH,
 			args: CHROMIUM_ARGS
 		});
 		log('Bare PouchDB replication…');
