@@ -1,3 +1,5 @@
+import { localDate } from '$lib/domain/meeting-logic';
+
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -24,4 +26,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 /** The current time as an ISO string (documents and the desk store times this way). */
 export function nowIso(): string {
 	return new Date().toISOString();
+}
+
+/** Today's calendar date where the device is (`YYYY-MM-DD`, as due dates are written). */
+export function today(): string {
+	return localDate(nowIso());
 }

@@ -4,7 +4,6 @@ import {
 	editIdea,
 	fieldErrors,
 	IDEA_PHOTOS_MAX,
-	localDate,
 	ideaInputSchema,
 	mayChange,
 	newDocId,
@@ -19,7 +18,7 @@ import {
 	type IdeaOrigin,
 	type StatusChangeInput
 } from '$lib/domain';
-import { nowIso } from '$lib/format';
+import { nowIso, today } from '$lib/format';
 import type { CommentRow, IdeaRow, PhotoRow, StatusRow } from '$lib/store/desk';
 import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query';
 import { loadIdeaActions, type ActionView } from '$lib/store/meeting-query';
@@ -104,10 +103,6 @@ export interface IdeaView {
 	sources: { observationId: string; visitId: string; siteName: string }[];
 	/** What meetings agreed to do about it, with where each action has got to. */
 	actions: ActionView[];
-}
-
-function today(): string {
-	return localDate(new Date());
 }
 
 /** One idea with everything about it, following the desk. */

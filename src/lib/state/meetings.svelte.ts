@@ -38,7 +38,7 @@ import {
 	type SessionInfo
 } from '$lib/domain';
 import type { z } from 'zod';
-import { nowIso } from '$lib/format';
+import { nowIso, today } from '$lib/format';
 import { timeInputValue } from '$lib/meeting-format';
 import { isConflict } from '$lib/store/ledger';
 import {
@@ -55,10 +55,6 @@ import { DraftForm, type Checked } from './draft-form.svelte';
 import { Live } from './live.svelte';
 
 /** Rune state for meetings: what pages read (live from the desk) and what people do (written offline). */
-
-function today(): string {
-	return localDate(new Date());
-}
 
 function check<T>(parsed: z.ZodSafeParseResult<T>): Checked<T> {
 	return parsed.success
