@@ -9,8 +9,8 @@ import {
 	type EventKind,
 	type SessionInfo
 } from '$lib/domain';
-import type { CoordinatorKeyRow, EventRow, EventSignupCounts } from '$lib/store/recruitment';
-import { allSignupCounts, signupCounts } from '$lib/store/recruitment';
+import type { CoordinatorKeyRow, EventRow, EventSignupCounts, OutboxRow } from '$lib/store/recruitment';
+import { allSignupCounts, refusedSignups, signupCounts } from '$lib/store/recruitment';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
@@ -68,6 +68,8 @@ export interface EventView {
 	row: EventRow;
 	counts: EventSignupCounts;
 	keys: CoordinatorKeyRow[];
+	/** Sign-ups collected here that the server refused: they wait, sealed, for someone to decide. */
+	refused: OutboxRow[];
 }
 
 /** One event with its counts and the coordinators' keys sign-ups would be sealed for. */
@@ -81,11 +83,12 @@ export class EventDetail {
 			async (eventId) => {
 				const row = await desk.events.get(eventId);
 				if (!row) return undefined;
-				const [counts, keys] = await Promise.all([
+				const [counts, keys, refused] = await Promise.all([
 					signupCounts(desk, eventId),
-					desk.coordinatorKeys.toArray()
+					desk.coordinatorKeys.toArray(),
+					refusedSignups(desk, eventId)
 				]);
-				return { row, counts, keys };
+				return { row, counts, keys, refused };
 			},
 			undefined
 		);

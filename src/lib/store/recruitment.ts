@@ -101,6 +101,15 @@ export async function signupCounts(desk: Desk, eventId: string): Promise<EventSi
 	return { sent, waiting, received };
 }
 
+/** Sign-ups collected for an event that the server refused (they stay in the outbox, marked). */
+export function refusedSignups(desk: Desk, eventId: string): Promise<OutboxRow[]> {
+	return desk.outbox
+		.where('eventId')
+		.equals(eventId)
+		.filter((row) => !!row.refused)
+		.toArray();
+}
+
 /** Counts for every event at once: eventId → counts. */
 export async function allSignupCounts(desk: Desk): Promise<Map<string, EventSignupCounts>> {
 	const [sent, waiting, received] = await Promise.all([
