@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { Desk } from '../../src/lib/store/desk';
 import { Ledger } from '../../src/lib/store/ledger';
 import { Projector } from '../../src/lib/store/projection';
@@ -28,4 +29,19 @@ export async function removeTestStore(store: TestStore): Promise<void> {
 	await store.projector.stop();
 	await store.ledger.destroy();
 	await store.desk.delete();
+}
+
+/**
+ * A fresh store for each test of the calling file, removed after it. The object is the same throughout; its
+ * parts are replaced before each test, so read them inside tests (`store.ledger`).
+ */
+export function useTestStore(prefix: string): TestStore {
+	const current = {} as TestStore;
+	beforeEach(async () => {
+		Object.assign(current, await openTestStore(prefix));
+	});
+	afterEach(async () => {
+		await removeTestStore(current);
+	});
+	return current;
 }

@@ -1,28 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
 import { editIdea } from '$lib/domain';
 import { loadConflict } from './conflicts';
-import { Desk } from './desk';
 import { queryIdeas, type IdeaQuery } from './idea-query';
-import { Ledger } from './ledger';
-import { Projector } from './projection';
-import type { DocumentWriter } from './writer';
-import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
+import { useTestStore } from '../../../tests/support/test-store';
 
-let store: TestStore;
-let ledger: Ledger;
-let desk: Desk;
-let projector: Projector;
-let writer: DocumentWriter;
-
-beforeEach(async () => {
-	store = await openTestStore('ideas');
-	({ ledger, desk, projector, writer } = store);
-});
-
-afterEach(async () => {
-	await removeTestStore(store);
-});
+const store = useTestStore('ideas');
 
 const query = (overrides: Partial<IdeaQuery> = {}): IdeaQuery => ({
 	sort: 'newest',
@@ -36,37 +19,41 @@ describe('idea read model', () => {
 		const comment = makeComment(idea._id);
 		const hidden = makeComment(idea._id, { hidden: true });
 		// Discussion can sync before the idea itself.
-		await ledger.db.bulkDocs([
+		await store.ledger.db.bulkDocs([
 			makeSupport(idea._id, 'member'),
 			makeSupport(idea._id, 'chair'),
 			comment,
 			hidden
 		]);
-		await projector.catchUp();
-		await ledger.db.bulkDocs([idea, makeStatus(idea._id, { to: 'under-discussion' })]);
-		await ledger.db.bulkDocs([
+		await store.projector.catchUp();
+		await store.ledger.db.bulkDocs([idea, makeStatus(idea._id, { to: 'under-discussion' })]);
+		await store.ledger.db.bulkDocs([
 			makeStatus(idea._id, { to: 'done', outcome: 'Handover bays now have a quiet room.' })
 		]);
-		await projector.catchUp();
+		await store.projector.catchUp();
 
-		const row = await desk.ideas.get(idea._id);
+		const row = await store.desk.ideas.get(idea._id);
 		expect(row).toMatchObject({ supportCount: 2, commentCount: 1, status: 'done' });
 		expect(row!.lastActivityAt > idea.updatedAt).toBe(true);
 
-		const support = await ledger.get(`support:${idea._id.slice(5)}:chair`);
-		await ledger.remove(support!._id, support!._rev);
-		await projector.catchUp();
-		expect((await desk.ideas.get(idea._id))?.supportCount).toBe(1);
+		const support = await store.ledger.get(`support:${idea._id.slice(5)}:chair`);
+		await store.ledger.remove(support!._id, support!._rev);
+		await store.projector.catchUp();
+		expect((await store.desk.ideas.get(idea._id))?.supportCount).toBe(1);
 	});
 
 	it('finds ideas by words in titles, details, tags and comments, offline', async () => {
 		const a = makeIdea({ title: 'Defibrillator training', details: 'In village halls', tags: ['community'] });
 		const b = makeIdea({ title: 'Wheelchair access', details: 'Ramps at the station' });
-		await ledger.db.bulkDocs([a, b, makeComment(b._id, { body: 'The ramp at Northgate is too steep' })]);
-		await projector.catchUp();
+		await store.ledger.db.bulkDocs([
+			a,
+			b,
+			makeComment(b._id, { body: 'The ramp at Northgate is too steep' })
+		]);
+		await store.projector.catchUp();
 
 		const ids = async (text: string) =>
-			(await queryIdeas(desk, 'member', query({ text }))).rows.map((row) => row.id);
+			(await queryIdeas(store.desk, 'member', query({ text }))).rows.map((row) => row.id);
 		expect(await ids('defib')).toEqual([a._id]);
 		expect(await ids('village')).toEqual([a._id]);
 		expect(await ids('community')).toEqual([a._id]);
@@ -78,7 +65,7 @@ describe('idea read model', () => {
 		const mine = makeIdea({ author: 'member', area: '111', tags: ['waiting'] });
 		const popular = makeIdea({ author: 'chair', area: 'Community' });
 		const done = makeIdea({ author: 'chair' });
-		await ledger.db.bulkDocs([
+		await store.ledger.db.bulkDocs([
 			mine,
 			popular,
 			done,
@@ -86,10 +73,10 @@ describe('idea read model', () => {
 			makeSupport(popular._id, 'chair'),
 			makeStatus(done._id, { to: 'done', outcome: 'Fixed' })
 		]);
-		await projector.catchUp();
+		await store.projector.catchUp();
 
 		const ids = async (q: Partial<IdeaQuery>) =>
-			(await queryIdeas(desk, 'member', query(q))).rows.map((row) => row.id);
+			(await queryIdeas(store.desk, 'member', query(q))).rows.map((row) => row.id);
 		expect(await ids({})).toEqual([done._id, popular._id, mine._id]);
 		expect(await ids({ sort: 'supported' })).toEqual(expect.arrayContaining([popular._id]));
 		expect((await ids({ sort: 'supported' }))[0]).toBe(popular._id);
@@ -98,7 +85,7 @@ describe('idea read model', () => {
 		expect(await ids({ tag: 'waiting' })).toEqual([mine._id]);
 		expect(await ids({ mine: true })).toEqual([mine._id]);
 		expect(await ids({ supported: true })).toEqual([popular._id]);
-		const page = await queryIdeas(desk, 'member', query({ limit: 1 }));
+		const page = await queryIdeas(store.desk, 'member', query({ limit: 1 }));
 		expect(page).toMatchObject({ total: 3, rows: [{ id: done._id }] });
 	});
 });
@@ -106,10 +93,10 @@ describe('idea read model', () => {
 describe('conflicts', () => {
 	it('keeps both versions until a choice is saved, then removes only the other one', async () => {
 		const idea = makeIdea({ title: 'Original', details: 'Base text' });
-		const rev1 = await writer.save(idea);
-		await writer.save(editIdea(idea, { title: 'Original', details: 'Text from phone A' }), rev1);
+		const rev1 = await store.writer.save(idea);
+		await store.writer.save(editIdea(idea, { title: 'Original', details: 'Text from phone A' }), rev1);
 		// Phone B's edit of the same first revision, arriving by replication.
-		await ledger.db.bulkDocs(
+		await store.ledger.db.bulkDocs(
 			[
 				{
 					...editIdea(idea, { title: 'Renamed on B', details: 'Text from phone B' }),
@@ -119,10 +106,10 @@ describe('conflicts', () => {
 			],
 			{ new_edits: false }
 		);
-		await projector.catchUp();
-		expect(await desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea' });
+		await store.projector.catchUp();
+		expect(await store.desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea' });
 
-		const conflict = await loadConflict(ledger, idea._id);
+		const conflict = await loadConflict(store.ledger, idea._id);
 		expect(conflict).toBeDefined();
 		const texts = [conflict!.current.content.details, conflict!.other.content.details].sort();
 		expect(texts).toEqual(['Text from phone A', 'Text from phone B']);
@@ -131,14 +118,14 @@ describe('conflicts', () => {
 			title: 'Renamed on B',
 			details: 'Text from phone A\n\nText from phone B'
 		});
-		await writer.resolve(idea._id, merged, conflict!.current.rev, [conflict!.other.rev]);
-		expect(await loadConflict(ledger, idea._id)).toBeUndefined();
-		const row = await desk.ideas.get(idea._id);
+		await store.writer.resolve(idea._id, merged, conflict!.current.rev, [conflict!.other.rev]);
+		expect(await loadConflict(store.ledger, idea._id)).toBeUndefined();
+		const row = await store.desk.ideas.get(idea._id);
 		expect(row).toMatchObject({
 			title: 'Renamed on B',
 			details: 'Text from phone A\n\nText from phone B',
 			conflicts: []
 		});
-		expect(await desk.conflicts.get(idea._id)).toBeUndefined();
+		expect(await store.desk.conflicts.get(idea._id)).toBeUndefined();
 	});
 });

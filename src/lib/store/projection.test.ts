@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
 import {
 	makeAction,
@@ -7,32 +7,18 @@ import {
 	makeMeeting,
 	makeNote
 } from '../../../tests/meeting-factories';
-import { Desk, type IdeaRow } from './desk';
+import type { IdeaRow } from './desk';
 import { Ledger } from './ledger';
 import { Projector } from './projection';
 import { countIdea, readModelTables } from './read-models';
-import type { DocumentWriter } from './writer';
-import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
+import { useTestStore } from '../../../tests/support/test-store';
 
-let store: TestStore;
-let ledger: Ledger;
-let desk: Desk;
-let projector: Projector;
-let writer: DocumentWriter;
-
-beforeEach(async () => {
-	store = await openTestStore('projection');
-	({ ledger, desk, projector, writer } = store);
-});
-
-afterEach(async () => {
-	await removeTestStore(store);
-});
+const store = useTestStore('projection');
 
 /** Every read-model table's rows, by table name (the time a document was set aside left out). */
 async function snapshot(): Promise<Record<string, unknown[]>> {
 	const tables: Record<string, unknown[]> = {};
-	for (const table of desk.readModels) {
+	for (const table of store.desk.readModels) {
 		const rows: unknown[] = await table.toArray();
 		tables[table.name] =
 			table.name === 'quarantine'
@@ -43,9 +29,9 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
 }
 
 describe('batched projection', () => {
-	it('knows every read-model table of the desk', () => {
-		expect(Object.keys(readModelTables(desk)).sort()).toEqual(
-			desk.readModels.map((table) => table.name).sort()
+	it('knows every read-model table of the store.desk', () => {
+		expect(Object.keys(readModelTables(store.desk)).sort()).toEqual(
+			store.desk.readModels.map((table) => table.name).sort()
 		);
 	});
 
@@ -57,12 +43,12 @@ describe('batched projection', () => {
 		const hidden = makeComment(idea._id, { hidden: true, body: 'Hidden words' });
 		const status = makeStatus(idea._id, { to: 'under-discussion' });
 		const gone = makeSupport(idea._id, 'chair');
-		await ledger.db.bulkDocs([idea, other, support, gone, comment, hidden, status]);
-		await ledger.remove(gone._id, (await ledger.get(gone._id))!._rev);
+		await store.ledger.db.bulkDocs([idea, other, support, gone, comment, hidden, status]);
+		await store.ledger.remove(gone._id, (await store.ledger.get(gone._id))!._rev);
 
-		expect(await projector.catchUp()).toBe(7);
+		expect(await store.projector.catchUp()).toBe(7);
 
-		const row = await desk.ideas.get(idea._id);
+		const row = await store.desk.ideas.get(idea._id);
 		expect(row).toMatchObject({
 			title: 'Quieter handovers',
 			supportCount: 1,
@@ -70,49 +56,49 @@ describe('batched projection', () => {
 			status: 'under-discussion',
 			lastActivityAt: status.createdAt
 		});
-		expect(await desk.ideas.get(other._id)).toMatchObject({
+		expect(await store.desk.ideas.get(other._id)).toMatchObject({
 			supportCount: 0,
 			commentCount: 0,
 			status: 'new',
 			lastActivityAt: other.updatedAt
 		});
-		expect(await desk.supports.get(gone._id)).toBeUndefined();
+		expect(await store.desk.supports.get(gone._id)).toBeUndefined();
 		// A comment's words find its idea; a hidden comment's do not.
-		expect(await desk.search.where('words').equals('awake').primaryKeys()).toEqual([comment._id]);
-		expect(await desk.search.get(hidden._id)).toBeUndefined();
+		expect(await store.desk.search.where('words').equals('awake').primaryKeys()).toEqual([comment._id]);
+		expect(await store.desk.search.get(hidden._id)).toBeUndefined();
 	});
 
 	it('recounts the idea a later batch takes a comment or status away from', async () => {
 		const idea = makeIdea();
 		const comment = makeComment(idea._id);
 		const status = makeStatus(idea._id, { to: 'done', outcome: 'Fixed' });
-		await ledger.db.bulkDocs([idea, comment, status]);
-		await projector.catchUp();
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1, status: 'done' });
+		await store.ledger.db.bulkDocs([idea, comment, status]);
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1, status: 'done' });
 
-		await ledger.remove(comment._id, (await ledger.get(comment._id))!._rev);
-		await ledger.remove(status._id, (await ledger.get(status._id))!._rev);
-		expect(await projector.catchUp()).toBe(2);
-		expect(await desk.ideas.get(idea._id)).toMatchObject({
+		await store.ledger.remove(comment._id, (await store.ledger.get(comment._id))!._rev);
+		await store.ledger.remove(status._id, (await store.ledger.get(status._id))!._rev);
+		expect(await store.projector.catchUp()).toBe(2);
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({
 			commentCount: 0,
 			status: 'new',
 			lastActivityAt: idea.updatedAt
 		});
-		expect(await desk.search.get(comment._id)).toBeUndefined();
+		expect(await store.desk.search.get(comment._id)).toBeUndefined();
 
 		// Editing the idea keeps its counts (they are worked out again, not reset).
-		await ledger.db.bulkDocs([makeSupport(idea._id, 'chair')]);
-		await projector.catchUp();
-		const current = await ledger.get(idea._id);
-		await ledger.db.put({ ...current!, title: 'Renamed', updatedAt: new Date().toISOString() });
-		await projector.catchUp();
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ title: 'Renamed', supportCount: 1 });
+		await store.ledger.db.bulkDocs([makeSupport(idea._id, 'chair')]);
+		await store.projector.catchUp();
+		const current = await store.ledger.get(idea._id);
+		await store.ledger.db.put({ ...current!, title: 'Renamed', updatedAt: new Date().toISOString() });
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ title: 'Renamed', supportCount: 1 });
 
 		// A deleted idea leaves no row and no search words.
-		await ledger.remove(idea._id, (await ledger.get(idea._id))!._rev);
-		await projector.catchUp();
-		expect(await desk.ideas.get(idea._id)).toBeUndefined();
-		expect(await desk.search.get(idea._id)).toBeUndefined();
+		await store.ledger.remove(idea._id, (await store.ledger.get(idea._id))!._rev);
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(idea._id)).toBeUndefined();
+		expect(await store.desk.search.get(idea._id)).toBeUndefined();
 	});
 
 	it('gives the same tables when the lists are rebuilt as when they were followed change by change', async () => {
@@ -122,60 +108,60 @@ describe('batched projection', () => {
 		const group = makeGroup();
 		const meeting = makeMeeting(group._id);
 		const item = makeAgendaItem(meeting);
-		await ledger.db.bulkDocs([...ideas, group, meeting, item]);
-		await projector.catchUp();
+		await store.ledger.db.bulkDocs([...ideas, group, meeting, item]);
+		await store.projector.catchUp();
 		for (const [i, idea] of ideas.entries()) {
 			const docs: Record<string, unknown>[] = [makeComment(idea._id, { hidden: i % 4 === 0 })];
 			if (i % 2 === 0) docs.push(makeSupport(idea._id, 'member'), makeSupport(idea._id, 'chair'));
 			if (i % 3 === 0) docs.push(makeStatus(idea._id, { to: 'under-discussion' }));
-			await ledger.db.bulkDocs(docs);
-			if (i % 5 === 0) await projector.catchUp();
+			await store.ledger.db.bulkDocs(docs);
+			if (i % 5 === 0) await store.projector.catchUp();
 		}
-		await ledger.db.bulkDocs([makeNote(item), makeAction(meeting), { ...makeIdea(), title: '' }]);
+		await store.ledger.db.bulkDocs([makeNote(item), makeAction(meeting), { ...makeIdea(), title: '' }]);
 		const first = ideas[0]!;
-		await ledger.remove(first._id, (await ledger.get(first._id))!._rev);
-		const support = (await desk.supports.where('ideaId').equals(ideas[2]!._id).first())!;
-		await ledger.remove(support.id, (await ledger.get(support.id))!._rev);
-		await projector.catchUp();
+		await store.ledger.remove(first._id, (await store.ledger.get(first._id))!._rev);
+		const support = (await store.desk.supports.where('ideaId').equals(ideas[2]!._id).first())!;
+		await store.ledger.remove(support.id, (await store.ledger.get(support.id))!._rev);
+		await store.projector.catchUp();
 
 		const followed = await snapshot();
 		expect(followed.ideas).toHaveLength(11);
 		expect(followed.quarantine).toHaveLength(1);
 		expect(followed.meetingParts).toHaveLength(3);
-		expect(await projector.rebuild()).toBeGreaterThan(0);
+		expect(await store.projector.rebuild()).toBeGreaterThan(0);
 		expect(await snapshot()).toEqual(followed);
 	});
 
 	it('sets aside a document that stops being valid, and takes it back once it is valid again', async () => {
 		const idea = makeIdea();
 		const comment = makeComment(idea._id);
-		await ledger.db.bulkDocs([idea, comment]);
-		await projector.catchUp();
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1 });
+		await store.ledger.db.bulkDocs([idea, comment]);
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1 });
 
-		const stored = (await ledger.get(comment._id))!;
-		const { rev: badRev } = await ledger.db.put({ ...stored, body: '' });
-		await projector.catchUp();
-		expect(await desk.comments.get(comment._id)).toBeUndefined();
-		expect(await desk.search.get(comment._id)).toBeUndefined();
-		expect(await desk.quarantine.get(comment._id)).toMatchObject({ rev: badRev });
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ commentCount: 0 });
-		const lines = (await desk.journal.toArray()).filter((line) => line.kind === 'quarantine');
+		const stored = (await store.ledger.get(comment._id))!;
+		const { rev: badRev } = await store.ledger.db.put({ ...stored, body: '' });
+		await store.projector.catchUp();
+		expect(await store.desk.comments.get(comment._id)).toBeUndefined();
+		expect(await store.desk.search.get(comment._id)).toBeUndefined();
+		expect(await store.desk.quarantine.get(comment._id)).toMatchObject({ rev: badRev });
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 0 });
+		const lines = (await store.desk.journal.toArray()).filter((line) => line.kind === 'quarantine');
 		expect(lines).toHaveLength(1);
 		expect(lines[0]?.message).toContain(comment._id);
 
-		await ledger.db.put({ ...(await ledger.get(comment._id))!, body: 'Fixed' });
-		await projector.catchUp();
-		expect(await desk.quarantine.get(comment._id)).toBeUndefined();
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1 });
+		await store.ledger.db.put({ ...(await store.ledger.get(comment._id))!, body: 'Fixed' });
+		await store.projector.catchUp();
+		expect(await store.desk.quarantine.get(comment._id)).toBeUndefined();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1 });
 	});
 
 	it('tells about conflicts once per batch and clears them when they are settled', async () => {
 		const seen: string[][] = [];
-		projector.onConflicts = (ids) => seen.push(ids);
+		store.projector.onConflicts = (ids) => seen.push(ids);
 		const idea = makeIdea();
-		const rev = await ledger.put(idea);
-		await ledger.db.bulkDocs(
+		const rev = await store.ledger.put(idea);
+		await store.ledger.db.bulkDocs(
 			[
 				{
 					...idea,
@@ -186,20 +172,20 @@ describe('batched projection', () => {
 			],
 			{ new_edits: false }
 		);
-		await ledger.db.bulkDocs(
+		await store.ledger.db.bulkDocs(
 			[
 				{ ...idea, title: 'Here', _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', rev.split('-')[1]] } }
 			],
 			{ new_edits: false }
 		);
-		await projector.catchUp();
+		await store.projector.catchUp();
 		expect(seen).toEqual([[idea._id]]);
-		expect(await desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea', revs: ['2-aaaa'] });
+		expect(await store.desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea', revs: ['2-aaaa'] });
 
-		await ledger.db.remove(idea._id, '2-aaaa');
-		await projector.catchUp();
-		expect(await desk.conflicts.get(idea._id)).toBeUndefined();
-		expect(await desk.ideas.get(idea._id)).toMatchObject({ title: 'Elsewhere', conflicts: [] });
+		await store.ledger.db.remove(idea._id, '2-aaaa');
+		await store.projector.catchUp();
+		expect(await store.desk.conflicts.get(idea._id)).toBeUndefined();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ title: 'Elsewhere', conflicts: [] });
 	});
 
 	it('lets a later change to the same document in a batch win', async () => {
@@ -221,60 +207,60 @@ describe('batched projection', () => {
 				}
 			}
 		};
-		const fake = new Projector(feed as unknown as Ledger, desk);
+		const fake = new Projector(feed as unknown as Ledger, store.desk);
 		expect(await fake.catchUp()).toBe(4);
-		expect(await desk.ideas.get(idea._id)).toMatchObject({
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({
 			title: 'Second title',
 			rev: '2-a',
 			commentCount: 0
 		});
-		expect(await desk.comments.count()).toBe(0);
-		expect(await desk.search.get(comment._id)).toBeUndefined();
+		expect(await store.desk.comments.count()).toBe(0);
+		expect(await store.desk.search.get(comment._id)).toBeUndefined();
 	});
 
-	it('has the desk hold every change made before a catch-up was asked for, even while one runs', async () => {
-		await ledger.db.bulkDocs(Array.from({ length: 600 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
-		const first = projector.catchUp();
+	it('has the store.desk hold every change made before a catch-up was asked for, even while one runs', async () => {
+		await store.ledger.db.bulkDocs(Array.from({ length: 600 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
+		const first = store.projector.catchUp();
 		const late = makeIdea({ title: 'Written while the projection ran' });
-		await ledger.put(late);
-		await projector.catchUp();
-		expect(await desk.ideas.get(late._id)).toBeDefined();
+		await store.ledger.put(late);
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(late._id)).toBeDefined();
 		await first;
-		expect(await desk.ideas.count()).toBe(601);
+		expect(await store.desk.ideas.count()).toBe(601);
 	});
 
-	it('keeps one projection when two projectors share a desk (two tabs)', async () => {
-		const other = new Projector(ledger, desk);
-		await ledger.db.bulkDocs(Array.from({ length: 700 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
-		await Promise.all([projector.catchUp(), other.catchUp()]);
-		await ledger.db.bulkDocs([makeIdea({ title: 'One more' })]);
-		await Promise.all([other.catchUp(), projector.catchUp()]);
-		expect(await desk.ideas.count()).toBe(701);
-		const info = await ledger.db.info();
-		expect(await desk.getSetting('projection.seq')).toBe(info.update_seq);
+	it('keeps one projection when two projectors share a store.desk (two tabs)', async () => {
+		const other = new Projector(store.ledger, store.desk);
+		await store.ledger.db.bulkDocs(Array.from({ length: 700 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
+		await Promise.all([store.projector.catchUp(), other.catchUp()]);
+		await store.ledger.db.bulkDocs([makeIdea({ title: 'One more' })]);
+		await Promise.all([other.catchUp(), store.projector.catchUp()]);
+		expect(await store.desk.ideas.count()).toBe(701);
+		const info = await store.ledger.db.info();
+		expect(await store.desk.getSetting('projection.seq')).toBe(info.update_seq);
 	});
 
-	it('has a saved document in the desk when the save resolves, while following the ledger live', async () => {
-		projector.start();
+	it('has a saved document in the store.desk when the save resolves, while following the store.ledger live', async () => {
+		store.projector.start();
 		const ideas = Array.from({ length: 8 }, (_, i) => makeIdea({ title: `Saved ${i}` }));
 		await Promise.all(
 			ideas.map(async (idea) => {
-				const rev = await writer.save(idea);
-				expect(await desk.ideas.get(idea._id)).toMatchObject({ rev });
-				expect(await desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
+				const rev = await store.writer.save(idea);
+				expect(await store.desk.ideas.get(idea._id)).toMatchObject({ rev });
+				expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
 			})
 		);
 	});
 	it('stops only once a pass under way has finished, so the stores can close under it', async () => {
-		await ledger.db.bulkDocs(Array.from({ length: 300 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
-		projector.start();
+		await store.ledger.db.bulkDocs(Array.from({ length: 300 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
+		store.projector.start();
 		let finished = false;
-		const pass = projector.catchUp().then(() => (finished = true));
-		await projector.stop();
+		const pass = store.projector.catchUp().then(() => (finished = true));
+		await store.projector.stop();
 		// The pass finished before stop() resolved: nothing of it is left to write into closed stores.
 		expect(finished).toBe(true);
 		await pass;
-		expect(await desk.ideas.count()).toBe(300);
+		expect(await store.desk.ideas.count()).toBe(300);
 	});
 });
 

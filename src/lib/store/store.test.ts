@@ -1,76 +1,61 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { editIdea } from '$lib/domain';
-import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
-import type { Desk } from './desk';
-import type { Ledger } from './ledger';
+import { useTestStore } from '../../../tests/support/test-store';
 import { Projector } from './projection';
 import { statusOf } from './status';
-import { InvalidDocumentError, type DocumentWriter } from './writer';
+import { InvalidDocumentError } from './writer';
 
-let store: TestStore;
-let ledger: Ledger;
-let desk: Desk;
-let projector: Projector;
-let writer: DocumentWriter;
-
-beforeEach(async () => {
-	store = await openTestStore('store');
-	({ ledger, desk, projector, writer } = store);
-});
-
-afterEach(async () => {
-	await removeTestStore(store);
-});
+const store = useTestStore('store');
 
 describe('projection', () => {
-	it('projects ideas into the desk and resumes from the stored sequence', async () => {
+	it('projects ideas into the store.desk and resumes from the stored sequence', async () => {
 		const first = makeIdea({ title: 'First' });
-		await ledger.put(first);
-		expect(await projector.catchUp()).toBe(1);
-		expect((await desk.ideas.get(first._id))?.title).toBe('First');
+		await store.ledger.put(first);
+		expect(await store.projector.catchUp()).toBe(1);
+		expect((await store.desk.ideas.get(first._id))?.title).toBe('First');
 
-		// A second projector over the same desk (a reloaded tab) only sees what is new.
-		await ledger.put(makeIdea({ title: 'Second' }));
-		const reloaded = new Projector(ledger, desk);
+		// A second store.projector over the same store.desk (a reloaded tab) only sees what is new.
+		await store.ledger.put(makeIdea({ title: 'Second' }));
+		const reloaded = new Projector(store.ledger, store.desk);
 		expect(await reloaded.catchUp()).toBe(1);
-		expect(await desk.ideas.count()).toBe(2);
+		expect(await store.desk.ideas.count()).toBe(2);
 	});
 
 	it('is idempotent and rebuildable', async () => {
-		for (let i = 0; i < 5; i++) await ledger.put(makeIdea({ title: `Idea ${i}` }));
-		await projector.catchUp();
-		await desk.ideas.clear();
-		expect(await projector.rebuild()).toBe(5);
-		expect(await projector.rebuild()).toBe(5);
-		expect(await desk.ideas.count()).toBe(5);
+		for (let i = 0; i < 5; i++) await store.ledger.put(makeIdea({ title: `Idea ${i}` }));
+		await store.projector.catchUp();
+		await store.desk.ideas.clear();
+		expect(await store.projector.rebuild()).toBe(5);
+		expect(await store.projector.rebuild()).toBe(5);
+		expect(await store.desk.ideas.count()).toBe(5);
 	});
 
 	it('works through large feeds in batches', async () => {
-		await ledger.db.bulkDocs(Array.from({ length: 1_200 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
-		expect(await projector.catchUp()).toBe(1_200);
-		expect(await desk.ideas.count()).toBe(1_200);
+		await store.ledger.db.bulkDocs(Array.from({ length: 1_200 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
+		expect(await store.projector.catchUp()).toBe(1_200);
+		expect(await store.desk.ideas.count()).toBe(1_200);
 	});
 
 	it('quarantines a document that fails its schema instead of crashing', async () => {
 		const good = makeIdea();
 		const bad = { ...makeIdea(), title: '' };
-		await ledger.db.bulkDocs([good, bad, { _id: 'mystery:1', type: 'mystery' }]);
-		await projector.catchUp();
-		expect(await desk.ideas.count()).toBe(1);
-		const quarantined = await desk.quarantine.toArray();
+		await store.ledger.db.bulkDocs([good, bad, { _id: 'mystery:1', type: 'mystery' }]);
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.count()).toBe(1);
+		const quarantined = await store.desk.quarantine.toArray();
 		expect(quarantined.map((row) => row.id).sort()).toEqual([bad._id, 'mystery:1'].sort());
 		expect(quarantined.find((row) => row.id === bad._id)?.reason).toBe('title: Enter a title for your idea');
-		expect((await desk.journal.toArray()).filter((row) => row.kind === 'quarantine')).toHaveLength(2);
+		expect((await store.desk.journal.toArray()).filter((row) => row.kind === 'quarantine')).toHaveLength(2);
 	});
 
 	it('removes deleted documents and shows conflicts', async () => {
 		const idea = makeIdea();
-		const rev = await ledger.put(idea);
-		await projector.catchUp();
-		await ledger.put({ ...idea, title: 'Changed here' }, rev);
+		const rev = await store.ledger.put(idea);
+		await store.projector.catchUp();
+		await store.ledger.put({ ...idea, title: 'Changed here' }, rev);
 		// A revision from another device on a branch of its own: PouchDB keeps both.
-		await ledger.db.bulkDocs(
+		await store.ledger.db.bulkDocs(
 			[
 				{
 					...idea,
@@ -81,14 +66,14 @@ describe('projection', () => {
 			],
 			{ new_edits: false }
 		);
-		await projector.catchUp();
-		expect((await desk.ideas.get(idea._id))?.conflicts).toHaveLength(1);
+		await store.projector.catchUp();
+		expect((await store.desk.ideas.get(idea._id))?.conflicts).toHaveLength(1);
 
-		const current = await ledger.get(idea._id);
-		await ledger.remove(idea._id, current!._rev);
-		await projector.catchUp();
+		const current = await store.ledger.get(idea._id);
+		await store.ledger.remove(idea._id, current!._rev);
+		await store.projector.catchUp();
 		// The conflicting branch still exists, so the idea is still shown, now without a conflict.
-		const after = await desk.ideas.get(idea._id);
+		const after = await store.desk.ideas.get(idea._id);
 		expect(after?.conflicts ?? []).toHaveLength(0);
 	});
 });
@@ -96,27 +81,31 @@ describe('projection', () => {
 describe('writer and sync status', () => {
 	it('marks a new write as saved on this device, never as synced', async () => {
 		const idea = makeIdea();
-		const rev = await writer.save(idea);
-		const row = await desk.ideas.get(idea._id);
+		const rev = await store.writer.save(idea);
+		const row = await store.desk.ideas.get(idea._id);
 		expect(row?.rev).toBe(rev);
-		expect(statusOf(rev, await desk.docStatus.get(idea._id))).toEqual({ kind: 'local' });
+		expect(statusOf(rev, await store.desk.docStatus.get(idea._id))).toEqual({ kind: 'local' });
 	});
 
-	it('refuses invalid documents before they reach the ledger', async () => {
-		await expect(writer.save({ ...makeIdea(), title: '' })).rejects.toBeInstanceOf(InvalidDocumentError);
-		expect((await ledger.db.info()).doc_count).toBe(0);
+	it('refuses invalid documents before they reach the store.ledger', async () => {
+		await expect(store.writer.save({ ...makeIdea(), title: '' })).rejects.toBeInstanceOf(
+			InvalidDocumentError
+		);
+		expect((await store.ledger.db.info()).doc_count).toBe(0);
 	});
 
 	it('keeps the previous status when a write conflicts', async () => {
 		const idea = makeIdea();
-		const rev1 = await writer.save(idea);
-		await writer.save(editIdea(idea, { title: 'Two', details: '' }), rev1);
-		await expect(writer.save(editIdea(idea, { title: 'Stale', details: '' }), rev1)).rejects.toMatchObject({
+		const rev1 = await store.writer.save(idea);
+		await store.writer.save(editIdea(idea, { title: 'Two', details: '' }), rev1);
+		await expect(
+			store.writer.save(editIdea(idea, { title: 'Stale', details: '' }), rev1)
+		).rejects.toMatchObject({
 			status: 409
 		});
-		const status = await desk.docStatus.get(idea._id);
+		const status = await store.desk.docStatus.get(idea._id);
 		expect(status?.rev).not.toBeNull();
-		expect((await desk.ideas.get(idea._id))?.title).toBe('Two');
+		expect((await store.desk.ideas.get(idea._id))?.title).toBe('Two');
 	});
 
 	it('reads a status row only for the revision it names', () => {
