@@ -205,6 +205,13 @@ export class Desk extends Dexie {
 		// Recruitment (recruitment.ts): events and keys are read models; outbox, sent log, inbox copy and
 		// keyring are local (ciphertext and counts only).
 		this.version(3).stores(RECRUITMENT_STORES);
+		// Only the indexes something queries: each index is one more IndexedDB entry per row written (a
+		// first sync writes thousands of rows). Lists sort by createdAt, supportCount and lastActivityAt and
+		// filter in memory; visits find their ideas by link; search finds rows by word.
+		this.version(4).stores({
+			ideas: 'id, createdAt, supportCount, lastActivityAt, *links',
+			search: 'id, *words'
+		});
 	}
 
 	/** Tables that are projections of the ledger: cleared by a rebuild. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
 import {
 	makeAction,
@@ -94,8 +94,9 @@ describe('batched projection', () => {
 		await store.projector.catchUp();
 		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ title: 'Renamed', supportCount: 1 });
 
-		// A deleted idea leaves no row and no search words.
+		// A deleted idea leaves no row and no search words, even when its discussion changes in the same batch.
 		await store.ledger.remove(idea._id, (await store.ledger.get(idea._id))!._rev);
+		await store.ledger.db.bulkDocs([makeComment(idea._id)]);
 		await store.projector.catchUp();
 		expect(await store.desk.ideas.get(idea._id)).toBeUndefined();
 		expect(await store.desk.search.get(idea._id)).toBeUndefined();
@@ -251,6 +252,44 @@ describe('batched projection', () => {
 			})
 		);
 	});
+	it('never lets a pass that read the feed before a save write the older revision over it', async () => {
+		const idea = makeIdea({ title: 'Before' });
+		const first = await store.ledger.put(idea);
+		// The pass reads the feed (the idea's first revision), then is held until the save has been written.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let hasRead = () => {};
+		const read = new Promise<void>((resolve) => (hasRead = resolve));
+		const changes = store.ledger.db.changes.bind(store.ledger.db);
+		vi.spyOn(store.ledger.db, 'changes').mockImplementationOnce(((options: PouchDB.Core.ChangesOptions) =>
+			(async () => {
+				const result = await changes(options);
+				hasRead();
+				await held;
+				return result;
+			})()) as unknown as typeof store.ledger.db.changes);
+		const pass = store.projector.catchUp();
+		await read;
+		const saving = store.writer.save({ ...idea, title: 'After' }, first);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		release();
+		const saved = await saving;
+		await pass;
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ rev: saved, title: 'After' });
+	});
+
+	it('counts a saved comment or support into its idea when the save resolves, and a taken-back one out', async () => {
+		const idea = makeIdea();
+		await store.writer.save(idea);
+		await store.writer.save(makeComment(idea._id));
+		const support = makeSupport(idea._id, 'chair');
+		const rev = await store.writer.save(support);
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1, supportCount: 1 });
+		await store.writer.remove(support._id, rev);
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 1, supportCount: 0 });
+		expect(await store.desk.supports.get(support._id)).toBeUndefined();
+	});
+
 	it('stops only once a pass under way has finished, so the stores can close under it', async () => {
 		await store.ledger.db.bulkDocs(Array.from({ length: 300 }, (_, i) => makeIdea({ title: `Idea ${i}` })));
 		store.projector.start();

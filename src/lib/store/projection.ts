@@ -1,11 +1,14 @@
 import type { Table } from 'dexie';
 import { parseDocument } from '$lib/domain';
-import { journal, type Desk, type IdeaRow } from './desk';
+import { journal, type Desk, type DocStatusRow, type IdeaRow } from './desk';
 import type { Ledger } from './ledger';
 import {
 	ideasOf,
+	joinDiscussions,
+	readDiscussions,
 	readModelTables,
 	recountIdeas,
+	sameCounts,
 	removal,
 	rowsOf,
 	writeRows,
@@ -73,8 +76,18 @@ interface Pass {
 	covered: number;
 }
 
+/** Where a batch of changes sits in the feed: the stored sequence it starts from and the one it reaches. */
+interface FeedPosition {
+	since: Seq;
+	lastSeq: Seq;
+}
+
 export class Projector {
 	private running: Promise<Pass> | undefined;
+	/** Reads of the feed that have come back (see `project`). */
+	private feedReads = 0;
+	/** Passes and direct projections run one at a time, in the order asked (see `exclusive`). */
+	private lane: Promise<unknown> = Promise.resolve();
 	/** Catch-up calls so far (see `catchUp`). */
 	private asked = 0;
 	/** The sequence this projector last stored (checked against the desk in each batch's transaction). */
@@ -97,12 +110,31 @@ export class Projector {
 	async catchUp(): Promise<number> {
 		const ticket = ++this.asked;
 		for (;;) {
-			this.running ??= this.drain().finally(() => {
+			this.running ??= this.exclusive(() => this.drain()).finally(() => {
 				this.running = undefined;
 			});
 			const { processed, covered } = await this.running;
 			if (covered >= ticket) return processed;
 		}
+	}
+
+	/**
+	 * Puts one document in the desk as the ledger holds it now, without waiting for the changes feed: the
+	 * write path uses it so a save resolves with its rows in the desk, in one transaction with `status` (the
+	 * writer's status row). Call it as soon as the ledger write resolves. It runs between passes, so a pass
+	 * that read the feed before the write cannot put an older revision over it afterwards.
+	 *
+	 * `created` is the document just created (no earlier revision, so no conflicts): it is used as it is
+	 * unless the feed has been read since the call (a newer revision could then be in the desk already), in
+	 * which case, as for every other write, the ledger is read once this has the lane. The feed brings the
+	 * same change again later, which changes nothing. The stored sequence is not moved.
+	 */
+	async project(id: string, status?: DocStatusRow, created?: Change['doc']): Promise<void> {
+		const reads = this.feedReads;
+		await this.exclusive(async () => {
+			const doc = created && this.feedReads === reads ? created : await this.ledger.get(id);
+			await this.apply([doc ? { id, seq: 0, doc } : { id, seq: 0, deleted: true }], undefined, status);
+		});
 	}
 
 	/** Follows the ledger live: any change triggers a catch-up in batches. */
@@ -119,6 +151,14 @@ export class Projector {
 		this.feed?.cancel();
 		this.feed = undefined;
 		await this.running?.catch(() => undefined);
+		await this.lane;
+	}
+
+	/** Runs `task` once every task queued before it has settled. */
+	private exclusive<T>(task: () => Promise<T>): Promise<T> {
+		const result = this.lane.then(task);
+		this.lane = result.catch(() => undefined);
+		return result;
 	}
 
 	/** A catch-up nobody waits for: a failure goes to the sync journal unless the projector was stopped. */
@@ -142,11 +182,13 @@ export class Projector {
 
 	async rebuild(): Promise<number> {
 		await this.running?.catch(() => undefined);
-		await this.desk.transaction('rw', [...this.desk.readModels, this.desk.settings], async () => {
-			await Promise.all(this.desk.readModels.map((table) => table.clear()));
-			await this.desk.settings.delete(SEQ_KEY);
+		await this.exclusive(async () => {
+			await this.desk.transaction('rw', [...this.desk.readModels, this.desk.settings], async () => {
+				await Promise.all(this.desk.readModels.map((table) => table.clear()));
+				await this.desk.settings.delete(SEQ_KEY);
+			});
+			this.seq = undefined;
 		});
-		this.seq = undefined;
 		return this.catchUp();
 	}
 
@@ -161,21 +203,22 @@ export class Projector {
 				include_docs: true,
 				conflicts: true
 			});
+			this.feedReads++;
 			const changes = result.results as Change[];
 			if (changes.length === 0) return { processed, covered };
 			// Another projector (another tab, or a rebuild) moved the sequence: read the feed again from there.
-			if (!(await this.apply(changes, since, result.last_seq))) continue;
+			if (!(await this.apply(changes, { since, lastSeq: result.last_seq }))) continue;
 			processed += changes.length;
 			if (changes.length < BATCH) return { processed, covered };
 		}
 	}
 
 	/**
-	 * Writes one batch of changes and the sequence it reached, in one transaction: lookups, then the rows by
-	 * table, then the touched ideas' counts. Answers false, writing nothing, when the stored sequence is no
-	 * longer `since`.
+	 * Writes one batch of changes, in one transaction: lookups and the touched ideas' discussions, then the
+	 * rows by table with the ideas counted (the batch's rows put over what was read). With a feed position, also the sequence it reached; then it answers false, writing
+	 * nothing, when the stored sequence is no longer `since`. `status` is a status row written with them.
 	 */
-	private async apply(changes: Change[], since: Seq, lastSeq: Seq): Promise<boolean> {
+	private async apply(changes: Change[], position?: FeedPosition, status?: DocStatusRow): Promise<boolean> {
 		// One outcome per document: a later change to the same document replaces an earlier one.
 		const outcomes = new Map<string, Outcome>();
 		for (const change of changes) {
@@ -187,7 +230,7 @@ export class Projector {
 		const gone = ids.filter((id) => outcomes.get(id)?.gone);
 		const docs = new Map<string, DocRows>();
 		const touched = new Set<string>();
-		// Idea rows are written last, once their counts are known.
+		// Idea rows are written once their counts are known.
 		const fresh = new Map<string, IdeaRow>();
 		for (const [id, outcome] of outcomes) {
 			const rows = { ...outcome.rows };
@@ -202,36 +245,58 @@ export class Projector {
 		const tables = readModelTables(this.desk);
 		const applied = await this.desk.transaction(
 			'rw',
-			[...this.desk.readModels, this.desk.settings],
+			[...this.desk.readModels, this.desk.settings, ...(status ? [this.desk.docStatus] : [])],
 			async () => {
-				const [stored, setAside, inConflict, formerIdeas] = await Promise.all([
-					this.desk.settings.get(SEQ_KEY),
-					existing(tables.quarantine, ids),
-					existing(tables.conflicts, ids),
-					ideasOf(tables, gone)
+				// A single document (no feed position) that is not gone is written without looking first: its rows
+				// are deleted wherever they might be, and they go out with the reads, its idea row as it is. (A
+				// gone document's rows are read first, to find the idea they counted towards.)
+				const early =
+					!position &&
+					gone.length === 0 &&
+					Promise.all([
+						writeRows(tables, docs),
+						fresh.size > 0 && tables.ideas.bulkPut([...fresh.values()]),
+						status && this.desk.docStatus.put(status)
+					]);
+				const [stored, setAside, inConflict, formerIdeas, read] = await Promise.all([
+					position && this.desk.settings.get(SEQ_KEY),
+					position && existing(tables.quarantine, ids),
+					position && existing(tables.conflicts, ids),
+					ideasOf(tables, gone),
+					readDiscussions(tables, [...new Set([...touched, ...fresh.keys()])], fresh),
+					early
 				]);
 				const storedSeq = (stored?.value as Seq | undefined) ?? 0;
-				if (storedSeq !== since) {
+				if (position && storedSeq !== position.since) {
 					this.seq = storedSeq;
 					return false;
 				}
 				// Most documents were never set aside nor in conflict: delete only rows that are there.
 				for (const [id, rows] of docs) {
-					if (rows.quarantine === null && !setAside.has(id)) delete rows.quarantine;
-					if (rows.conflicts === null && !inConflict.has(id)) delete rows.conflicts;
+					if (rows.quarantine === null && setAside && !setAside.has(id)) delete rows.quarantine;
+					if (rows.conflicts === null && inConflict && !inConflict.has(id)) delete rows.conflicts;
 				}
-				for (const idea of formerIdeas) touched.add(idea);
+				// Ideas whose discussion loses a removed document's rows (only known now) are read as well.
+				const former = formerIdeas.filter((idea) => !touched.has(idea) && !fresh.has(idea));
+				const discussions =
+					former.length > 0 ? joinDiscussions(read, await readDiscussions(tables, former, fresh)) : read;
+				const ideas = recountIdeas(discussions, fresh, docs);
+				if (early) {
+					const changed = ideas.filter((idea) => !sameCounts(fresh.get(idea.id), idea));
+					if (changed.length > 0) await tables.ideas.bulkPut(changed);
+					return true;
+				}
 				await Promise.all([
 					writeRows(tables, docs),
-					this.desk.settings.put({ key: SEQ_KEY, value: lastSeq })
+					ideas.length > 0 && tables.ideas.bulkPut(ideas),
+					position && this.desk.settings.put({ key: SEQ_KEY, value: position.lastSeq }),
+					status && this.desk.docStatus.put(status)
 				]);
-				const ideas = await recountIdeas(tables, touched, fresh);
-				if (ideas.length > 0) await tables.ideas.bulkPut(ideas);
 				return true;
 			}
 		);
 		if (!applied) return false;
-		this.seq = lastSeq;
+		if (position) this.seq = position.lastSeq;
 
 		const conflicted = [...outcomes].filter(([, outcome]) => outcome.conflicted).map(([id]) => id);
 		if (conflicted.length > 0) this.onConflicts?.(conflicted);

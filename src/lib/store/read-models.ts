@@ -311,45 +311,87 @@ export function countIdea(idea: IdeaRow, { supports, comments, statuses }: Discu
 	};
 }
 
-/**
- * Works out the counts of ideas from the rows about them in the desk: one query per discussion table for all
- * of them. `fresh` are idea rows about to be written (always returned, counted); the other ideas are read
- * from the desk and returned only when their counts changed. Ideas not in the desk are skipped.
- */
-export async function recountIdeas(
+/** Ideas as stored, with the rows their counts are worked out from, read before a batch is written. */
+export interface StoredDiscussions extends Discussion {
+	ideas: Map<string, IdeaRow>;
+}
+
+/** Reads ideas (those not in `fresh`) and their discussion: one query per table for all of them. */
+export async function readDiscussions(
 	tables: ReadModelTables,
-	ids: Iterable<string>,
+	ids: string[],
 	fresh: ReadonlyMap<string, IdeaRow>
-): Promise<IdeaRow[]> {
-	const all = [...new Set([...ids, ...fresh.keys()])];
-	if (all.length === 0) return [];
-	const [stored, supports, comments, statuses] = await Promise.all([
-		tables.ideas.bulkGet(all.filter((id) => !fresh.has(id))),
-		tables.supports.where('ideaId').anyOf(all).toArray(),
-		tables.comments.where('ideaId').anyOf(all).toArray(),
-		tables.statuses.where('ideaId').anyOf(all).toArray()
+): Promise<StoredDiscussions> {
+	if (ids.length === 0) return { ideas: new Map(), supports: [], comments: [], statuses: [] };
+	const [ideas, supports, comments, statuses] = await Promise.all([
+		tables.ideas.bulkGet(ids.filter((id) => !fresh.has(id))),
+		tables.supports.where('ideaId').anyOf(ids).toArray(),
+		tables.comments.where('ideaId').anyOf(ids).toArray(),
+		tables.statuses.where('ideaId').anyOf(ids).toArray()
 	]);
+	const stored = new Map<string, IdeaRow>();
+	for (const idea of ideas) if (idea) stored.set(idea.id, idea);
+	return { ideas: stored, supports, comments, statuses };
+}
+
+/** Two reads of `readDiscussions` (for different ideas) as one. */
+export function joinDiscussions(a: StoredDiscussions, b: StoredDiscussions): StoredDiscussions {
+	return {
+		ideas: new Map([...a.ideas, ...b.ideas]),
+		supports: [...a.supports, ...b.supports],
+		comments: [...a.comments, ...b.comments],
+		statuses: [...a.statuses, ...b.statuses]
+	};
+}
+
+/** Stored rows of one table with a batch's rows put over them: a document's new row replaces its stored row. */
+function overlay<T extends 'supports' | 'comments' | 'statuses'>(
+	stored: ReadModelRows[T][],
+	table: T,
+	docs: ReadonlyMap<string, DocRows>
+): ReadModelRows[T][] {
+	const rows = stored.filter((row) => docs.get(row.id)?.[table] === undefined);
+	for (const doc of docs.values()) {
+		const row = doc[table];
+		if (row) rows.push(row as ReadModelRows[T]);
+	}
+	return rows;
+}
+
+/**
+ * Works out the counts of ideas from their stored discussion (`readDiscussions`, read before the batch was
+ * written) with the batch's rows (`docs`) put over it, so the counts and the rows go in one write. `fresh`
+ * idea rows are always returned, counted; stored ideas only when their counts changed. Ideas not in the desk,
+ * or removed by the batch, are skipped.
+ */
+export function recountIdeas(
+	stored: StoredDiscussions,
+	fresh: ReadonlyMap<string, IdeaRow>,
+	docs: ReadonlyMap<string, DocRows>
+): IdeaRow[] {
 	const about = new Map<string, Discussion>();
 	const of = (ideaId: string): Discussion => {
 		let found = about.get(ideaId);
 		if (!found) about.set(ideaId, (found = { supports: [], comments: [], statuses: [] }));
 		return found;
 	};
-	for (const row of supports) of(row.ideaId).supports.push(row);
-	for (const row of comments) of(row.ideaId).comments.push(row);
-	for (const row of statuses) of(row.ideaId).statuses.push(row);
+	for (const row of overlay(stored.supports, 'supports', docs)) of(row.ideaId).supports.push(row);
+	for (const row of overlay(stored.comments, 'comments', docs)) of(row.ideaId).comments.push(row);
+	for (const row of overlay(stored.statuses, 'statuses', docs)) of(row.ideaId).statuses.push(row);
 	const none: Discussion = { supports: [], comments: [], statuses: [] };
 	const rows = [...fresh.values()].map((idea) => countIdea(idea, about.get(idea.id) ?? none));
-	for (const idea of stored) {
-		if (!idea) continue;
+	for (const idea of stored.ideas.values()) {
+		if (fresh.has(idea.id) || docs.get(idea.id)?.ideas === null) continue;
 		const counted = countIdea(idea, about.get(idea.id) ?? none);
 		if (!sameCounts(idea, counted)) rows.push(counted);
 	}
 	return rows;
 }
 
-function sameCounts(a: IdeaRow, b: IdeaRow): boolean {
+/** Whether an idea row (if any) already has these counts. */
+export function sameCounts(a: IdeaRow | undefined, b: IdeaRow): boolean {
 	return (
+		a !== undefined &&
 		a.supportCount === b.supportCount &&
 		a.commentCount === b.commentCount &&
 		a.status === b.status &&

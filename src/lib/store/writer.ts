@@ -25,7 +25,7 @@ export class DocumentWriter {
 		const parsed = parseDocument(doc);
 		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
 		const valid = parsed.doc;
-		return this.tracked(valid._id, () => this.ledger.put(valid, rev));
+		return this.tracked(valid._id, () => this.ledger.put(valid, rev), !rev ? valid : undefined);
 	}
 
 	/** Deletes a document (the deletion syncs like any other change). */
@@ -94,18 +94,21 @@ export class DocumentWriter {
 	/**
 	 * Runs a ledger write with its "saved on this device" bookkeeping around it: one status transaction
 	 * before the write (read the row to put back if the write fails, mark the document as saved on this
-	 * device), then the status row naming the new revision and the projection, side by side (disjoint
-	 * tables), so the desk row is there when this resolves.
+	 * device), then the document's rows and the status row naming the new revision in one desk transaction
+	 * (`Projector.project`; `created` is the document when the write created it), so the desk row is there
+	 * when this resolves.
 	 */
-	private async tracked(id: string, write: () => Promise<string>): Promise<string> {
+	private async tracked(id: string, write: () => Promise<string>, created?: AppDoc): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
 		if (timed) performance.mark('coproduce:save:start');
 		const at = new Date().toISOString();
-		const before = await this.desk.transaction('rw', this.desk.docStatus, async () => {
-			const row = await this.desk.docStatus.get(id);
-			await this.desk.docStatus.put({ id, rev: null, state: 'local', at });
-			return row;
-		});
+		// Both requests go out at once; in one transaction the read still sees the row before the put.
+		const [before] = await this.desk.transaction('rw', this.desk.docStatus, () =>
+			Promise.all([
+				this.desk.docStatus.get(id),
+				this.desk.docStatus.put({ id, rev: null, state: 'local', at })
+			])
+		);
 		let newRev: string;
 		try {
 			newRev = await write();
@@ -113,10 +116,11 @@ export class DocumentWriter {
 			await (before ? this.desk.docStatus.put(before) : this.desk.docStatus.delete(id));
 			throw error;
 		}
-		await Promise.all([
-			this.desk.docStatus.put({ id, rev: newRev, state: 'local', at }),
-			this.projector.catchUp()
-		]);
+		await this.projector.project(
+			id,
+			{ id, rev: newRev, state: 'local', at },
+			created && { ...created, _rev: newRev }
+		);
 		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
 		return newRev;
 	}
