@@ -50,7 +50,7 @@ export class AppState {
 
 	/** Rebuilds the local lists from the ledger (for a damaged or outdated desk). */
 	async rebuildLists(): Promise<number> {
-		return (await this.ready.workspace.projector()).rebuild();
+		return this.ready.workspace.rebuildLists();
 	}
 
 	/** Gives up a change the server refused, putting back what the server holds. */

@@ -50,7 +50,7 @@ export class IdeaList {
 	supported = $state(false);
 	sort = $state<IdeaSort>('newest');
 	limit = $state(PAGE);
-	readonly page: Live<{ items: IdeaItem[]; total: number }, IdeaQuery>;
+	readonly page: Live<{ items: IdeaItem[]; total: number; indexPending: boolean }, IdeaQuery>;
 
 	constructor(workspace: Workspace, me: string) {
 		this.page = new Live(
@@ -66,9 +66,10 @@ export class IdeaList {
 			}),
 			async (query) => {
 				const page = await queryIdeas(workspace.desk, me, query);
-				return { items: await withStatus(workspace, page.rows), total: page.total };
+				const items = await withStatus(workspace, page.rows);
+				return { items, total: page.total, indexPending: page.indexPending ?? false };
 			},
-			{ items: [], total: 0 }
+			{ items: [], total: 0, indexPending: false }
 		);
 	}
 

@@ -214,7 +214,7 @@ export class Desk extends Dexie {
 		});
 	}
 
-	/** Tables that are projections of the ledger: cleared by a rebuild. */
+	/** Tables that are the lists' projection of the ledger (projection.ts): cleared by its rebuild. */
 	get readModels() {
 		return [
 			this.ideas,
@@ -222,7 +222,6 @@ export class Desk extends Dexie {
 			this.supports,
 			this.statuses,
 			this.photos,
-			this.search,
 			this.conflicts,
 			this.visits,
 			this.observations,
@@ -243,6 +242,11 @@ export class Desk extends Dexie {
 		await this.settings.put({ key, value });
 	}
 }
+
+/** The ledger sequence the lists' projection has reached (projection.ts). */
+export const PROJECTION_SEQ_KEY = 'projection.seq';
+/** The ledger sequence the search index has reached (search-index.ts). */
+export const SEARCH_SEQ_KEY = 'search.seq';
 
 const JOURNAL_LIMIT = 300;
 

@@ -1,6 +1,6 @@
 import type { IdeaStatus } from '$lib/domain';
-import type { Desk, IdeaRow } from './desk';
-import { words } from './words';
+import { PROJECTION_SEQ_KEY, SEARCH_SEQ_KEY, type Desk, type IdeaRow } from './desk';
+import { commentWords, ideaWords, words } from './words';
 
 export const IDEA_SORTS = ['newest', 'supported', 'activity'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];
@@ -21,6 +21,8 @@ export interface IdeaQuery {
 export interface IdeaPage {
 	rows: IdeaRow[];
 	total: number;
+	/** The search read the lists because the search index is still catching up (after a big sync). */
+	indexPending?: boolean;
 }
 
 const SORT_INDEX: Record<IdeaSort, 'createdAt' | 'supportCount' | 'lastActivityAt'> = {
@@ -29,10 +31,14 @@ const SORT_INDEX: Record<IdeaSort, 'createdAt' | 'supportCount' | 'lastActivityA
 	activity: 'lastActivityAt'
 };
 
-/** Ideas whose words (or whose comments' words) start with every word typed. */
-async function searchIdeaIds(desk: Desk, text: string): Promise<Set<string> | undefined> {
+/** Ideas whose words (or whose comments' words) start with every word typed, and whether the lists were read. */
+async function searchIdeaIds(
+	desk: Desk,
+	text: string
+): Promise<{ ids: Set<string>; indexPending: boolean } | undefined> {
 	const typed = words(text);
 	if (typed.length === 0) return undefined;
+	if (await searchIsBehind(desk)) return { ids: await scanIdeaIds(desk, typed), indexPending: true };
 	let result: Set<string> | undefined;
 	for (const word of typed) {
 		const rows = await desk.search.where('words').startsWith(word).toArray();
@@ -40,7 +46,36 @@ async function searchIdeaIds(desk: Desk, text: string): Promise<Set<string> | un
 		result = result ? new Set([...result].filter((id) => ids.has(id))) : ids;
 		if (result.size === 0) break;
 	}
-	return result;
+	return { ids: result ?? new Set(), indexPending: false };
+}
+
+/**
+ * Whether the search index (search-index.ts) has not caught up with the lists yet, as after a first sync
+ * of many ideas: a search then reads the lists themselves.
+ */
+export async function searchIsBehind(desk: Desk): Promise<boolean> {
+	const [indexed, listed] = await Promise.all([
+		desk.getSetting<number | string>(SEARCH_SEQ_KEY),
+		desk.getSetting<number | string>(PROJECTION_SEQ_KEY)
+	]);
+	if (listed === undefined) return false;
+	if (indexed === undefined) return true;
+	if (typeof indexed === 'number' && typeof listed === 'number') return indexed < listed;
+	return indexed !== listed;
+}
+
+/** The same search as the index's, reading every idea and comment in the lists (slower; used while the index catches up). */
+async function scanIdeaIds(desk: Desk, typed: string[]): Promise<Set<string>> {
+	const found = typed.map(() => new Set<string>());
+	const take = (ideaId: string, own: string[]) =>
+		typed.forEach((word, i) => {
+			if (own.some((candidate) => candidate.startsWith(word))) found[i]?.add(ideaId);
+		});
+	// One read of each table (a cursor would cost a round trip per row).
+	const [ideas, comments] = await Promise.all([desk.ideas.toArray(), desk.comments.toArray()]);
+	for (const idea of ideas) take(idea.id, ideaWords(idea));
+	for (const comment of comments) if (!comment.hidden) take(comment.ideaId, commentWords(comment));
+	return found.reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))));
 }
 
 /**
@@ -61,11 +96,13 @@ export async function queryIdeas(desk: Desk, me: string, query: IdeaQuery): Prom
 	const index = SORT_INDEX[query.sort];
 
 	if (query.text?.trim()) {
-		const ids = await searchIdeaIds(desk, query.text);
-		if (ids) {
-			const rows = (await desk.ideas.bulkGet([...ids])).filter((row): row is IdeaRow => !!row && keep(row));
+		const found = await searchIdeaIds(desk, query.text);
+		if (found) {
+			const rows = (await desk.ideas.bulkGet([...found.ids])).filter(
+				(row): row is IdeaRow => !!row && keep(row)
+			);
 			rows.sort((a, b) => compare(b[index], a[index]) || compare(b.createdAt, a.createdAt));
-			return { rows: rows.slice(0, query.limit), total: rows.length };
+			return { rows: rows.slice(0, query.limit), total: rows.length, indexPending: found.indexPending };
 		}
 	}
 	const ordered = desk.ideas.orderBy(index).reverse();

@@ -63,9 +63,6 @@ describe('batched projection', () => {
 			lastActivityAt: other.updatedAt
 		});
 		expect(await store.desk.supports.get(gone._id)).toBeUndefined();
-		// A comment's words find its idea; a hidden comment's do not.
-		expect(await store.desk.search.where('words').equals('awake').primaryKeys()).toEqual([comment._id]);
-		expect(await store.desk.search.get(hidden._id)).toBeUndefined();
 	});
 
 	it('recounts the idea a later batch takes a comment or status away from', async () => {
@@ -84,7 +81,6 @@ describe('batched projection', () => {
 			status: 'new',
 			lastActivityAt: idea.updatedAt
 		});
-		expect(await store.desk.search.get(comment._id)).toBeUndefined();
 
 		// Editing the idea keeps its counts (they are worked out again, not reset).
 		await store.ledger.db.bulkDocs([makeSupport(idea._id, 'chair')]);
@@ -94,12 +90,11 @@ describe('batched projection', () => {
 		await store.projector.catchUp();
 		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ title: 'Renamed', supportCount: 1 });
 
-		// A deleted idea leaves no row and no search words, even when its discussion changes in the same batch.
+		// A deleted idea leaves no row, even when its discussion changes in the same batch.
 		await store.ledger.remove(idea._id, (await store.ledger.get(idea._id))!._rev);
 		await store.ledger.db.bulkDocs([makeComment(idea._id)]);
 		await store.projector.catchUp();
 		expect(await store.desk.ideas.get(idea._id)).toBeUndefined();
-		expect(await store.desk.search.get(idea._id)).toBeUndefined();
 	});
 
 	it('gives the same tables when the lists are rebuilt as when they were followed change by change', async () => {
@@ -144,7 +139,6 @@ describe('batched projection', () => {
 		const { rev: badRev } = await store.ledger.db.put({ ...stored, body: '' });
 		await store.projector.catchUp();
 		expect(await store.desk.comments.get(comment._id)).toBeUndefined();
-		expect(await store.desk.search.get(comment._id)).toBeUndefined();
 		expect(await store.desk.quarantine.get(comment._id)).toMatchObject({ rev: badRev });
 		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ commentCount: 0 });
 		const lines = (await store.desk.journal.toArray()).filter((line) => line.kind === 'quarantine');
@@ -216,7 +210,6 @@ describe('batched projection', () => {
 			commentCount: 0
 		});
 		expect(await store.desk.comments.count()).toBe(0);
-		expect(await store.desk.search.get(comment._id)).toBeUndefined();
 	});
 
 	it('has the store.desk hold every change made before a catch-up was asked for, even while one runs', async () => {

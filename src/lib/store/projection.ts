@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { parseDocument } from '$lib/domain';
-import { journal, type Desk, type DocStatusRow, type IdeaRow } from './desk';
+import { journal, PROJECTION_SEQ_KEY as SEQ_KEY, type Desk, type DocStatusRow, type IdeaRow } from './desk';
 import type { Ledger } from './ledger';
 import {
 	ideasOf,
@@ -15,7 +15,6 @@ import {
 	type DocRows
 } from './read-models';
 
-const SEQ_KEY = 'projection.seq';
 const BATCH = 500;
 
 type Seq = number | string;
@@ -96,6 +95,8 @@ export class Projector {
 
 	/** Called after each batch with the documents that now have conflicting versions. */
 	onConflicts: ((ids: string[]) => void) | undefined;
+	/** Called after each pass that processed changes, with how many. */
+	onPass: ((processed: number) => void) | undefined;
 
 	constructor(
 		private readonly ledger: Ledger,
@@ -110,9 +111,14 @@ export class Projector {
 	async catchUp(): Promise<number> {
 		const ticket = ++this.asked;
 		for (;;) {
-			this.running ??= this.exclusive(() => this.drain()).finally(() => {
-				this.running = undefined;
-			});
+			this.running ??= this.exclusive(() => this.drain())
+				.then((pass) => {
+					if (pass.processed > 0) this.onPass?.(pass.processed);
+					return pass;
+				})
+				.finally(() => {
+					this.running = undefined;
+				});
 			const { processed, covered } = await this.running;
 			if (covered >= ticket) return processed;
 		}
@@ -245,7 +251,13 @@ export class Projector {
 		const tables = readModelTables(this.desk);
 		const applied = await this.desk.transaction(
 			'rw',
-			[...this.desk.readModels, this.desk.settings, ...(status ? [this.desk.docStatus] : [])],
+			// A single document leaves the stored sequence alone, so its transaction does not wait for others
+			// on `settings` (the search index's).
+			[
+				...this.desk.readModels,
+				...(position ? [this.desk.settings] : []),
+				...(status ? [this.desk.docStatus] : [])
+			],
 			async () => {
 				// A single document (no feed position) that is not gone is written without looking first: its rows
 				// are deleted wherever they might be, and they go out with the reads, its idea row as it is. (A

@@ -8,7 +8,6 @@ import type {
 	ObservationRow,
 	PhotoRow,
 	QuarantineRow,
-	SearchRow,
 	StatusRow,
 	SupportRow,
 	VisitRow
@@ -17,7 +16,6 @@ import type { GroupRow, MeetingPartRow, MeetingRow } from './meeting-rows';
 import { meetingWriters } from './meeting-writers';
 import type { CoordinatorKeyRow, EventRow } from './recruitment';
 import { recruitmentWriters } from './recruitment-writers';
-import { words } from './words';
 
 /** The row of each read-model table (the tables `Desk.readModels` lists), by table name. */
 export interface ReadModelRows {
@@ -26,7 +24,6 @@ export interface ReadModelRows {
 	supports: SupportRow;
 	statuses: StatusRow;
 	photos: PhotoRow;
-	search: SearchRow;
 	conflicts: ConflictRow;
 	visits: VisitRow;
 	observations: ObservationRow;
@@ -52,7 +49,6 @@ export function readModelTables(desk: Desk): ReadModelTables {
 		supports: desk.supports,
 		statuses: desk.statuses,
 		photos: desk.photos,
-		search: desk.search,
 		conflicts: desk.conflicts,
 		visits: desk.visits,
 		observations: desk.observations,
@@ -107,8 +103,7 @@ const writers: { [K in DocType]: (doc: DocOf<K>, stored: Stored) => Projected } 
 					supportCount: 0,
 					commentCount: 0,
 					lastActivityAt: doc.updatedAt
-				},
-				search: { id: doc._id, ideaId: doc._id, words: words(doc.title, doc.details, doc.area, ...doc.tags) }
+				}
 			},
 			idea: doc._id
 		};
@@ -127,8 +122,7 @@ const writers: { [K in DocType]: (doc: DocOf<K>, stored: Stored) => Projected } 
 					createdAt: doc.createdAt,
 					updatedAt: doc.updatedAt,
 					conflicts
-				},
-				search: doc.hidden ? null : { id: doc._id, ideaId: doc.ideaId, words: words(doc.body) }
+				}
 			},
 			idea: doc.ideaId
 		};
@@ -227,7 +221,6 @@ export function removal(): DocRows {
 		supports: null,
 		statuses: null,
 		photos: null,
-		search: null,
 		conflicts: null,
 		visits: null,
 		observations: null,

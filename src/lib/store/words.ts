@@ -7,3 +7,13 @@ export function words(...texts: string[]): string[] {
 	}
 	return [...found];
 }
+
+/** The words an idea is found by (its comments' words find it too: `commentWords`). */
+export function ideaWords(idea: { title: string; details: string; area: string; tags: string[] }): string[] {
+	return words(idea.title, idea.details, idea.area, ...idea.tags);
+}
+
+/** The words a visible comment adds to its idea's. */
+export function commentWords(comment: { body: string }): string[] {
+	return words(comment.body);
+}

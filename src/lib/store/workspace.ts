@@ -2,12 +2,14 @@ import type { Actor, DatabaseName } from '$lib/domain';
 import { Desk, deskName } from './desk';
 import { Ledger } from './ledger';
 import type { Projector } from './projection';
+import type { SearchIndexer } from './search-index';
 import type { DocumentWriter } from './writer';
 
 /** What exists once the ledger is open: the projection following it and the write path over it. */
 interface LedgerSide {
 	projector: Projector;
 	writer: DocumentWriter;
+	indexer: SearchIndexer;
 }
 
 /**
@@ -66,13 +68,23 @@ export class Workspace {
 	openLedger(): Promise<LedgerSide> {
 		// The projection and the write path come with the schemas (zod): loaded with the ledger, not before
 		// the first paint.
-		this.side ??= Promise.all([this.ledger.ready(), import('./projection'), import('./writer')]).then(
-			([, { Projector }, { DocumentWriter }]) => {
+		this.side ??= Promise.all([
+			this.ledger.ready(),
+			import('./projection'),
+			import('./writer'),
+			import('./search-index')
+		]).then(
+			([, { Projector }, { DocumentWriter }, { SearchIndexer }]) => {
 				const projector = new Projector(this.ledger, this.desk);
 				const writer = new DocumentWriter(this.ledger, this.desk, projector);
+				const indexer = new SearchIndexer(this.ledger, this.desk);
 				projector.onConflicts = (ids) => this.tidyLater(ids);
-				if (!this.closed) projector.start();
-				return { projector, writer };
+				projector.onPass = (processed) => indexer.nudge(processed);
+				if (!this.closed) {
+					projector.start();
+					indexer.start();
+				}
+				return { projector, writer, indexer };
 			},
 			(error: unknown) => {
 				this.side = undefined;
@@ -85,6 +97,14 @@ export class Workspace {
 	/** The projection from the ledger into the desk (opening the ledger if it is not open yet). */
 	async projector(): Promise<Projector> {
 		return (await this.openLedger()).projector;
+	}
+
+	/** Empties the lists and the search index and builds them again from the ledger; answers the documents. */
+	async rebuildLists(): Promise<number> {
+		const { projector, indexer } = await this.openLedger();
+		const count = await projector.rebuild();
+		await indexer.rebuild();
+		return count;
 	}
 
 	/**
@@ -142,7 +162,7 @@ export class Workspace {
 	/** Stops the projection and waits for work under way (a pass, a tidying), so the stores can close. */
 	private async stopProjecting(): Promise<void> {
 		const side = await this.side?.catch(() => undefined);
-		await side?.projector.stop();
+		await Promise.all([side?.projector.stop(), side?.indexer.stop()]);
 		await Promise.all(this.tidying);
 	}
 }
