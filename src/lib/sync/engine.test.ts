@@ -22,6 +22,8 @@ afterAll(async () => {
 
 class Device {
 	cookie = '';
+	/** Every request to the server's database, as `METHOD /path`. */
+	readonly requests: string[] = [];
 	readonly engines: SyncEngine[] = [];
 	private constructor(
 		readonly name: string,
@@ -44,6 +46,7 @@ class Device {
 		const remote = new PouchDB<Record<string, unknown>>(`${server.url}/db/network`, {
 			skip_setup: true,
 			fetch: (url, options) => {
+				holder.device?.requests.push(`${options?.method ?? 'GET'} ${new URL(String(url)).pathname}`);
 				const headers = new Headers(options?.headers);
 				headers.set('cookie', holder.device?.cookie ?? '');
 				return fetch(url, { ...options, headers });
@@ -145,6 +148,34 @@ describe('SyncEngine against the real gateway', () => {
 		expect(
 			(await device.ledger.db.allDocs({ startkey: 'idea:', endkey: 'idea:\ufff0' })).rows.length
 		).toBeGreaterThan(1);
+	});
+
+	it('pulls first on a first sync, without sending the pulled documents back to be checked', async () => {
+		const device = await Device.open('member');
+		devices.push(device);
+		const engine = device.engine();
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		await upToDate;
+		expect(device.requests.filter((request) => request.endsWith('/_revs_diff'))).toEqual([]);
+
+		// The push runs from where the pull ended: a later write goes up as usual.
+		const idea = makeIdea({ author: 'member', title: 'Written after the first sync' });
+		await device.writer.save(idea);
+		await expect.poll(async () => (await serverDoc(idea._id))?.title).toBe('Written after the first sync');
+	});
+
+	it('pushes a write made while the first sync was still pulling', async () => {
+		const device = await Device.open('member');
+		devices.push(device);
+		const engine = device.engine();
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		const idea = makeIdea({ author: 'member', title: 'Written during the first pull' });
+		await device.writer.save(idea);
+		await upToDate;
+		await expect.poll(async () => (await serverDoc(idea._id))?.title).toBe('Written during the first pull');
+		await expect.poll(async () => device.desk.docStatus.get(idea._id)).toBeUndefined();
 	});
 
 	it('keeps a refused write visible with the reason, while the rest syncs', async () => {

@@ -30,6 +30,14 @@ interface DeniedError extends ReplicationError {
 
 type Listener = (status: SyncStatus) => void;
 
+type Replication = PouchDB.Replication.Replication<Record<string, unknown>>;
+
+/** The pull, and the push once it has started (a first sync starts it after the pull, see `replicate`). */
+interface Replications {
+	pull: Replication;
+	push?: Replication;
+}
+
 const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
 const PUSH_BATCH = 10;
 
@@ -39,12 +47,7 @@ const PUSH_BATCH = 10;
  * document "synced" only after the server itself says it holds that revision (`_revs_diff`).
  */
 export class SyncEngine {
-	private replications:
-		| {
-				push: PouchDB.Replication.Replication<Record<string, unknown>>;
-				pull: PouchDB.Replication.Replication<Record<string, unknown>>;
-		  }
-		| undefined;
+	private replications: Replications | undefined;
 	private status: SyncStatus = { phase: 'offline' };
 	private readonly listeners = new Set<Listener>();
 	private confirming: Promise<void> | undefined;
@@ -167,18 +170,17 @@ export class SyncEngine {
 			batch_size: this.options.batchSize ?? 250,
 			back_off_function: (delay: number) => nextBackoff(delay)
 		};
-		// Pushes go in small batches: a batch is one request, and photos make documents large.
-		const push = ledger.db.replicate.to(remote, { ...options, batch_size: PUSH_BATCH });
 		const pull = ledger.db.replicate.from(remote, options);
-		const replications = { push, pull };
+		const replications: Replications = { pull };
 		this.replications = replications;
 		const idle = { push: false, pull: false };
 		const failing = { push: false, pull: false };
 		let received = 0;
+		let pulledWritten = 0;
 		const current = () => this.replications === replications;
 
-		for (const direction of ['push', 'pull'] as const) {
-			void replications[direction]
+		const watch = (direction: 'push' | 'pull', replication: Replication) =>
+			replication
 				.on('active', () => {
 					idle[direction] = false;
 					if (current() && this.status.phase === 'error') this.set({ ...this.base(), phase: 'connecting' });
@@ -197,19 +199,49 @@ export class SyncEngine {
 					if (problem.status === 401 || problem.name === 'unauthorized') this.signedOut();
 					else this.scheduleRetry(describe(problem));
 				});
-		}
-		void pull.on('change', (info) => {
+		const startPush = (since?: number | string) => {
+			// Pushes go in small batches: a batch is one request, and photos make documents large.
+			const push = ledger.db.replicate.to(remote, {
+				...options,
+				batch_size: PUSH_BATCH,
+				...(since === undefined ? {} : { since })
+			});
+			replications.push = push;
+			void watch('push', push)
+				.on('change', () => {
+					if (!current()) return;
+					this.set({ ...this.base(), phase: 'pushing' });
+					void this.confirmPending();
+				})
+				.on('denied', (error: unknown) => void this.denied(error as DeniedError));
+		};
+
+		void watch('pull', pull).on('change', (info) => {
 			if (!current()) return;
 			received += info.docs.length;
+			pulledWritten = info.docs_written;
 			this.set({ ...this.base(), phase: 'pulling', progress: { received, total } });
 		});
-		void push
-			.on('change', () => {
-				if (!current()) return;
-				this.set({ ...this.base(), phase: 'pushing' });
-				void this.confirmPending();
-			})
-			.on('denied', (error: unknown) => void this.denied(error as DeniedError));
+		if (!firstSync) {
+			startPush();
+			return;
+		}
+		// A first sync pulls, then pushes. The push walks the device's changes from its checkpoint, and every
+		// document pulled is one of them (thousands, with a request to the server for each batch of ten). When
+		// the device holds nothing but what the pull wrote, the push starts after it; otherwise (something
+		// was written here meanwhile) it walks everything, as on any other start.
+		const afterFirstPull = async (error: unknown) => {
+			if (error || replications.push || !current()) return;
+			let since: number | string | undefined;
+			try {
+				const { update_seq: seq } = await ledger.db.info();
+				since = seq === pulledWritten ? seq : undefined;
+			} catch {
+				since = undefined; // the whole walk, as on any other start
+			}
+			if (current() && !replications.push) startPush(since);
+		};
+		void pull.on('paused', (error: unknown) => void afterFirstPull(error));
 	}
 
 	private async idle(): Promise<void> {
@@ -282,7 +314,7 @@ export class SyncEngine {
 	private cancelReplication(): void {
 		const replications = this.replications;
 		this.replications = undefined;
-		replications?.push.cancel();
+		replications?.push?.cancel();
 		replications?.pull.cancel();
 	}
 
