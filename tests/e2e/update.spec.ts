@@ -1,6 +1,7 @@
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ServerProcess } from '../support/server';
 import { IdeaFormPage, SignInPage, SyncIndicator } from './pages/app';
 import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
@@ -45,8 +46,13 @@ test('a new version waits until the person chooses to reload, and nothing they t
 	await form.title.fill('Half-written when the update came');
 	await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-	// A new version is published, and the browser finds it (as it does on its own when pages load).
-	await appendFile(join(release, 'service-worker.js'), '\n// the next version\n');
+	// A new version is published (with its compressed copies, as a build writes them), and the browser
+	// finds it (as it does on its own when pages load).
+	const worker = join(release, 'service-worker.js');
+	await appendFile(worker, '\n// the next version\n');
+	const next = await readFile(worker, 'utf8');
+	await writeFile(`${worker}.br`, new Uint8Array(brotliCompressSync(next)));
+	await writeFile(`${worker}.gz`, new Uint8Array(gzipSync(next)));
 	await page.evaluate(async () => {
 		await (await navigator.serviceWorker.getRegistration())?.update();
 	});
