@@ -221,8 +221,9 @@ export class Projector {
 
 	/**
 	 * Writes one batch of changes, in one transaction: lookups and the touched ideas' discussions, then the
-	 * rows by table with the ideas counted (the batch's rows put over what was read). With a feed position, also the sequence it reached; then it answers false, writing
-	 * nothing, when the stored sequence is no longer `since`. `status` is a status row written with them.
+	 * rows by table with the ideas counted (the batch's rows put over what was read). With a feed position,
+	 * also the sequence it reached; then it answers false, writing nothing, when the stored sequence is no
+	 * longer `since`. `status` is a status row written with them.
 	 */
 	private async apply(changes: Change[], position?: FeedPosition, status?: DocStatusRow): Promise<boolean> {
 		// One outcome per document: a later change to the same document replaces an earlier one.
