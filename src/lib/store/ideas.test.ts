@@ -42,25 +42,6 @@ describe('idea read model', () => {
 		expect((await store.desk.ideas.get(idea._id))?.supportCount).toBe(1);
 	});
 
-	it('finds ideas by words in titles, details, tags and comments, offline', async () => {
-		const a = makeIdea({ title: 'Defibrillator training', details: 'In village halls', tags: ['community'] });
-		const b = makeIdea({ title: 'Wheelchair access', details: 'Ramps at the station' });
-		await store.ledger.db.bulkDocs([
-			a,
-			b,
-			makeComment(b._id, { body: 'The ramp at Northgate is too steep' })
-		]);
-		await store.projector.catchUp();
-
-		const ids = async (text: string) =>
-			(await queryIdeas(store.desk, 'member', query({ text }))).rows.map((row) => row.id);
-		expect(await ids('defib')).toEqual([a._id]);
-		expect(await ids('village')).toEqual([a._id]);
-		expect(await ids('community')).toEqual([a._id]);
-		expect(await ids('northgate steep')).toEqual([b._id]);
-		expect(await ids('northgate village')).toEqual([]);
-	});
-
 	it('filters by status, area, tag, mine and supported, and sorts', async () => {
 		const mine = makeIdea({ author: 'member', area: '111', tags: ['waiting'] });
 		const popular = makeIdea({ author: 'chair', area: 'Community' });

@@ -36,7 +36,7 @@ describe('search index', () => {
 		expect(await store.desk.getSetting(SEARCH_SEQ_KEY)).toBe((await store.ledger.db.info()).update_seq);
 	});
 
-	it('finds the same ideas from the lists while the index is behind as from the index once it has caught up', async () => {
+	it('finds ideas by words in titles, details, tags and comments: from the lists while the index is behind, the same from the index', async () => {
 		const a = makeIdea({ title: 'Defibrillator training', details: 'In village halls', tags: ['community'] });
 		const b = makeIdea({ title: 'Wheelchair access', details: 'Ramps at the station' });
 		await store.ledger.db.bulkDocs([
@@ -45,7 +45,15 @@ describe('search index', () => {
 			makeComment(b._id, { body: 'The ramp at Northgate is too steep' })
 		]);
 		await store.projector.catchUp();
-		const questions = ['defib', 'village', 'community', 'northgate steep', 'ramp', 'ramp defib', 'zebra'];
+		const questions = [
+			'defib',
+			'village',
+			'community',
+			'northgate steep',
+			'ramp',
+			'northgate village',
+			'zebra'
+		];
 
 		expect(await searchIsBehind(store.desk)).toBe(true);
 		const fromLists = await Promise.all(questions.map(found));

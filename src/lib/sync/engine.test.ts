@@ -121,22 +121,35 @@ async function serverDoc(id: string): Promise<Record<string, unknown> | undefine
 }
 
 const devices: Device[] = [];
+
+/** A fresh device signed in as `name`, closed after the test. */
+async function openDevice(name: string): Promise<Device> {
+	const device = await Device.open(name);
+	devices.push(device);
+	return device;
+}
+
+/** Starts a sync engine on `device` and waits until it is up to date. */
+async function syncUp(device: Device): Promise<SyncEngine> {
+	const engine = device.engine();
+	const upToDate = reach(engine, 'up-to-date');
+	await engine.start();
+	await upToDate;
+	return engine;
+}
+
 afterEach(async () => {
 	await Promise.all(devices.splice(0).map((device) => device.close()));
 });
 
 describe('SyncEngine against the real gateway', () => {
 	it('pulls the network, pushes local writes and marks them synced only once the server holds them', async () => {
-		const device = await Device.open('member');
-		devices.push(device);
+		const device = await openDevice('member');
 		const idea = makeIdea({ author: 'member', title: 'Written before syncing' });
 		const rev = await device.writer.save(idea);
 		expect(statusOf(rev, await device.desk.docStatus.get(idea._id)).kind).toBe('local');
 
-		const engine = device.engine();
-		const upToDate = reach(engine, 'up-to-date');
-		await engine.start();
-		await upToDate;
+		await syncUp(device);
 
 		expect(await device.desk.docStatus.get(idea._id)).toBeUndefined();
 		expect(await serverDoc(idea._id)).toMatchObject({
@@ -151,12 +164,8 @@ describe('SyncEngine against the real gateway', () => {
 	});
 
 	it('pulls first on a first sync, without sending the pulled documents back to be checked', async () => {
-		const device = await Device.open('member');
-		devices.push(device);
-		const engine = device.engine();
-		const upToDate = reach(engine, 'up-to-date');
-		await engine.start();
-		await upToDate;
+		const device = await openDevice('member');
+		await syncUp(device);
 		expect(device.requests.filter((request) => request.endsWith('/_revs_diff'))).toEqual([]);
 
 		// The push runs from where the pull ended: a later write goes up as usual.
@@ -166,8 +175,7 @@ describe('SyncEngine against the real gateway', () => {
 	});
 
 	it('pushes a write made while the first sync was still pulling', async () => {
-		const device = await Device.open('member');
-		devices.push(device);
+		const device = await openDevice('member');
 		const engine = device.engine();
 		const upToDate = reach(engine, 'up-to-date');
 		await engine.start();
@@ -179,17 +187,13 @@ describe('SyncEngine against the real gateway', () => {
 	});
 
 	it('keeps a refused write visible with the reason, while the rest syncs', async () => {
-		const device = await Device.open('chair');
-		devices.push(device);
+		const device = await openDevice('chair');
 		const forged = makeIdea({ author: 'member', title: 'Pretending to be someone else' });
 		const fine = makeIdea({ author: 'chair', title: 'My own idea' });
 		await device.writer.save(forged);
 		await device.writer.save(fine);
 
-		const engine = device.engine();
-		const upToDate = reach(engine, 'up-to-date');
-		await engine.start();
-		await upToDate;
+		await syncUp(device);
 		await expect.poll(async () => (await device.desk.docStatus.get(forged._id))?.state).toBe('denied');
 
 		const refused = await device.desk.docStatus.get(forged._id);
@@ -202,12 +206,8 @@ describe('SyncEngine against the real gateway', () => {
 	});
 
 	it('stops when the session ends, keeps the queue, and resumes after signing in again', async () => {
-		const device = await Device.open('member');
-		devices.push(device);
-		const engine = device.engine();
-		const upToDate = reach(engine, 'up-to-date');
-		await engine.start();
-		await upToDate;
+		const device = await openDevice('member');
+		const engine = await syncUp(device);
 
 		await device.signOutOnServer();
 		const idea = makeIdea({ author: 'member', title: 'Written after the session ended' });
