@@ -245,8 +245,12 @@ export class Desk extends Dexie {
 
 /** The ledger sequence the lists' projection has reached (projection.ts). */
 export const PROJECTION_SEQ_KEY = 'projection.seq';
-/** The ledger sequence the search index has reached (search-index.ts). */
+/** The ledger sequence the search index has caught up to (search-index.ts). */
 export const SEARCH_SEQ_KEY = 'search.seq';
+/** How far the search index has got while catching up (search-index.ts). */
+export const SEARCH_PROGRESS_KEY = 'search.progress';
+/** A position in the ledger's changes feed, as PouchDB gives it (a number in the browser's `idb` adapter). */
+export type LedgerSeq = number | string;
 
 const JOURNAL_LIMIT = 300;
 

@@ -1,5 +1,5 @@
 import type { IdeaStatus } from '$lib/domain';
-import { PROJECTION_SEQ_KEY, SEARCH_SEQ_KEY, type Desk, type IdeaRow } from './desk';
+import { PROJECTION_SEQ_KEY, SEARCH_SEQ_KEY, type Desk, type IdeaRow, type LedgerSeq } from './desk';
 import { commentWords, ideaWords, words } from './words';
 
 export const IDEA_SORTS = ['newest', 'supported', 'activity'] as const;
@@ -55,8 +55,8 @@ async function searchIdeaIds(
  */
 export async function searchIsBehind(desk: Desk): Promise<boolean> {
 	const [indexed, listed] = await Promise.all([
-		desk.getSetting<number | string>(SEARCH_SEQ_KEY),
-		desk.getSetting<number | string>(PROJECTION_SEQ_KEY)
+		desk.getSetting<LedgerSeq>(SEARCH_SEQ_KEY),
+		desk.getSetting<LedgerSeq>(PROJECTION_SEQ_KEY)
 	]);
 	if (listed === undefined) return false;
 	if (indexed === undefined) return true;

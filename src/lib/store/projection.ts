@@ -1,6 +1,13 @@
 import type { Table } from 'dexie';
 import { parseDocument } from '$lib/domain';
-import { journal, PROJECTION_SEQ_KEY as SEQ_KEY, type Desk, type DocStatusRow, type IdeaRow } from './desk';
+import {
+	journal,
+	PROJECTION_SEQ_KEY as SEQ_KEY,
+	type Desk,
+	type DocStatusRow,
+	type IdeaRow,
+	type LedgerSeq as Seq
+} from './desk';
 import type { Ledger } from './ledger';
 import {
 	ideasOf,
@@ -16,8 +23,6 @@ import {
 } from './read-models';
 
 const BATCH = 500;
-
-type Seq = number | string;
 
 interface Change {
 	id: string;

@@ -1,16 +1,18 @@
 import { parseDocument, typeOfId, type AppDoc } from '$lib/domain';
-import { SEARCH_SEQ_KEY, type Desk, type SearchRow } from './desk';
+import {
+	SEARCH_PROGRESS_KEY as PROGRESS_KEY,
+	SEARCH_SEQ_KEY,
+	type Desk,
+	type LedgerSeq as Seq,
+	type SearchRow
+} from './desk';
 import type { Ledger } from './ledger';
 import { commentWords, ideaWords } from './words';
 
 const BATCH = 500;
-/** How far the index has got while catching up (`SEARCH_SEQ_KEY` says when it has caught up). */
-const PROGRESS_KEY = 'search.progress';
 /** A projection pass of more changes than this is a big sync: indexing waits until the ledger is quiet. */
 const SMALL_PASS = 50;
 const QUIET_MS = 1000;
-
-type Seq = number | string;
 
 /** The words a document adds to the search index: ideas and visible comments (a comment finds its idea). */
 export function searchRowOf(doc: AppDoc): SearchRow | undefined {
