@@ -185,15 +185,15 @@ export class StorageGuard {
 }
 
 /**
- * After a loss, when one store may have survived the other: the lists are rebuilt from the ledger (a
- * surviving desk's projection point would skip a new ledger's changes), a status row for a document the
+ * After a loss, when one store may have survived the other: the lists and the search index are rebuilt from
+ * the ledger (a surviving desk's projection points would skip a new ledger's changes), a status row for a document the
  * ledger no longer has is dropped (that change is gone; the warning says so), and every document the
  * ledger still has is marked unconfirmed until the server confirms it holds that revision (the rows that
  * said so may be gone with the desk).
  */
 export async function reconcileAfterLoss(workspace: Workspace): Promise<void> {
 	const { desk, ledger } = workspace;
-	await (await workspace.projector()).rebuild();
+	await workspace.rebuildLists();
 	const docs = await ledger.db.allDocs();
 	const revs = new Map(docs.rows.map((row) => [row.id, row.value.rev]));
 	const at = new Date().toISOString();

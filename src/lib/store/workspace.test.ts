@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import type { Actor } from '$lib/domain';
+import { SEARCH_PROGRESS_KEY, SEARCH_SEQ_KEY } from './desk';
+import { queryIdeas } from './idea-query';
 import { Ledger } from './ledger';
+import { reconcileAfterLoss } from './storage-guard';
 import { ledgerName, Workspace } from './workspace';
 
 let n = 0;
@@ -54,5 +57,20 @@ describe('Workspace opened desk first', () => {
 		const closed = await Workspace.openDesk(actor(), 'network');
 		await closed.close();
 		expect(() => closed.ledger.db).toThrow(/not open yet/);
+	});
+
+	it('after a loss, builds the search index again with the lists, even where a surviving desk had got further', async () => {
+		workspace = await Workspace.openDesk(actor(), 'network');
+		const idea = makeIdea({ title: 'Kept after the loss' });
+		await workspace.writer.save(idea);
+		// The desk outlived a lost ledger: its index had reached a sequence the new ledger has not.
+		await workspace.desk.search.clear();
+		await workspace.desk.settings.bulkPut([
+			{ key: SEARCH_PROGRESS_KEY, value: 5_000 },
+			{ key: SEARCH_SEQ_KEY, value: 5_000 }
+		]);
+		await reconcileAfterLoss(workspace);
+		const found = await queryIdeas(workspace.desk, 'member', { text: 'kept', sort: 'newest', limit: 10 });
+		expect(found.rows.map((row) => row.id)).toEqual([idea._id]);
 	});
 });
