@@ -81,7 +81,10 @@ export function staticApp(buildDir: string): Router {
 		};
 	};
 
-	/** Sends `file` (compressed when there is a copy the request accepts); `status` for the app shell. */
+	/**
+	 * Sends `file`, compressed when the build has a copy the request accepts. A download cut short after the
+	 * headers went (the phone lost signal) is not an error of the server's.
+	 */
 	const sendFile = async (req: Request, res: Response, file: string, stats: Stats): Promise<void> => {
 		const copy = await compressedCopy(req, file);
 		const headers: Record<string, string> = {
@@ -92,7 +95,7 @@ export function staticApp(buildDir: string): Router {
 		if (copy) res.type(extname(file));
 		await new Promise<void>((resolve, reject) =>
 			res.sendFile(copy?.path ?? file, { cacheControl: false, headers }, (error) =>
-				error ? reject(error) : resolve()
+				error && !res.headersSent ? reject(error) : resolve()
 			)
 		);
 	};
