@@ -1,4 +1,4 @@
-import { journal, type Desk } from '$lib/store/desk';
+import { journal, type Desk, type LedgerSeq } from '$lib/store/desk';
 import type { Ledger, LedgerDb } from '$lib/store/ledger';
 import { nextBackoff } from './backoff';
 import { PHASE_LABELS, type SyncStatus } from './status';
@@ -199,7 +199,7 @@ export class SyncEngine {
 					if (problem.status === 401 || problem.name === 'unauthorized') this.signedOut();
 					else this.scheduleRetry(describe(problem));
 				});
-		const startPush = (since?: number | string) => {
+		const startPush = (since?: LedgerSeq) => {
 			// Pushes go in small batches: a batch is one request, and photos make documents large.
 			const push = ledger.db.replicate.to(remote, {
 				...options,
@@ -232,7 +232,7 @@ export class SyncEngine {
 		// was written here meanwhile) it walks everything, as on any other start.
 		const afterFirstPull = async (error: unknown) => {
 			if (error || replications.push || !current()) return;
-			let since: number | string | undefined;
+			let since: LedgerSeq | undefined;
 			try {
 				const { update_seq: seq } = await ledger.db.info();
 				since = seq === pulledWritten ? seq : undefined;
