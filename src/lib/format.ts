@@ -8,6 +8,8 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 	hour: '2-digit',
 	minute: '2-digit'
 });
+/** One formatter for counts ("10,008"): `toLocaleString('en-GB')` sets one up on every call, which lists feel. */
+const whole = new Intl.NumberFormat('en-GB');
 
 /** "14:05" today, otherwise "3 Nov, 14:05". */
 export function when(iso: string, now: Date = new Date()): string {
@@ -19,8 +21,12 @@ export function longDate(iso: string): string {
 	return date.format(new Date(iso));
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+export function formatCount(n: number): string {
+	return whole.format(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** The current time as an ISO string (documents and the desk store times this way). */
