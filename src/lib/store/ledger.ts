@@ -19,7 +19,7 @@ export class Ledger {
 	static deferred(name: string, options: PouchDB.Configuration.DatabaseConfiguration = {}): Ledger {
 		return new Ledger(async () => {
 			const { default: PouchDB } = await import('pouchdb-browser');
-			return new PouchDB<Record<string, unknown>>(name, { adapter: 'idb', ...options });
+			return withQuickRevsDiff(new PouchDB<Record<string, unknown>>(name, { adapter: 'idb', ...options }));
 		});
 	}
 
@@ -115,6 +115,34 @@ export class Ledger {
 		await this.opening.catch(() => undefined);
 		await this.database?.close();
 	}
+}
+
+/**
+ * A pull asks the ledger which of the server's revisions it lacks (`revsDiff`) for every batch. PouchDB
+ * reads each document's revision tree in a transaction of its own to answer, and makes an error object for
+ * each document it does not have: most of a first sync's work apart from writing. A document the ledger does
+ * not hold at all lacks every revision, so one `allDocs` (one transaction, no documents read) finds those,
+ * and only the documents it holds go to PouchDB's own answer.
+ */
+export function withQuickRevsDiff(db: LedgerDb): LedgerDb {
+	const own = db.revsDiff.bind(db) as (
+		diff: PouchDB.Core.RevisionDiffOptions
+	) => Promise<PouchDB.Core.RevisionDiffResponse>;
+	const revsDiff = async (
+		diff: PouchDB.Core.RevisionDiffOptions
+	): Promise<PouchDB.Core.RevisionDiffResponse> => {
+		const held = await db.allDocs({ keys: Object.keys(diff) });
+		const answer: PouchDB.Core.RevisionDiffResponse = {};
+		const known: PouchDB.Core.RevisionDiffOptions = {};
+		for (const row of held.rows) {
+			const revs = diff[row.key];
+			if (!revs) continue;
+			if ('error' in row) answer[row.key] = { missing: revs };
+			else known[row.key] = revs;
+		}
+		return Object.keys(known).length > 0 ? { ...answer, ...(await own(known)) } : answer;
+	};
+	return Object.assign(db, { revsDiff });
 }
 
 export function isNotFound(error: unknown): boolean {
