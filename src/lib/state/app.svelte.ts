@@ -142,7 +142,7 @@ export class AppState {
 		await afterFirstPaint();
 		const current = () => this.workspace === workspace;
 		if (!current()) return undefined;
-		await workspace.openLedger();
+		const { projector } = await workspace.openLedger();
 		const [remote, { SignupOutbox }] = await Promise.all([
 			Ledger.remote(`${location.origin}/db/${NETWORK_DB}`),
 			// Sealed sign-ups come with the schemas (zod): loaded now, not before the first paint.
@@ -153,7 +153,8 @@ export class AppState {
 			ledger: workspace.ledger,
 			desk: workspace.desk,
 			remote,
-			checkSession: () => this.api.check()
+			checkSession: () => this.api.check(),
+			firstPull: () => projector.firstPull()
 		});
 		this.unsubscribe = this.engine.subscribe((status) => (this.sync = status));
 		void this.engine.start();

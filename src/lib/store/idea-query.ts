@@ -51,14 +51,16 @@ async function searchIdeaIds(
 
 /**
  * Whether the search index (search-index.ts) has not caught up with the lists yet, as after a first sync
- * of many ideas: a search then reads the lists themselves.
+ * of many ideas: a search then reads the lists themselves. Lists with no sequence yet were filled without
+ * the changes feed (a first sync's pull, or saves on a new device, see projection.ts): the index is behind
+ * them until it has indexed anything.
  */
 export async function searchIsBehind(desk: Desk): Promise<boolean> {
 	const [indexed, listed] = await Promise.all([
 		desk.getSetting<LedgerSeq>(SEARCH_SEQ_KEY),
 		desk.getSetting<LedgerSeq>(PROJECTION_SEQ_KEY)
 	]);
-	if (listed === undefined) return false;
+	if (listed === undefined) return indexed === undefined && (await desk.ideas.count()) > 0;
 	if (indexed === undefined) return true;
 	if (typeof indexed === 'number' && typeof listed === 'number') return indexed < listed;
 	return indexed !== listed;

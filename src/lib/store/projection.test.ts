@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
 import {
 	makeAction,
@@ -9,9 +9,11 @@ import {
 } from '../../../tests/meeting-factories';
 import type { IdeaRow } from './desk';
 import { Ledger } from './ledger';
-import { Projector } from './projection';
+import { Projector, type PulledDoc } from './projection';
+import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 import { countIdea, readModelTables } from './read-models';
 import { useTestStore } from '../../../tests/support/test-store';
+import { PROJECTION_SEQ_KEY } from './desk';
 
 const store = useTestStore('projection');
 
@@ -293,6 +295,137 @@ describe('batched projection', () => {
 		expect(finished).toBe(true);
 		await pass;
 		expect(await store.desk.ideas.count()).toBe(300);
+	});
+});
+
+describe('first pull', () => {
+	let server: TestStore;
+	beforeEach(async () => {
+		server = await openTestStore('projection-server');
+	});
+	afterEach(async () => {
+		await removeTestStore(server);
+	});
+
+	/** `since` of each read of the ledger's feed with documents, as the projector makes them. */
+	function feedReads(): number[] {
+		const reads: number[] = [];
+		const changes = store.ledger.db.changes.bind(store.ledger.db);
+		vi.spyOn(store.ledger.db, 'changes').mockImplementation(((options: PouchDB.Core.ChangesOptions) => {
+			if (options.include_docs) reads.push(Number(options.since));
+			return changes(options);
+		}) as typeof store.ledger.db.changes);
+		return reads;
+	}
+
+	/** The server's current versions of `ids` (every leaf), with their histories, as a pull fetches them. */
+	async function fetched(ids: string[]): Promise<PulledDoc[]> {
+		const docs: PulledDoc[] = [];
+		for (const id of ids) {
+			const leaves = await server.ledger.db.get(id, { open_revs: 'all', revs: true });
+			for (const leaf of leaves) if ('ok' in leaf) docs.push(leaf.ok as PulledDoc);
+		}
+		return docs;
+	}
+
+	/** Writes a batch into the device's ledger as a pull does, and tells the first pull about it. */
+	async function pullBatch(first: ReturnType<Projector['firstPull']>, docs: PulledDoc[]): Promise<void> {
+		await store.ledger.db.bulkDocs(docs, { new_edits: false });
+		first.pulled(docs);
+	}
+
+	it('builds the lists from the pulled batches without reading them back, as following the feed would', async () => {
+		const ideas = Array.from({ length: 9 }, (_, i) => makeIdea({ title: `Pulled ${i}` }));
+		const gone = makeIdea({ title: 'Taken down' });
+		await server.ledger.db.bulkDocs([
+			...ideas,
+			gone,
+			makeSupport(ideas[0]!._id, 'member'),
+			makeComment(ideas[1]!._id),
+			makeStatus(ideas[2]!._id, { to: 'under-discussion' }),
+			{ ...makeIdea(), title: '' }
+		]);
+		await server.ledger.remove(gone._id, (await server.ledger.get(gone._id))!._rev);
+		// As in the app, the projection has caught up with the (empty) ledger before the sync starts.
+		store.projector.start();
+		await store.projector.catchUp();
+		const reads = feedReads();
+		const first = store.projector.firstPull();
+		let written = 0;
+		await store.ledger.db.replicate.from(server.ledger.db, { batch_size: 4 }).on('change', (info) => {
+			written = info.docs_written;
+			first.pulled(info.docs as PulledDoc[]);
+		});
+		const { update_seq: seq } = await store.ledger.db.info();
+		expect(written).toBe(seq);
+		await first.end(seq);
+
+		expect(reads).toEqual([seq]);
+		expect(await store.desk.getSetting(PROJECTION_SEQ_KEY)).toBe(seq);
+		const pulled = await snapshot();
+		expect(pulled.ideas).toHaveLength(9);
+		expect(pulled.quarantine).toHaveLength(1);
+		expect(pulled.ideas).toContainEqual(expect.objectContaining({ id: ideas[0]!._id, supportCount: 1 }));
+		await store.projector.rebuild();
+		expect(await snapshot()).toEqual(pulled);
+
+		// Then the feed leads: a later change reaches the lists.
+		await store.ledger.put(
+			{ ...ideas[3]!, _rev: undefined, title: 'Changed later' } as never,
+			ideas[3] && (await store.ledger.get(ideas[3]._id))!._rev
+		);
+		await expect.poll(async () => (await store.desk.ideas.get(ideas[3]!._id))?.title).toBe('Changed later');
+	});
+
+	it('reads from the ledger what a batch cannot vouch for: versions in conflict, a document pulled again, one written here', async () => {
+		const split = makeIdea({ title: 'Split' });
+		const changed = makeIdea({ title: 'Before' });
+		const rev = await server.ledger.put(split);
+		const hash = rev.split('-')[1];
+		await server.ledger.db.bulkDocs(
+			[
+				{ ...split, title: 'There', _rev: '2-ffff', _revisions: { start: 2, ids: ['ffff', hash] } },
+				{ ...split, title: 'Here', _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', hash] } }
+			],
+			{ new_edits: false }
+		);
+		await server.ledger.put(changed);
+		store.projector.start();
+		const first = store.projector.firstPull();
+
+		await pullBatch(first, await fetched([split._id, changed._id]));
+		const written = makeIdea({ title: 'Written here during the pull' });
+		await store.writer.save(written);
+		await expect.poll(async () => (await store.desk.conflicts.get(split._id))?.revs).toEqual(['2-aaaa']);
+		expect(await store.desk.ideas.get(split._id)).toMatchObject({ title: 'There' });
+
+		await server.ledger.put({ ...changed, title: 'After' }, (await server.ledger.get(changed._id))!._rev);
+		await pullBatch(first, await fetched([changed._id]));
+		await expect.poll(async () => (await store.desk.ideas.get(changed._id))?.title).toBe('After');
+
+		// Something other than the pull was written: the feed is followed from the start again.
+		await first.end(undefined);
+		const followed = await snapshot();
+		expect(followed.ideas).toHaveLength(3);
+		expect(await store.desk.getSetting(PROJECTION_SEQ_KEY)).toBe((await store.ledger.db.info()).update_seq);
+		await store.projector.rebuild();
+		expect(await snapshot()).toEqual(followed);
+	});
+
+	it('leaves the feed leading when the lists already follow the ledger', async () => {
+		const before = makeIdea({ title: 'Already here' });
+		await store.ledger.put(before);
+		await store.projector.catchUp();
+		const pulled = makeIdea({ title: 'Pulled' });
+		await server.ledger.put(pulled);
+		store.projector.start();
+		const reads = feedReads();
+		const first = store.projector.firstPull();
+		await pullBatch(first, await fetched([pulled._id]));
+		await expect.poll(async () => (await store.desk.ideas.get(pulled._id))?.title).toBe('Pulled');
+		expect(reads.length).toBeGreaterThan(0);
+		await first.end((await store.ledger.db.info()).update_seq);
+		expect(await store.desk.ideas.count()).toBe(2);
 	});
 });
 

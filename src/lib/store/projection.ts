@@ -31,6 +31,31 @@ interface Change {
 	doc?: Record<string, unknown> & { _rev?: string; _conflicts?: string[] };
 }
 
+/** A document as a pull wrote it into the ledger: with its revision history (`_revisions`) when it came from a server. */
+export type PulledDoc = Record<string, unknown> & { _id: string; _rev?: string; _deleted?: boolean };
+
+/**
+ * A first sync telling the projection what its pull wrote into the (until then empty) ledger, so the lists
+ * are built from the documents the pull has in hand instead of reading each one back (`Projector.firstPull`).
+ */
+export interface FirstPull {
+	/** One batch, once the ledger holds it. */
+	pulled(docs: PulledDoc[]): void;
+	/**
+	 * The pull is over, or first idle. `seq`: the ledger's sequence then, when every change up to it was
+	 * written by this pull (none made on the device meanwhile); undefined otherwise. Resolves once the
+	 * projection follows the ledger again. Later calls do nothing.
+	 */
+	end(seq: Seq | undefined): Promise<void>;
+}
+
+/** A first pull being projected from its batches: the documents it has brought so far. */
+interface Absorbing {
+	seen: Set<string>;
+	/** Documents written on the device meanwhile (their ledger copy may have more than one version). */
+	local: Set<string>;
+}
+
 /** What one change does to the desk. */
 interface Outcome {
 	rows: DocRows;
@@ -96,7 +121,11 @@ export class Projector {
 	private asked = 0;
 	/** The sequence this projector last stored (checked against the desk in each batch's transaction). */
 	private seq: Seq | undefined;
+	private started = false;
+	/** The ledger's live changes, while the projection follows them (not during a first pull, see `firstPull`). */
 	private feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
+	/** A first pull whose batches are projected as they come; the changes feed is not followed meanwhile. */
+	private absorbing: Absorbing | undefined;
 
 	/** Called after each batch with the documents that now have conflicting versions. */
 	onConflicts: ((ids: string[]) => void) | undefined;
@@ -114,6 +143,8 @@ export class Projector {
 	 * shared by every call made meanwhile). Resolves with the number of changes the last pass processed.
 	 */
 	async catchUp(): Promise<number> {
+		// The feed leads again: a pass would move the stored sequence under a first pull's batches.
+		this.absorbing = undefined;
 		const ticket = ++this.asked;
 		for (;;) {
 			this.running ??= this.exclusive(() => this.drain())
@@ -141,6 +172,7 @@ export class Projector {
 	 * same change again later, which changes nothing. The stored sequence is not moved.
 	 */
 	async project(id: string, status?: DocStatusRow, created?: Change['doc']): Promise<void> {
+		this.absorbing?.local.add(id);
 		const reads = this.feedReads;
 		await this.exclusive(async () => {
 			const doc = created && this.feedReads === reads ? created : await this.ledger.get(id);
@@ -148,17 +180,134 @@ export class Projector {
 		});
 	}
 
+	/**
+	 * Starts projecting a first sync's pull from its batches (call it before the pull writes anything). The
+	 * feed is not followed meanwhile; when the pull ends with the ledger holding nothing but what it wrote,
+	 * the stored sequence moves to the ledger's, and the feed is followed from there. Otherwise (something
+	 * else was written, a batch could not be projected, the lists were not empty) the feed is followed from
+	 * where it was, as if this had not happened: every change is projected again, which changes nothing.
+	 *
+	 * A document seen for the first time in a batch, once in it, has exactly that version in the ledger: the
+	 * ledger was empty and the pull brings every version a server holds of a document in the same batch. Any
+	 * other (seen before, more than once, written on the device meanwhile, with attachments) is read from the
+	 * ledger, winner and conflicts as PouchDB sees them.
+	 */
+	firstPull(): FirstPull {
+		const state: Absorbing = { seen: new Set(), local: new Set() };
+		this.absorbing = state;
+		// Every change would be read back to say it happened: the feed is listened to again afterwards.
+		this.feed?.cancel();
+		this.feed = undefined;
+		let ended: Promise<void> | undefined;
+		return {
+			pulled: (docs) => {
+				if (!ended && this.absorbing === state) void this.absorb(state, docs);
+			},
+			end: (seq) => (ended ??= this.endFirstPull(state, seq))
+		};
+	}
+
+	private async absorb(state: Absorbing, docs: PulledDoc[]): Promise<void> {
+		let projected = 0;
+		try {
+			projected = await this.exclusive(async () => {
+				if (this.absorbing !== state) return 0;
+				// The lists already follow the ledger from somewhere: the feed goes on leading.
+				if (state.seen.size === 0 && ((this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY))) || 0) !== 0) {
+					this.absorbing = undefined;
+					return 0;
+				}
+				const changes = await this.pulledChanges(state, docs);
+				await this.apply(changes);
+				return changes.length;
+			});
+		} catch (error) {
+			if (this.absorbing === state) {
+				this.absorbing = undefined;
+				await this.trouble(error);
+			}
+		}
+		if (projected > 0) this.onPass?.(projected);
+		if (!this.absorbing) await this.resume();
+	}
+
+	/** A batch's changes: its documents as they came where that is the ledger's copy, otherwise read from it. */
+	private async pulledChanges(state: Absorbing, docs: PulledDoc[]): Promise<Change[]> {
+		const times = new Map<string, number>();
+		for (const doc of docs) times.set(doc._id, (times.get(doc._id) ?? 0) + 1);
+		const certain = (doc: PulledDoc) =>
+			times.get(doc._id) === 1 && !state.seen.has(doc._id) && !state.local.has(doc._id) && !doc._attachments;
+		const changes: Change[] = [];
+		const uncertain = new Set(times.keys());
+		for (const doc of docs) {
+			if (!certain(doc)) continue;
+			uncertain.delete(doc._id);
+			const { _revisions, ...stored } = doc;
+			changes.push(
+				doc._deleted ? { id: doc._id, seq: 0, deleted: true } : { id: doc._id, seq: 0, doc: stored }
+			);
+		}
+		if (uncertain.size > 0) {
+			const read = await this.ledger.db.allDocs({
+				keys: [...uncertain],
+				include_docs: true,
+				conflicts: true
+			});
+			for (const row of read.rows)
+				if ('id' in row)
+					changes.push(
+						row.doc ? { id: row.id, seq: 0, doc: row.doc } : { id: row.id, seq: 0, deleted: true }
+					);
+		}
+		for (const id of times.keys()) state.seen.add(id);
+		return changes;
+	}
+
+	private async endFirstPull(state: Absorbing, seq: Seq | undefined): Promise<void> {
+		try {
+			await this.exclusive(async () => {
+				if (this.absorbing !== state) return;
+				this.absorbing = undefined;
+				if (seq === undefined) return;
+				const moved = await this.desk.transaction('rw', this.desk.settings, async () => {
+					if (((await this.desk.getSetting<Seq>(SEQ_KEY)) || 0) !== 0) return false;
+					await this.desk.setSetting(SEQ_KEY, seq);
+					return true;
+				});
+				if (moved) this.seq = seq;
+			});
+		} catch (error) {
+			await this.trouble(error);
+		} finally {
+			await this.resume();
+		}
+	}
+
 	/** Follows the ledger live: any change triggers a catch-up in batches. */
 	start(): void {
-		if (this.feed) return;
+		if (this.started) return;
+		this.started = true;
+		this.listen();
+		void this.follow();
+	}
+
+	private listen(): void {
 		this.feed = this.ledger.db.changes({ since: 'now', live: true });
 		void this.feed.on('change', () => void this.follow());
 		void this.feed.on('error', (error: unknown) => void this.trouble(error));
-		void this.follow();
+	}
+
+	/** Follows the ledger again after a first pull (if the projection was started and not stopped). */
+	private async resume(): Promise<void> {
+		if (!this.started || this.absorbing) return;
+		if (!this.feed) this.listen();
+		await this.follow();
 	}
 
 	/** Stops following the ledger, and resolves once a pass under way has finished (the stores may close). */
 	async stop(): Promise<void> {
+		this.started = false;
+		this.absorbing = undefined;
 		this.feed?.cancel();
 		this.feed = undefined;
 		await this.running?.catch(() => undefined);
@@ -174,6 +323,7 @@ export class Projector {
 
 	/** A catch-up nobody waits for: a failure goes to the sync journal unless the projector was stopped. */
 	private async follow(): Promise<void> {
+		if (this.absorbing) return;
 		try {
 			await this.catchUp();
 		} catch (error) {
@@ -183,7 +333,7 @@ export class Projector {
 
 	/** Never rejects: with the desk gone (stopped, or the browser deleted it) there is nowhere to say it. */
 	private async trouble(error: unknown): Promise<void> {
-		if (!this.feed) return;
+		if (!this.started) return;
 		try {
 			await journal(this.desk, 'error', `Local list updates stopped: ${String(error)}`);
 		} catch {
@@ -255,10 +405,12 @@ export class Projector {
 		}
 
 		const tables = readModelTables(this.desk);
+		// One document written on the device (`project`), rather than a batch.
+		const single = !position && ids.length === 1;
 		const applied = await this.desk.transaction(
 			'rw',
-			// A single document leaves the stored sequence alone, so its transaction does not wait for others
-			// on `settings` (the search index's).
+			// Without a feed position the stored sequence is left alone, so the transaction does not wait for
+			// others on `settings` (the search index's).
 			[
 				...this.desk.readModels,
 				...(position ? [this.desk.settings] : []),
@@ -269,7 +421,7 @@ export class Projector {
 				// are deleted wherever they might be, and they go out with the reads, its idea row as it is. (A
 				// gone document's rows are read first, to find the idea they counted towards.)
 				const early =
-					!position &&
+					single &&
 					gone.length === 0 &&
 					Promise.all([
 						writeRows(tables, docs),
@@ -278,8 +430,8 @@ export class Projector {
 					]);
 				const [stored, setAside, inConflict, formerIdeas, read] = await Promise.all([
 					position && this.desk.settings.get(SEQ_KEY),
-					position && existing(tables.quarantine, ids),
-					position && existing(tables.conflicts, ids),
+					!single && existing(tables.quarantine, ids),
+					!single && existing(tables.conflicts, ids),
 					ideasOf(tables, gone),
 					readDiscussions(tables, [...new Set([...touched, ...fresh.keys()])], fresh),
 					early

@@ -65,6 +65,16 @@ describe('search index', () => {
 		expect(fromIndex).toEqual([[a._id], [a._id], [a._id], [b._id], [b._id], [], []]);
 	});
 
+	it('reads the lists while they were filled without the feed (a first pull, a save on a new device)', async () => {
+		const idea = makeIdea({ title: 'Saved before any sync' });
+		await store.writer.save(idea);
+		expect(await searchIsBehind(store.desk)).toBe(true);
+		expect(await found('saved')).toEqual([idea._id]);
+		await new SearchIndexer(store.ledger, store.desk).catchUp();
+		expect(await searchIsBehind(store.desk)).toBe(false);
+		expect(await found('saved')).toEqual([idea._id]);
+	});
+
 	it('takes in a small pass at once, and waits for a quiet moment after a big one', async () => {
 		const indexer = new SearchIndexer(store.ledger, store.desk);
 		await store.ledger.put(makeIdea({ title: 'Saved just now' }));

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { DEMO_PASSWORD, ServerProcess } from '../../../tests/support/server';
-import { Desk } from '$lib/store/desk';
+import { Desk, PROJECTION_SEQ_KEY } from '$lib/store/desk';
 import { Ledger, type LedgerDb } from '$lib/store/ledger';
 import { Projector } from '$lib/store/projection';
 import { statusOf } from '$lib/store/status';
@@ -29,6 +29,7 @@ class Device {
 		readonly name: string,
 		readonly ledger: Ledger,
 		readonly desk: Desk,
+		readonly projector: Projector,
 		readonly writer: DocumentWriter,
 		readonly remote: LedgerDb
 	) {}
@@ -52,7 +53,8 @@ class Device {
 				return fetch(url, { ...options, headers });
 			}
 		});
-		const device = new Device(name, ledger, desk, new DocumentWriter(ledger, desk, projector), remote);
+		const writer = new DocumentWriter(ledger, desk, projector);
+		const device = new Device(name, ledger, desk, projector, writer, remote);
 		holder.device = device;
 		await device.signIn();
 		return device;
@@ -72,12 +74,14 @@ class Device {
 		await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { cookie: this.cookie } });
 	}
 
-	engine(): SyncEngine {
+	/** A sync engine; with `lists`, a first sync builds the lists from its pull, as in the app. */
+	engine(lists = false): SyncEngine {
 		const engine = new SyncEngine({
 			ledger: this.ledger,
 			desk: this.desk,
 			remote: this.remote,
 			isOnline: () => true,
+			...(lists ? { firstPull: () => this.projector.firstPull() } : {}),
 			checkSession: async (): Promise<SessionCheck> => {
 				const response = await fetch(`${server.url}/api/session`, { headers: { cookie: this.cookie } });
 				return response.status === 401 ? 'signed-out' : response.ok ? 'ok' : 'unreachable';
@@ -89,6 +93,7 @@ class Device {
 
 	async close(): Promise<void> {
 		for (const engine of this.engines) engine.stop();
+		await this.projector.stop();
 		await this.ledger.destroy();
 		await this.desk.delete();
 	}
@@ -130,8 +135,13 @@ async function openDevice(name: string): Promise<Device> {
 }
 
 /** Starts a sync engine on `device` and waits until it is up to date. */
-async function syncUp(device: Device): Promise<SyncEngine> {
-	const engine = device.engine();
+async function syncUp(device: Device, lists = false): Promise<SyncEngine> {
+	if (lists) {
+		// As in the app, the lists have caught up with the (empty) ledger before the sync starts.
+		device.projector.start();
+		await device.projector.catchUp();
+	}
+	const engine = device.engine(lists);
 	const upToDate = reach(engine, 'up-to-date');
 	await engine.start();
 	await upToDate;
@@ -172,6 +182,30 @@ describe('SyncEngine against the real gateway', () => {
 		const idea = makeIdea({ author: 'member', title: 'Written after the first sync' });
 		await device.writer.save(idea);
 		await expect.poll(async () => (await serverDoc(idea._id))?.title).toBe('Written after the first sync');
+	});
+
+	it('builds the lists from the first pull’s batches, then follows the ledger from where the pull ended', async () => {
+		const device = await openDevice('member');
+		const reads: number[] = [];
+		const changes = device.ledger.db.changes.bind(device.ledger.db);
+		vi.spyOn(device.ledger.db, 'changes').mockImplementation(((options: PouchDB.Core.ChangesOptions) => {
+			if (options.include_docs) reads.push(Number(options.since));
+			return changes(options);
+		}) as typeof device.ledger.db.changes);
+		await syncUp(device, true);
+
+		const { update_seq: seq } = await device.ledger.db.info();
+		const ideas = await device.ledger.db.allDocs({ startkey: 'idea:', endkey: 'idea:\ufff0' });
+		await expect.poll(() => device.desk.getSetting(PROJECTION_SEQ_KEY)).toBe(seq);
+		expect(await device.desk.ideas.count()).toBe(ideas.rows.length);
+		// Nothing pulled was read back from the ledger's feed to build the lists.
+		expect(reads.filter((since) => since < Number(seq))).toEqual([0]);
+
+		const idea = makeIdea({ author: 'member', title: 'Written after the first sync' });
+		await device.ledger.put(idea);
+		await expect
+			.poll(async () => (await device.desk.ideas.get(idea._id))?.title)
+			.toBe('Written after the first sync');
 	});
 
 	it('pushes a write made while the first sync was still pulling', async () => {

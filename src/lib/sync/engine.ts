@@ -1,5 +1,6 @@
 import { journal, type Desk, type LedgerSeq } from '$lib/store/desk';
 import type { Ledger, LedgerDb } from '$lib/store/ledger';
+import type { FirstPull, PulledDoc } from '$lib/store/projection';
 import { nextBackoff } from './backoff';
 import { PHASE_LABELS, type SyncStatus } from './status';
 
@@ -15,6 +16,8 @@ export interface SyncEngineOptions {
 	isOnline?: () => boolean;
 	/** Documents per replication batch: larger batches make first syncs faster. */
 	batchSize?: number;
+	/** Called when a first sync starts, to be told what its pull writes (the lists' projection, `Projector.firstPull`). */
+	firstPull?: () => FirstPull;
 }
 
 interface ReplicationError {
@@ -170,6 +173,7 @@ export class SyncEngine {
 			batch_size: this.options.batchSize ?? 250,
 			back_off_function: (delay: number) => nextBackoff(delay)
 		};
+		const firstPull = firstSync ? this.options.firstPull?.() : undefined;
 		const pull = ledger.db.replicate.from(remote, options);
 		const replications: Replications = { pull };
 		this.replications = replications;
@@ -220,6 +224,7 @@ export class SyncEngine {
 			if (!current()) return;
 			received += info.docs.length;
 			pulledWritten = info.docs_written;
+			firstPull?.pulled(info.docs as PulledDoc[]);
 			this.set({ ...this.base(), phase: 'pulling', progress: { received, total } });
 		});
 		if (!firstSync) {
@@ -230,6 +235,7 @@ export class SyncEngine {
 		// document pulled is one of them (thousands, with a request to the server for each batch of ten). When
 		// the device holds nothing but what the pull wrote, the push starts after it; otherwise (something
 		// was written here meanwhile) it walks everything, as on any other start.
+		// The same holds for the lists (`firstPull`): built from the pulled batches, they hold the whole ledger.
 		const afterFirstPull = async (error: unknown) => {
 			if (error || replications.push || !current()) return;
 			let since: LedgerSeq | undefined;
@@ -239,9 +245,14 @@ export class SyncEngine {
 			} catch {
 				since = undefined; // the whole walk, as on any other start
 			}
-			if (current() && !replications.push) startPush(since);
+			if (!current() || replications.push) return;
+			void firstPull?.end(since);
+			startPush(since);
 		};
-		void pull.on('paused', (error: unknown) => void afterFirstPull(error));
+		void pull
+			.on('paused', (error: unknown) => void afterFirstPull(error))
+			.on('complete', () => void firstPull?.end(undefined))
+			.on('error', () => void firstPull?.end(undefined));
 	}
 
 	private async idle(): Promise<void> {
