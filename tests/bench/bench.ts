@@ -60,7 +60,10 @@ export interface BenchResults {
 	machine: { cpus: number; node: string; chromium: string; loadAverage: [number, number] };
 	docs: number;
 	sync: {
+		/** From the server accepting the sign-in until up to date with every idea listed (see appFirstSync). */
 		appSeconds: number;
+		/** From the form's submit until the server accepted the password (scrypt, deliberately slow). */
+		signInSeconds: number;
 		rawPouchSeconds: number;
 		ratio: number;
 		batchSize: number;
@@ -112,7 +115,14 @@ interface Budget {
 }
 
 export const BUDGETS: Budget[] = [
-	{ label: 'First sync, app', value: (r) => r.sync.appSeconds, unit: 's', goal: 15, fullSizeOnly: true },
+	{ label: 'Sign-in (password check)', value: (r) => r.sync.signInSeconds, unit: 's', goal: Infinity },
+	{
+		label: 'First sync, app (after sign-in)',
+		value: (r) => r.sync.appSeconds,
+		unit: 's',
+		goal: 15,
+		fullSizeOnly: true
+	},
 	{ label: 'First sync, bare PouchDB', value: (r) => r.sync.rawPouchSeconds, unit: 's', goal: Infinity },
 	{
 		label: 'Lists rebuilt from the ledger',
@@ -176,7 +186,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			page.on('console', (message) => log(`  [page ${message.type()}] ${message.text()}`));
 			page.on('pageerror', (error) => log(`  [page error] ${error.message}`));
 		}
-		const appSeconds = await appFirstSync(page, ideasOnServer);
+		const { appSeconds, signInSeconds } = await appFirstSync(page, ideasOnServer);
 		log('Ideas list and search…');
 		const list = await listAndSearch(page, random);
 		log('Save latency…');
@@ -225,6 +235,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			docs: options.docs,
 			sync: {
 				appSeconds: round(appSeconds, 2),
+				signInSeconds: round(signInSeconds, 2),
 				rawPouchSeconds: round(rawPouchSeconds, 2),
 				ratio: round(appSeconds / rawPouchSeconds, 2),
 				batchSize: BATCH_SIZE,
@@ -325,8 +336,16 @@ async function rawReplication(browser: Browser, baseUrl: string): Promise<number
 	}
 }
 
-/** Signs in through the form and waits (in the page) until sync is up to date and the list shows every idea. */
-async function appFirstSync(page: Page, ideas: number): Promise<number> {
+/**
+ * Signs in through the form and waits (in the page) until sync is up to date and the list shows every idea.
+ * The sync is timed from the moment the server accepted the sign-in (the end of its response, from the
+ * page's Resource Timing), like the bare replication, which is signed in before its clock starts; the
+ * password check before it is timed on its own.
+ */
+async function appFirstSync(
+	page: Page,
+	ideas: number
+): Promise<{ appSeconds: number; signInSeconds: number }> {
 	await page.goto('/sign-in?next=%2Fideas');
 	await page.getByLabel('User name').fill(SEED_AUTHOR);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -349,10 +368,19 @@ async function appFirstSync(page: Page, ideas: number): Promise<number> {
 		{ polling: 'raf', timeout: 300_000 }
 	);
 	const finishedAt = (await done.jsonValue()) as number;
-	const startedAt = await page.evaluate(
-		() => (globalThis as unknown as { __benchSignInAt: number }).__benchSignInAt
-	);
-	return (finishedAt - startedAt) / 1000;
+	const { submittedAt, acceptedAt } = await page.evaluate(() => {
+		const submitted = (globalThis as unknown as { __benchSignInAt: number }).__benchSignInAt;
+		// The first request to /api/session after the submit is the sign-in (the sync's session checks follow).
+		const signIn = performance
+			.getEntriesByType('resource')
+			.find((entry) => new URL(entry.name).pathname === '/api/session' && entry.startTime >= submitted);
+		return {
+			submittedAt: submitted,
+			acceptedAt: (signIn as PerformanceResourceTiming | undefined)?.responseEnd
+		};
+	});
+	if (acceptedAt === undefined) throw new Error('The sign-in request is not in the page’s resource timing');
+	return { appSeconds: (finishedAt - acceptedAt) / 1000, signInSeconds: (acceptedAt - submittedAt) / 1000 };
 }
 
 /** Resolves in the page when `ready()` holds, checked on every DOM change, at the frame after it became true. */

@@ -11,6 +11,7 @@ import { formatTable, runBench } from './bench';
 const REQUIRED = [
 	'docs',
 	'sync.appSeconds',
+	'sync.signInSeconds',
 	'sync.rawPouchSeconds',
 	'sync.ratio',
 	'save.p50Ms',
