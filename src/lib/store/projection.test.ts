@@ -394,8 +394,12 @@ describe('first pull', () => {
 		const first = store.projector.firstPull();
 
 		await pullBatch(first, await fetched([split._id, changed._id]));
+		const passes: number[] = [];
+		store.projector.onPass = (processed) => passes.push(processed);
 		const written = makeIdea({ title: 'Written here during the pull' });
 		await store.writer.save(written);
+		// No pass of the feed brings it meanwhile: the save says it was projected (the search index follows).
+		expect(passes).toContain(1);
 		await expect.poll(async () => (await store.desk.conflicts.get(split._id))?.revs).toEqual(['2-aaaa']);
 		expect(await store.desk.ideas.get(split._id)).toMatchObject({ title: 'There' });
 

@@ -172,12 +172,15 @@ export class Projector {
 	 * same change again later, which changes nothing. The stored sequence is not moved.
 	 */
 	async project(id: string, status?: DocStatusRow, created?: Change['doc']): Promise<void> {
-		this.absorbing?.local.add(id);
+		const absorbing = this.absorbing;
+		absorbing?.local.add(id);
 		const reads = this.feedReads;
 		await this.exclusive(async () => {
 			const doc = created && this.feedReads === reads ? created : await this.ledger.get(id);
 			await this.apply([doc ? { id, seq: 0, doc } : { id, seq: 0, deleted: true }], undefined, status);
 		});
+		// No pass will bring this change while a first pull is projected: say so (the search index follows).
+		if (absorbing) this.onPass?.(1);
 	}
 
 	/**
