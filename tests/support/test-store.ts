@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { Desk } from '../../src/lib/store/desk';
 import { Ledger } from '../../src/lib/store/ledger';
 import { Projector } from '../../src/lib/store/projection';
@@ -44,4 +44,18 @@ export function useTestStore(prefix: string): TestStore {
 		await removeTestStore(current);
 	});
 	return current;
+}
+
+/**
+ * Records the `since` of every read of the ledger's changes feed with documents (as the projector makes
+ * them) from now on: a first sync's projection should read none below where the pull ended.
+ */
+export function recordFeedReads(ledger: Ledger): number[] {
+	const reads: number[] = [];
+	const changes = ledger.db.changes.bind(ledger.db);
+	vi.spyOn(ledger.db, 'changes').mockImplementation(((options: PouchDB.Core.ChangesOptions) => {
+		if (options.include_docs) reads.push(Number(options.since));
+		return changes(options);
+	}) as typeof ledger.db.changes);
+	return reads;
 }

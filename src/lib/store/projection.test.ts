@@ -10,7 +10,12 @@ import {
 import type { IdeaRow } from './desk';
 import { Ledger } from './ledger';
 import { Projector, type PulledDoc } from './projection';
-import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
+import {
+	openTestStore,
+	recordFeedReads,
+	removeTestStore,
+	type TestStore
+} from '../../../tests/support/test-store';
 import { countIdea, readModelTables } from './read-models';
 import { useTestStore } from '../../../tests/support/test-store';
 import { PROJECTION_SEQ_KEY } from './desk';
@@ -307,17 +312,6 @@ describe('first pull', () => {
 		await removeTestStore(server);
 	});
 
-	/** `since` of each read of the ledger's feed with documents, as the projector makes them. */
-	function feedReads(): number[] {
-		const reads: number[] = [];
-		const changes = store.ledger.db.changes.bind(store.ledger.db);
-		vi.spyOn(store.ledger.db, 'changes').mockImplementation(((options: PouchDB.Core.ChangesOptions) => {
-			if (options.include_docs) reads.push(Number(options.since));
-			return changes(options);
-		}) as typeof store.ledger.db.changes);
-		return reads;
-	}
-
 	/** The server's current versions of `ids` (every leaf), with their histories, as a pull fetches them. */
 	async function fetched(ids: string[]): Promise<PulledDoc[]> {
 		const docs: PulledDoc[] = [];
@@ -349,7 +343,7 @@ describe('first pull', () => {
 		// As in the app, the projection has caught up with the (empty) ledger before the sync starts.
 		store.projector.start();
 		await store.projector.catchUp();
-		const reads = feedReads();
+		const reads = recordFeedReads(store.ledger);
 		const first = store.projector.firstPull();
 		let written = 0;
 		await store.ledger.db.replicate.from(server.ledger.db, { batch_size: 4 }).on('change', (info) => {
@@ -418,7 +412,7 @@ describe('first pull', () => {
 		const rev = await server.ledger.put(changed);
 		store.projector.start();
 		await store.projector.catchUp();
-		const reads = feedReads();
+		const reads = recordFeedReads(store.ledger);
 		const first = store.projector.firstPull();
 		await pullBatch(first, await fetched([changed._id]));
 		await expect.poll(async () => (await store.desk.ideas.get(changed._id))?.title).toBe('Before');
@@ -458,7 +452,7 @@ describe('first pull', () => {
 		const pulled = makeIdea({ title: 'Pulled' });
 		await server.ledger.put(pulled);
 		store.projector.start();
-		const reads = feedReads();
+		const reads = recordFeedReads(store.ledger);
 		const first = store.projector.firstPull();
 		await pullBatch(first, await fetched([pulled._id]));
 		await expect.poll(async () => (await store.desk.ideas.get(pulled._id))?.title).toBe('Pulled');

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { DEMO_PASSWORD, ServerProcess } from '../../../tests/support/server';
+import { recordFeedReads } from '../../../tests/support/test-store';
 import { Desk, PROJECTION_SEQ_KEY } from '$lib/store/desk';
 import { Ledger, type LedgerDb } from '$lib/store/ledger';
 import { Projector } from '$lib/store/projection';
@@ -186,12 +187,7 @@ describe('SyncEngine against the real gateway', () => {
 
 	it('builds the lists from the first pull’s batches, then follows the ledger from where the pull ended', async () => {
 		const device = await openDevice('member');
-		const reads: number[] = [];
-		const changes = device.ledger.db.changes.bind(device.ledger.db);
-		vi.spyOn(device.ledger.db, 'changes').mockImplementation(((options: PouchDB.Core.ChangesOptions) => {
-			if (options.include_docs) reads.push(Number(options.since));
-			return changes(options);
-		}) as typeof device.ledger.db.changes);
+		const reads = recordFeedReads(device.ledger);
 		await syncUp(device, true);
 
 		const { update_seq: seq } = await device.ledger.db.info();
