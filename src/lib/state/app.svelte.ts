@@ -5,7 +5,7 @@ import { DeviceStore } from '$lib/store/desk';
 import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { SessionApi, type SignInResult } from '$lib/sync/api';
-import { SyncEngine } from '$lib/sync/engine';
+import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
 import type { DatabaseName, SessionInfo, SignIn } from '$lib/domain';
@@ -34,6 +34,11 @@ export class AppState {
 	outbox: SignupOutbox | undefined;
 	private guard: StorageGuard | undefined;
 	private unsubscribe: (() => void) | undefined;
+	/**
+	 * Set by a sign-in: the server has just vouched for the session, so sync's next check need not ask again
+	 * (a session that ended since shows up as a refused replication, which signs out the same way).
+	 */
+	private sessionFresh = false;
 	private readonly onOnline = () => this.engine?.online();
 	private readonly onOffline = () => this.engine?.offline();
 
@@ -87,20 +92,26 @@ export class AppState {
 	}
 
 	async signIn(credentials: SignIn): Promise<SignInResult> {
+		// The password check takes a moment on purpose; the code the sync needs loads meanwhile.
+		Workspace.preloadCode();
+		void signupOutboxCode().catch(() => undefined);
 		const result = await this.api.signIn(credentials);
 		if (!result.ok) return result;
-		await this.device.account.put({
+		this.sessionFresh = true;
+		const remembered = this.device.account.put({
 			key: 'current',
 			session: result.session,
 			signedInAt: nowIso()
 		});
 		if (this.workspace && this.session?.name === result.session.name) {
+			await remembered;
 			this.session = result.session;
 			await this.engine?.start();
 			void this.outbox?.flush();
 		} else {
 			await this.close();
-			await this.openAndConnect(result.session);
+			// The account's stores open while the device remembers who signed in.
+			await Promise.all([remembered, this.openAndConnect(result.session)]);
 		}
 		return result;
 	}
@@ -145,15 +156,14 @@ export class AppState {
 		const { projector } = await workspace.openLedger();
 		const [remote, { SignupOutbox }] = await Promise.all([
 			Ledger.remote(`${location.origin}/db/${NETWORK_DB}`),
-			// Sealed sign-ups come with the schemas (zod): loaded now, not before the first paint.
-			import('$lib/sync/signup-outbox')
+			signupOutboxCode()
 		]);
 		if (!current()) return undefined;
 		this.engine = new SyncEngine({
 			ledger: workspace.ledger,
 			desk: workspace.desk,
 			remote,
-			checkSession: () => this.api.check(),
+			checkSession: () => this.checkSession(),
 			firstPull: () => projector.firstPull()
 		});
 		this.unsubscribe = this.engine.subscribe((status) => (this.sync = status));
@@ -175,6 +185,12 @@ export class AppState {
 				if (this.workspace === workspace) this.fail(error);
 			}
 		);
+	}
+
+	private checkSession(): Promise<SessionCheck> {
+		if (!this.sessionFresh) return this.api.check();
+		this.sessionFresh = false;
+		return Promise.resolve('ok');
 	}
 
 	private fail(error: unknown): void {
@@ -248,3 +264,8 @@ function afterFirstPaint(): Promise<void> {
 }
 
 export const [getApp, setApp] = createContext<AppState>();
+
+/** Sealed sign-ups come with the schemas (zod): loaded after the first paint, or during a sign-in. */
+function signupOutboxCode() {
+	return import('$lib/sync/signup-outbox');
+}

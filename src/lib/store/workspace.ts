@@ -50,6 +50,14 @@ export class Workspace {
 		return new Workspace(actor, Ledger.deferred(ledgerName(actor.name, database), ledgerOptions), desk);
 	}
 
+	/**
+	 * Starts loading the ledger's code (PouchDB, the projection, the write path) without opening anything,
+	 * so that it is in hand when a sign-in that is still being checked opens the workspace.
+	 */
+	static preloadCode(): void {
+		void Promise.all([import('pouchdb-browser'), ledgerSideCode()]).catch(() => undefined);
+	}
+
 	/** Opens the desk and the ledger, and starts following the ledger. */
 	static async open(
 		actor: Actor,
@@ -66,15 +74,8 @@ export class Workspace {
 	 * has not seen. A failed attempt is tried again on the next call.
 	 */
 	openLedger(): Promise<LedgerSide> {
-		// The projection and the write path come with the schemas (zod): loaded with the ledger, not before
-		// the first paint.
-		this.side ??= Promise.all([
-			this.ledger.ready(),
-			import('./projection'),
-			import('./writer'),
-			import('./search-index')
-		]).then(
-			([, { Projector }, { DocumentWriter }, { SearchIndexer }]) => {
+		this.side ??= Promise.all([this.ledger.ready(), ledgerSideCode()]).then(
+			([, [{ Projector }, { DocumentWriter }, { SearchIndexer }]]) => {
 				const projector = new Projector(this.ledger, this.desk);
 				const writer = new DocumentWriter(this.ledger, this.desk, projector);
 				const indexer = new SearchIndexer(this.ledger, this.desk);
@@ -204,4 +205,9 @@ export class Writes implements Pick<DocumentWriter, keyof DocumentWriter> {
 	): ReturnType<DocumentWriter['dropRevisions']> {
 		return (await this.writer()).dropRevisions(...args);
 	}
+}
+
+/** The modules the ledger's side needs; they bring the schemas (zod), so they load after the first paint. */
+function ledgerSideCode() {
+	return Promise.all([import('./projection'), import('./writer'), import('./search-index')]);
 }

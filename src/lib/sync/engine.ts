@@ -158,12 +158,6 @@ export class SyncEngine {
 	private async replicate(): Promise<void> {
 		const { ledger, remote } = this.options;
 		const firstSync = (await ledger.db.info()).update_seq === 0;
-		const total = firstSync
-			? await remote.info().then(
-					(info) => info.doc_count,
-					() => undefined
-				)
-			: undefined;
 		if (this.stopped || this.replications) return;
 		// Two one-way replications rather than PouchDB's sync(): sync() drops the error of a `paused` event,
 		// and we need it to tell "up to date" from "cannot reach the server".
@@ -182,6 +176,13 @@ export class SyncEngine {
 		let received = 0;
 		let pulledWritten = 0;
 		const current = () => this.replications === replications;
+		// How many documents a first sync brings, for its progress: asked alongside the pull, not before it.
+		let total: number | undefined;
+		if (firstSync)
+			void remote.info().then(
+				(info) => void (total = info.doc_count),
+				() => undefined
+			);
 
 		const watch = (direction: 'push' | 'pull', replication: Replication) =>
 			replication
