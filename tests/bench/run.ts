@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --docs 10000 --devices 200 --saves 30 --push 3 --out bench/results.json --report-only]`
+ * `npm run bench [-- --docs 10000 --devices 200 --saves 30 --push 3 --sync-runs 3 --out bench/results.json --report-only]`
  *
  * Runs the benchmark (bench.ts), prints a table and writes the figures as JSON. Exits 1 when a budget is
  * missed, unless `--report-only`.
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
 			devices: { type: 'string', default: '200' },
 			saves: { type: 'string', default: '30' },
 			push: { type: 'string', default: '3' },
+			'sync-runs': { type: 'string', default: '3' },
 			out: { type: 'string', default: 'bench/results.json' },
 			'report-only': { type: 'boolean', default: false }
 		}
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 		devices: count('devices', values.devices),
 		saves: count('saves', values.saves),
 		pushPerDevice: count('push', values.push),
+		syncRuns: count('sync-runs', values['sync-runs']),
 		out: values.out
 	};
 	const results = await runBench(options);

@@ -1,5 +1,5 @@
 /**
- * `npm run test:bench-smoke`: the benchmark at a small size (300 ideas, 10 devices), as part of `npm test`.
+ * `npm run test:bench-smoke`: the benchmark at a small size (300 ideas, 10 devices, 2 first syncs), as part of `npm test`.
  * It proves the harness still runs end to end against the current app: it completes, writes its file, and
  * every figure in it is a finite number. Budgets are judged only by the full `npm run bench`.
  */
@@ -12,8 +12,11 @@ const REQUIRED = [
 	'docs',
 	'sync.appSeconds',
 	'sync.signInSeconds',
+	'sync.startSeconds',
 	'sync.rawPouchSeconds',
 	'sync.ratio',
+	'sync.installingSeconds',
+	'sync.installingRatio',
 	'save.p50Ms',
 	'save.p95Ms',
 	'list.firstRowsMs',
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
 	const out = join(dir, 'results.json');
 	const started = Date.now();
 	try {
-		const results = await runBench({ docs: 300, devices: 10, saves: 5, pushPerDevice: 2, out });
+		const results = await runBench({ docs: 300, devices: 10, saves: 5, pushPerDevice: 2, syncRuns: 2, out });
 		const written: unknown = JSON.parse(await readFile(out, 'utf8'));
 		const problems = [
 			...REQUIRED.filter((path) => typeof at(written, path) !== 'number').map((path) => `${path} is missing`),
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
 		];
 		if (at(written, 'docs') !== 300) problems.push('docs is not 300');
 		if (at(written, 'server.devices') !== 10) problems.push('server.devices is not 10');
+		const runs = at(written, 'sync.runs');
+		if (!Array.isArray(runs) || runs.length !== 2) problems.push('sync.runs does not hold the 2 first syncs');
 		console.log(formatTable(results).table);
 		console.log(`\nbench smoke in ${Math.round((Date.now() - started) / 1000)} s`);
 		if (problems.length > 0) {
