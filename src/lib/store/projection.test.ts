@@ -344,6 +344,8 @@ describe('first pull', () => {
 		store.projector.start();
 		await store.projector.catchUp();
 		const reads = recordFeedReads(store.ledger);
+		const passes: [number, boolean][] = [];
+		store.projector.onPass = (processed, pulled) => passes.push([processed, pulled]);
 		const first = store.projector.firstPull();
 		let written = 0;
 		await store.ledger.db.replicate.from(server.ledger.db, { batch_size: 4 }).on('change', (info) => {
@@ -355,6 +357,9 @@ describe('first pull', () => {
 		await first.end(seq);
 
 		expect(reads).toEqual([seq]);
+		// Each batch is said to be a pull's (the search index waits for the end of it, see SearchIndexer.nudge).
+		expect(passes.length).toBeGreaterThan(1);
+		expect(passes.every(([, pulled]) => pulled)).toBe(true);
 		expect(await store.desk.getSetting(PROJECTION_SEQ_KEY)).toBe(seq);
 		const pulled = await snapshot();
 		expect(pulled.ideas).toHaveLength(9);
@@ -369,6 +374,7 @@ describe('first pull', () => {
 			ideas[3] && (await store.ledger.get(ideas[3]._id))!._rev
 		);
 		await expect.poll(async () => (await store.desk.ideas.get(ideas[3]!._id))?.title).toBe('Changed later');
+		await expect.poll(() => passes.at(-1)).toEqual([1, false]);
 	});
 
 	it('reads from the ledger what a batch cannot vouch for: versions in conflict, a document written here', async () => {
@@ -389,7 +395,7 @@ describe('first pull', () => {
 
 		await pullBatch(first, await fetched([split._id, changed._id]));
 		const passes: number[] = [];
-		store.projector.onPass = (processed) => passes.push(processed);
+		store.projector.onPass = (processed, pulled) => !pulled && passes.push(processed);
 		const written = makeIdea({ title: 'Written here during the pull' });
 		await store.writer.save(written);
 		// No pass of the feed brings it meanwhile: the save says it was projected (the search index follows).

@@ -129,8 +129,11 @@ export class Projector {
 
 	/** Called after each batch with the documents that now have conflicting versions. */
 	onConflicts: ((ids: string[]) => void) | undefined;
-	/** Called after each pass that processed changes, with how many. */
-	onPass: ((processed: number) => void) | undefined;
+	/**
+	 * Called after each pass that processed changes, with how many, and whether they were a first pull's
+	 * batch (more are coming, however few this one held).
+	 */
+	onPass: ((processed: number, pulled: boolean) => void) | undefined;
 
 	constructor(
 		private readonly ledger: Ledger,
@@ -149,7 +152,7 @@ export class Projector {
 		for (;;) {
 			this.running ??= this.exclusive(() => this.drain())
 				.then((pass) => {
-					if (pass.processed > 0) this.onPass?.(pass.processed);
+					if (pass.processed > 0) this.onPass?.(pass.processed, false);
 					return pass;
 				})
 				.finally(() => {
@@ -180,7 +183,7 @@ export class Projector {
 			await this.apply([doc ? { id, seq: 0, doc } : { id, seq: 0, deleted: true }], undefined, status);
 		});
 		// No pass will bring this change while a first pull is projected: say so (the search index follows).
-		if (absorbing) this.onPass?.(1);
+		if (absorbing) this.onPass?.(1, false);
 	}
 
 	/**
@@ -230,7 +233,7 @@ export class Projector {
 				await this.trouble(error);
 			}
 		}
-		if (projected > 0) this.onPass?.(projected);
+		if (projected > 0) this.onPass?.(projected, true);
 		if (!this.absorbing) await this.resume();
 	}
 

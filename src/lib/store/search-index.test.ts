@@ -75,7 +75,7 @@ describe('search index', () => {
 		expect(await found('saved')).toEqual([idea._id]);
 	});
 
-	it('takes in a small pass at once, and waits for a quiet moment after a big one', async () => {
+	it('takes in a small pass at once, and waits for a quiet moment after a big one or during a sync', async () => {
 		const indexer = new SearchIndexer(store.ledger, store.desk);
 		await store.ledger.put(makeIdea({ title: 'Saved just now' }));
 		indexer.nudge(1);
@@ -88,6 +88,14 @@ describe('search index', () => {
 		expect(await store.desk.search.count()).toBe(1);
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 		expect(await store.desk.search.count()).toBe(121);
+
+		// A sync's last batch is small, but comes at the end of a big one: still a quiet moment first.
+		await store.ledger.db.bulkDocs([makeIdea({ title: 'Last of a sync' })]);
+		indexer.nudge(1, true);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await store.desk.search.count()).toBe(121);
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(await store.desk.search.count()).toBe(122);
 		await indexer.stop();
 	});
 

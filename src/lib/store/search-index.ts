@@ -49,9 +49,12 @@ export class SearchIndexer {
 		this.later();
 	}
 
-	/** Tells the indexer a projection pass processed `changes` changes. */
-	nudge(changes: number): void {
-		if (changes <= SMALL_PASS) {
+	/**
+	 * Tells the indexer a projection pass processed `changes` changes; `syncing` when they were one batch of
+	 * a sync still under way (a first pull's last batch is small too: the index still waits for quiet).
+	 */
+	nudge(changes: number, syncing = false): void {
+		if (changes <= SMALL_PASS && !syncing) {
 			clearTimeout(this.timer);
 			if (!this.stopped) void this.quietly();
 		} else this.later();

@@ -80,7 +80,7 @@ export class Workspace {
 				const writer = new DocumentWriter(this.ledger, this.desk, projector);
 				const indexer = new SearchIndexer(this.ledger, this.desk);
 				projector.onConflicts = (ids) => this.tidyLater(ids);
-				projector.onPass = (processed) => indexer.nudge(processed);
+				projector.onPass = (processed, pulled) => indexer.nudge(processed, pulled);
 				if (!this.closed) {
 					projector.start();
 					indexer.start();
