@@ -50,7 +50,7 @@ export interface BenchOptions {
 	saves: number;
 	/** Ideas each simulated device pushes. */
 	pushPerDevice: number;
-	/** First syncs measured, each a bare replication then the app's, in fresh browser contexts. */
+	/** Times the first sync is measured: each time a bare replication and two of the app's (see SyncRun). */
 	syncRuns: number;
 	out: string;
 	log?: (line: string) => void;
