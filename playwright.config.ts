@@ -7,8 +7,10 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
-	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	// Generous: these tests check behaviour, not speed (budgets live in the benchmark), and some CI machines
+	// run them at half the speed of others (two devices, a server and two workers on two cores).
+	timeout: 180_000,
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		browserName: 'chromium',

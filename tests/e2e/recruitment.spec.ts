@@ -48,7 +48,7 @@ test.describe('event recruitment', () => {
 		newDevice,
 		server
 	}) => {
-		test.setTimeout(90_000);
+		test.slow(); // three times the usual time: many steps, two devices
 		const people: Person[] = Array.from({ length: 10 }, (_, i) => ({
 			name: `Visitor Number${i + 1}`,
 			email: `visitor${i + 1}@example.com`,

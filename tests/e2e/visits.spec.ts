@@ -16,7 +16,7 @@ test.describe('site visits', () => {
 		newDevice,
 		server
 	}) => {
-		test.setTimeout(120_000);
+		test.slow(); // three times the usual time: many steps, two devices
 		const phone = await newDevice();
 		await signedIn(phone, 'member');
 		const { page } = phone;
