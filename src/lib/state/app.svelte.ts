@@ -164,7 +164,8 @@ export class AppState {
 			desk: workspace.desk,
 			remote,
 			checkSession: () => this.checkSession(),
-			firstPull: () => projector.firstPull()
+			firstPull: () => projector.firstPull(),
+			settled: () => projector.settled()
 		});
 		this.unsubscribe = this.engine.subscribe((status) => (this.sync = status));
 		void this.engine.start();

@@ -117,7 +117,8 @@ export interface ConflictRow {
 
 /**
  * Whether the server has confirmed a document. No row means the current revision came from (or was
- * confirmed by) the server. `rev` is null while the write to the ledger is in flight.
+ * confirmed by) the server. A null `rev` speaks for whatever revision is current (earlier versions of
+ * the app wrote one while a ledger write was in flight; a refusal of a document no longer here has none).
  */
 export interface DocStatusRow {
 	id: string;

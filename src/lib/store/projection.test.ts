@@ -252,6 +252,53 @@ describe('batched projection', () => {
 			})
 		);
 	});
+	it('marks a write the desk never projected (a tab killed after the ledger write) as saved on this device', async () => {
+		const synced = makeIdea({ title: 'Synced, then edited here' });
+		const rev1 = await store.ledger.put(synced);
+		await store.projector.catchUp();
+		// The tab was killed after these ledger writes, before their desk transactions: no status rows.
+		const rev2 = await store.ledger.put({ ...synced, title: 'Edited' }, rev1);
+		const lost = makeIdea({ title: 'Written just before the tab was killed' });
+		const lostRev = await store.ledger.put(lost);
+		const confirmed = makeIdea({ title: 'Saved, projected, not yet confirmed' });
+		const confirmedRev = await store.writer.save(confirmed);
+
+		const reopened = new Projector(store.ledger, store.desk);
+		reopened.start();
+		await reopened.catchUp();
+		await reopened.stop();
+		expect(await store.desk.docStatus.get(synced._id)).toMatchObject({ rev: rev2, state: 'local' });
+		expect(await store.desk.docStatus.get(lost._id)).toMatchObject({ rev: lostRev, state: 'local' });
+		expect(await store.desk.docStatus.get(confirmed._id)).toMatchObject({
+			rev: confirmedRev,
+			state: 'local'
+		});
+		expect(await store.desk.ideas.get(lost._id)).toMatchObject({ rev: lostRev });
+	});
+
+	it('marks nothing before the desk has projected anything (a first sync brings the server’s documents)', async () => {
+		await store.ledger.db.bulkDocs([makeIdea(), makeIdea()]);
+		store.projector.start();
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.count()).toBe(2);
+		expect(await store.desk.docStatus.count()).toBe(0);
+	});
+
+	it('is settled once a save queued before the call has its status row in the desk', async () => {
+		store.projector.start();
+		const idea = makeIdea();
+		const rev = await store.ledger.put(idea);
+		const projecting = store.projector.project(idea._id, {
+			id: idea._id,
+			rev,
+			state: 'local',
+			at: idea.createdAt
+		});
+		await store.projector.settled();
+		expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
+		await projecting;
+	});
+
 	it('never lets a pass that read the feed before a save write the older revision over it', async () => {
 		const idea = makeIdea({ title: 'Before' });
 		const first = await store.ledger.put(idea);

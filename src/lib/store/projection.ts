@@ -9,6 +9,7 @@ import {
 	type LedgerSeq as Seq
 } from './desk';
 import type { Ledger } from './ledger';
+import { statusOf } from './status';
 import {
 	ideasOf,
 	joinDiscussions,
@@ -289,12 +290,52 @@ export class Projector {
 		}
 	}
 
-	/** Follows the ledger live: any change triggers a catch-up in batches. */
+	/**
+	 * Follows the ledger live: any change triggers a catch-up in batches. First, changes the desk has not
+	 * projected are marked as saved on this device (`markUnprojected`).
+	 */
 	start(): void {
 		if (this.started) return;
 		this.started = true;
 		this.listen();
+		void this.exclusive(() => this.markUnprojected()).catch((error: unknown) => this.trouble(error));
 		void this.follow();
+	}
+
+	/**
+	 * Resolves once every write the desk was asked to take so far (`project`, and the passes queued before
+	 * the call) is in it: what the sync engine waits for before it reads or writes status rows.
+	 */
+	async settled(): Promise<void> {
+		await this.lane;
+	}
+
+	/**
+	 * A change after the stored sequence may be a save whose desk transaction never happened (a tab killed
+	 * just after the ledger write, see `DocumentWriter`): it has no status row, and would show as synced.
+	 * Each such document whose status row does not speak for its current revision gets one, as saved on
+	 * this device, and the sync engine clears it once the server says it holds that revision (a change that
+	 * came from the server is cleared at the next sync). Nothing is marked before the desk has projected
+	 * anything: the changes of a first sync are the server's own.
+	 */
+	private async markUnprojected(): Promise<void> {
+		const since = this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY));
+		if (!since) return;
+		const { results } = await this.ledger.db.changes({ since });
+		const current = new Map<string, string>();
+		for (const change of results) {
+			const rev = change.changes[0]?.rev;
+			if (rev && !change.id.startsWith('_design/')) current.set(change.id, rev);
+		}
+		if (current.size === 0) return;
+		const at = new Date().toISOString();
+		await this.desk.transaction('rw', this.desk.docStatus, async () => {
+			const rows = await this.desk.docStatus.bulkGet([...current.keys()]);
+			const unmarked = [...current]
+				.filter(([, rev], i) => statusOf(rev, rows[i]).kind === 'synced')
+				.map(([id, rev]): DocStatusRow => ({ id, rev, state: 'local', at }));
+			await this.desk.docStatus.bulkPut(unmarked);
+		});
 	}
 
 	private listen(): void {

@@ -10,8 +10,10 @@ export class InvalidDocumentError extends Error {
 }
 
 /**
- * The one write path for documents. The status row is written before the ledger so a tab killed between
- * the two still shows the document as "saved on this device", never falsely as synced.
+ * The one write path for documents: the ledger write, then the document's rows and its status row ("saved on
+ * this device", naming the new revision) in one desk transaction. A tab killed between the two leaves a
+ * change the desk has not projected: the projection marks it as saved on this device when it starts again
+ * (`Projector.start`), so it is never shown as synced before the server confirms it.
  */
 export class DocumentWriter {
 	constructor(
@@ -92,33 +94,17 @@ export class DocumentWriter {
 	}
 
 	/**
-	 * Runs a ledger write with its "saved on this device" bookkeeping around it: one status transaction
-	 * before the write (read the row to put back if the write fails, mark the document as saved on this
-	 * device), then the document's rows and the status row naming the new revision in one desk transaction
-	 * (`Projector.project`; `created` is the document when the write created it), so the desk row is there
-	 * when this resolves.
+	 * Runs a ledger write, then puts the document's rows and the status row naming the new revision in one
+	 * desk transaction (`Projector.project`; `created` is the document when the write created it), so the
+	 * desk row is there when this resolves. A write that fails leaves the desk as it was.
 	 */
 	private async tracked(id: string, write: () => Promise<string>, created?: AppDoc): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
 		if (timed) performance.mark('coproduce:save:start');
-		const at = new Date().toISOString();
-		// Both requests go out at once; in one transaction the read still sees the row before the put.
-		const [before] = await this.desk.transaction('rw', this.desk.docStatus, () =>
-			Promise.all([
-				this.desk.docStatus.get(id),
-				this.desk.docStatus.put({ id, rev: null, state: 'local', at })
-			])
-		);
-		let newRev: string;
-		try {
-			newRev = await write();
-		} catch (error) {
-			await (before ? this.desk.docStatus.put(before) : this.desk.docStatus.delete(id));
-			throw error;
-		}
+		const newRev = await write();
 		await this.projector.project(
 			id,
-			{ id, rev: newRev, state: 'local', at },
+			{ id, rev: newRev, state: 'local', at: new Date().toISOString() },
 			created && { ...created, _rev: newRev }
 		);
 		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');

@@ -7,7 +7,7 @@ import { Ledger, type LedgerDb } from '$lib/store/ledger';
 import { Projector } from '$lib/store/projection';
 import { statusOf } from '$lib/store/status';
 import { DocumentWriter } from '$lib/store/writer';
-import { SyncEngine, type SessionCheck } from './engine';
+import { SyncEngine, type SessionCheck, type SyncEngineOptions } from './engine';
 import type { SyncPhase } from './status';
 
 // The real server process (gateway + embedded store) and the real browser PouchDB on fake-indexeddb.
@@ -76,17 +76,19 @@ class Device {
 	}
 
 	/** A sync engine; with `lists`, a first sync builds the lists from its pull, as in the app. */
-	engine(lists = false): SyncEngine {
+	engine(lists = false, overrides: Partial<SyncEngineOptions> = {}): SyncEngine {
 		const engine = new SyncEngine({
 			ledger: this.ledger,
 			desk: this.desk,
 			remote: this.remote,
 			isOnline: () => true,
 			...(lists ? { firstPull: () => this.projector.firstPull() } : {}),
+			settled: () => this.projector.settled(),
 			checkSession: async (): Promise<SessionCheck> => {
 				const response = await fetch(`${server.url}/api/session`, { headers: { cookie: this.cookie } });
 				return response.status === 401 ? 'signed-out' : response.ok ? 'ok' : 'unreachable';
-			}
+			},
+			...overrides
 		});
 		this.engines.push(engine);
 		return engine;
@@ -214,6 +216,25 @@ describe('SyncEngine against the real gateway', () => {
 		await upToDate;
 		await expect.poll(async () => (await serverDoc(idea._id))?.title).toBe('Written during the first pull');
 		await expect.poll(async () => device.desk.docStatus.get(idea._id)).toBeUndefined();
+	});
+
+	it('reads status rows only once the desk has settled, and says up to date only after that', async () => {
+		const device = await openDevice('member');
+		const idea = makeIdea({ author: 'member', title: 'Pushed while the desk was busy' });
+		await device.writer.save(idea);
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const engine = device.engine(false, { settled: () => held });
+		const upToDate = reach(engine, 'up-to-date');
+		await engine.start();
+		await expect.poll(async () => (await serverDoc(idea._id))?.title).toBe('Pushed while the desk was busy');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// The server holds it, but its row is not cleared, nor "up to date" said, before the desk settles.
+		expect(await device.desk.docStatus.get(idea._id)).toMatchObject({ state: 'local' });
+		expect(engine.current.phase).not.toBe('up-to-date');
+		release();
+		await upToDate;
+		expect(await device.desk.docStatus.get(idea._id)).toBeUndefined();
 	});
 
 	it('keeps a refused write visible with the reason, while the rest syncs', async () => {

@@ -18,6 +18,11 @@ export interface SyncEngineOptions {
 	batchSize?: number;
 	/** Called when a first sync starts, to be told what its pull writes (the lists' projection, `Projector.firstPull`). */
 	firstPull?: () => FirstPull;
+	/**
+	 * Resolves once the desk holds the status rows of every write made so far (`Projector.settled`): a save's
+	 * row is written just after its ledger write, and the push may have sent it already.
+	 */
+	settled?: () => Promise<void>;
 }
 
 interface ReplicationError {
@@ -266,7 +271,8 @@ export class SyncEngine {
 	}
 
 	private async confirm(): Promise<void> {
-		const { desk, ledger, remote } = this.options;
+		const { desk, ledger, remote, settled } = this.options;
+		await settled?.();
 		const rows = await desk.docStatus.toArray();
 		if (rows.length === 0) return;
 		const wanted: Record<string, string[]> = {};
@@ -292,8 +298,10 @@ export class SyncEngine {
 	}
 
 	private async denied(error: DeniedError): Promise<void> {
-		const { desk, ledger } = this.options;
+		const { desk, ledger, settled } = this.options;
 		if (!error.id) return;
+		// The refused save's own status row ("saved on this device") must not land over this one.
+		await settled?.();
 		const reason = error.reason ?? error.message ?? 'Refused by the server';
 		const current = await ledger.get(error.id);
 		await desk.docStatus.put({
