@@ -313,6 +313,27 @@ export class IdeaEditor {
 		}
 	}
 
+	/**
+	 * A loaded form for a new idea; `from` (an observation's id, "turn into an idea") starts it from that
+	 * observation's text when the observation is on this device.
+	 */
+	static async startNew(workspace: Workspace, actor: Actor, from: string | null): Promise<IdeaEditor> {
+		const observation = from?.startsWith('observation:')
+			? await workspace.desk.observations.get(from)
+			: undefined;
+		const firstLine = observation?.text.split('\n')[0]?.slice(0, 120) ?? '';
+		const editor = new IdeaEditor(
+			workspace,
+			actor,
+			undefined,
+			observation
+				? { from: observation.id, values: { title: firstLine, details: observation.text } }
+				: undefined
+		);
+		await editor.load();
+		return editor;
+	}
+
 	/** Loads the idea being edited, then any unsaved draft over it. */
 	async load(): Promise<void> {
 		if (this.editing) {

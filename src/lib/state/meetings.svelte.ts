@@ -41,13 +41,19 @@ import type { z } from 'zod';
 import { nowIso, today } from '$lib/format';
 import { timeInputValue } from '$lib/meeting-format';
 import { isConflict } from '$lib/store/ledger';
+import { recentIdeaTitles } from '$lib/store/idea-query';
 import {
+	conflictedParts,
+	loadGroup,
+	loadGroups,
 	loadMeeting,
 	loadMeetingIndex,
+	loadMeetingRow,
 	loadMyActions,
 	type ActionView,
 	type MeetingIndex,
-	type MeetingView
+	type MeetingView,
+	type Synced
 } from '$lib/store/meeting-query';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
@@ -108,15 +114,26 @@ export class MeetingIndexState {
 	}
 }
 
+/** Every group by name, with its sync status. */
 export class GroupListState {
-	readonly groups: Live<GroupRow[]>;
+	readonly groups: Live<Synced<GroupRow>[]>;
+	readonly rows = $derived.by(() => this.groups.value.map((group) => group.row));
 
 	constructor(workspace: Workspace) {
 		this.groups = new Live(
 			() => undefined,
-			() => workspace.desk.groups.orderBy('name').toArray(),
+			() => loadGroups(workspace.desk),
 			[]
 		);
+	}
+}
+
+/** One group with its sync status: null when it is not on this device, undefined until read. */
+export class GroupDetail {
+	readonly group: Live<Synced<GroupRow> | null | undefined, string>;
+
+	constructor(workspace: Workspace, id: () => string) {
+		this.group = new Live(id, (groupId) => loadGroup(workspace.desk, groupId), undefined);
 	}
 }
 
@@ -125,6 +142,32 @@ export class MeetingDetail {
 
 	constructor(workspace: Workspace, me: string, id: () => string) {
 		this.view = new Live(id, (meetingId) => loadMeeting(workspace.desk, meetingId, me, today()), undefined);
+	}
+}
+
+/** A meeting's own row, for its form: null when it is not on this device, undefined until read. */
+export class MeetingRecord {
+	readonly meeting: Live<MeetingRow | null | undefined, string>;
+
+	constructor(workspace: Workspace, id: () => string) {
+		this.meeting = new Live(id, (meetingId) => loadMeetingRow(workspace.desk, meetingId), undefined);
+	}
+}
+
+/** What the notes page shows beside the meeting: ideas to link an action to, and parts in conflict. */
+export class MeetingNotes {
+	/** The newest ideas, for an action's "about this idea". */
+	readonly ideas: Live<{ id: string; title: string }[]>;
+	/** Parts changed on two devices while apart, to compare and choose. */
+	readonly conflicted: Live<string[], string>;
+
+	constructor(workspace: Workspace, id: () => string) {
+		this.ideas = new Live(
+			() => undefined,
+			() => recentIdeaTitles(workspace.desk, 200),
+			[]
+		);
+		this.conflicted = new Live(id, (meetingId) => conflictedParts(workspace.desk, meetingId), []);
 	}
 }
 

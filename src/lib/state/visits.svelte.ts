@@ -224,12 +224,20 @@ export class ObservationCapture {
 	ready = $state(false);
 	/** How many observations were saved from this screen since it opened. */
 	savedCount = $state(0);
+	/** The visit observed: undefined when it is not on this device (`loaded` says when it was read). */
+	readonly visit: Live<VisitRow | undefined, string>;
 
 	constructor(
 		private readonly workspace: Workspace,
 		private readonly actor: Actor,
 		readonly visitId: string
-	) {}
+	) {
+		this.visit = new Live(
+			() => visitId,
+			(id) => workspace.desk.visits.get(id),
+			undefined
+		);
+	}
 
 	private get draftKey(): string {
 		return `observation:new:${this.visitId}`;

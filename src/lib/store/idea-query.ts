@@ -122,3 +122,9 @@ export async function queryIdeas(desk: Desk, me: string, query: IdeaQuery): Prom
 function compare(a: string | number, b: string | number): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The newest ideas' ids and titles (`limit` of them), to choose one to link to. */
+export async function recentIdeaTitles(desk: Desk, limit: number): Promise<{ id: string; title: string }[]> {
+	const rows = await desk.ideas.orderBy('createdAt').reverse().limit(limit).toArray();
+	return rows.map((idea) => ({ id: idea.id, title: idea.title }));
+}

@@ -264,3 +264,25 @@ export async function loadIdeaActions(desk: Desk, ideaId: string, today: string)
 		today
 	);
 }
+
+/** Every group by name, with its sync status. */
+export async function loadGroups(desk: Desk): Promise<Synced<GroupRow>[]> {
+	return withStatuses(desk, await desk.groups.orderBy('name').toArray());
+}
+
+/** One group with its sync status, or null when it is not on this device. */
+export async function loadGroup(desk: Desk, id: string): Promise<Synced<GroupRow> | null> {
+	const row = await desk.groups.get(id);
+	return row ? ((await withStatuses(desk, [row]))[0] ?? null) : null;
+}
+
+/** A meeting's own row, or null when it is not on this device. */
+export async function loadMeetingRow(desk: Desk, id: string): Promise<MeetingRow | null> {
+	return (await desk.meetings.get(id)) ?? null;
+}
+
+/** The parts of a meeting (notes, items, decisions, actions…) changed on two devices while apart. */
+export async function conflictedParts(desk: Desk, meetingId: string): Promise<string[]> {
+	const parts = await desk.meetingParts.where('meetingId').equals(meetingId).toArray();
+	return parts.filter((part) => part.conflicts.length > 0).map((part) => part.id);
+}
