@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { editIdea } from '$lib/domain';
 import { useTestStore } from '../../../tests/support/test-store';
@@ -106,6 +106,14 @@ describe('writer and sync status', () => {
 		const status = await store.desk.docStatus.get(idea._id);
 		expect(status?.rev).not.toBeNull();
 		expect((await store.desk.ideas.get(idea._id))?.title).toBe('Two');
+	});
+
+	it('still marks a saved write as saved on this device when its desk transaction fails', async () => {
+		const idea = makeIdea();
+		vi.spyOn(store.projector, 'project').mockRejectedValueOnce(new Error('The lists could not be updated'));
+		await expect(store.writer.save(idea)).rejects.toThrow('The lists could not be updated');
+		const stored = await store.ledger.get(idea._id);
+		expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev: stored?._rev, state: 'local' });
 	});
 
 	it('reads a status row only for the revision it names', () => {

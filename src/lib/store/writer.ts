@@ -1,5 +1,5 @@
 import { parseDocument, type AppDoc } from '$lib/domain';
-import type { Desk } from './desk';
+import type { Desk, DocStatusRow } from './desk';
 import type { Ledger } from './ledger';
 import type { Projector } from './projection';
 
@@ -96,17 +96,21 @@ export class DocumentWriter {
 	/**
 	 * Runs a ledger write, then puts the document's rows and the status row naming the new revision in one
 	 * desk transaction (`Projector.project`; `created` is the document when the write created it), so the
-	 * desk row is there when this resolves. A write that fails leaves the desk as it was.
+	 * desk row is there when this resolves. A write that fails leaves the desk as it was; if the desk
+	 * transaction fails, the status row is still put on its own before the error goes on.
 	 */
 	private async tracked(id: string, write: () => Promise<string>, created?: AppDoc): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
 		if (timed) performance.mark('coproduce:save:start');
 		const newRev = await write();
-		await this.projector.project(
-			id,
-			{ id, rev: newRev, state: 'local', at: new Date().toISOString() },
-			created && { ...created, _rev: newRev }
-		);
+		const status: DocStatusRow = { id, rev: newRev, state: 'local', at: new Date().toISOString() };
+		try {
+			await this.projector.project(id, status, created && { ...created, _rev: newRev });
+		} catch (error) {
+			// The ledger holds the change, so it must not look synced: the row alone, if the desk takes it.
+			await this.desk.docStatus.put(status).catch(() => undefined);
+			throw error;
+		}
 		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
 		return newRev;
 	}
