@@ -222,6 +222,22 @@ test.describe('event recruitment', () => {
 			await expect(cp.getByTestId('signup-status')).toHaveText('Contacted');
 			await expectAccessible(cp);
 
+			// Another one joined: their account starts from the name they gave, with a first password.
+			await cp.getByRole('link', { name: 'Back to sign-ups' }).click();
+			await table.getByRole('link', { name: 'Visitor Number2', exact: true }).click();
+			await cp.getByRole('button', { name: 'They joined' }).click();
+			await expect(cp.getByLabel('User name')).toHaveValue('visitor.number2');
+			await expect(cp.getByLabel('Their name')).toHaveValue('Visitor Number2');
+			const create = cp.getByRole('button', { name: 'Create account and mark as joined' });
+			await create.click();
+			await expect(cp.locator('#password-error')).toBeVisible();
+			await expectAccessible(cp);
+			await cp.getByLabel('First password').fill('harbour lantern kettle violin');
+			await create.click();
+			await expect(cp.getByTestId('signup-status')).toHaveText('Joined');
+			await expect(cp.getByTestId('signup-status').locator('..')).toContainText('Account: visitor.number2');
+			await expect(cp.getByText('Account visitor.number2 created and marked as joined')).toBeVisible();
+
 			await cp.getByRole('link', { name: 'Back to sign-ups' }).click();
 			await cp.getByRole('link', { name: 'Equality figures' }).click();
 			await expect(cp.getByTestId('equality-total')).toHaveText('Based on 14 sign-ups on this device.');

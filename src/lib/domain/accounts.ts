@@ -17,6 +17,22 @@ export const accountNameSchema = z
 	});
 
 /**
+ * A user name to start from for someone joining under `displayName` ("Sam Patel" → "sam.patel"): lower
+ * case, letters and digits joined by full stops, accents dropped, at most 40 characters. The coordinator
+ * can change it; it may still be too short for `accountNameSchema` (a name with no Latin letters).
+ */
+export function suggestAccountName(displayName: string): string {
+	return displayName
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '.')
+		.replace(/^\.+|\.+$/g, '')
+		.slice(0, 40)
+		.replace(/\.+$/, '');
+}
+
+/**
  * The databases of a network. Everything one role must not read lives in a database it cannot open:
  * `network` is shared by every member; `signups` holds sealed event sign-ups that only coordinators read.
  */

@@ -6,6 +6,8 @@ import {
 	openSignup,
 	protectPrivateKey,
 	SealError,
+	SIGNUP_STATUS_LABELS,
+	suggestAccountName,
 	unlockPrivateKey,
 	type EqualityAnswers,
 	type PublicJwk,
@@ -19,6 +21,7 @@ import { replaceInbox, updateInboxStatus } from '$lib/store/recruitment';
 import type { Workspace } from '$lib/store/workspace';
 import { SignupsApi } from '$lib/sync/signups-api';
 import { Live } from './live.svelte';
+import { NewAccountForm } from './people.svelte';
 
 export function signupPath(id: string): string {
 	return `/signups/${encodeURIComponent(id.replace(/^signup:/, ''))}`;
@@ -289,5 +292,55 @@ export class SignupInbox {
 		if (!answer.ok && answer.status !== 404) return answer.message;
 		await this.workspace.desk.inbox.delete(id);
 		return undefined;
+	}
+}
+
+/** One sign-up being followed up: what happened, an account when they join, deleting it for good. */
+export class SignupReview {
+	busy = $state(false);
+	problem = $state<string>();
+	notice = $state<string>();
+	/** The account form is open ("They joined"). */
+	joining = $state(false);
+	/** "Delete sign-up" was pressed and waits for "Yes, delete it for good". */
+	confirmDelete = $state(false);
+	readonly account = new NewAccountForm();
+
+	constructor(
+		private readonly inbox: SignupInbox,
+		private readonly id: () => string
+	) {}
+
+	async mark(status: Exclude<SignupStatus, 'new'>, accountName?: string): Promise<void> {
+		this.busy = true;
+		this.problem = await this.inbox.setStatus(this.id(), status, accountName);
+		this.busy = false;
+		if (!this.problem) this.notice = `Marked as ${SIGNUP_STATUS_LABELS[status].toLowerCase()}.`;
+	}
+
+	/** Opens the account form, filled in from the name they gave at the event. */
+	startJoining(name: string): void {
+		this.account.values.displayName = name;
+		this.account.values.name = suggestAccountName(name);
+		this.account.values.roles = ['member'];
+		this.joining = true;
+	}
+
+	/** Creates their account, then marks the sign-up as joined with it. */
+	async createAccount(): Promise<void> {
+		const created = await this.account.submit();
+		if (!created) return;
+		this.joining = false;
+		await this.mark('joined', created.name);
+		if (!this.problem)
+			this.notice = `Account ${created.name} created and marked as joined. Tell them their first password in person or by phone.`;
+	}
+
+	/** Deletes the sign-up for good, here and on the server; answers whether it is gone. */
+	async remove(): Promise<boolean> {
+		this.busy = true;
+		this.problem = await this.inbox.remove(this.id());
+		this.busy = false;
+		return !this.problem;
 	}
 }
