@@ -220,7 +220,7 @@ export class Projector {
 			projected = await this.exclusive(async () => {
 				if (this.absorbing !== state) return 0;
 				// The lists already follow the ledger from somewhere: the feed goes on leading.
-				if (state.seen.size === 0 && ((this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY))) || 0) !== 0) {
+				if (state.seen.size === 0 && ((await this.storedSeq()) || 0) !== 0) {
 					this.absorbing = undefined;
 					return 0;
 				}
@@ -319,7 +319,7 @@ export class Projector {
 	 * anything: the changes of a first sync are the server's own.
 	 */
 	private async markUnprojected(): Promise<void> {
-		const since = this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY));
+		const since = await this.storedSeq();
 		if (!since) return;
 		const { results } = await this.ledger.db.changes({ since });
 		const current = new Map<string, string>();
@@ -336,6 +336,11 @@ export class Projector {
 				.map(([id, rev]): DocStatusRow => ({ id, rev, state: 'local', at }));
 			await this.desk.docStatus.bulkPut(unmarked);
 		});
+	}
+
+	/** Where the projection has got to in the ledger's feed: this projector's last, else the desk's (0: nowhere). */
+	private async storedSeq(): Promise<Seq> {
+		return this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY)) ?? 0;
 	}
 
 	private listen(): void {
@@ -403,7 +408,7 @@ export class Projector {
 	private async drain(): Promise<Pass> {
 		let processed = 0;
 		for (;;) {
-			const since = this.seq ?? (await this.desk.getSetting<Seq>(SEQ_KEY)) ?? 0;
+			const since = await this.storedSeq();
 			const covered = this.asked;
 			const result = await this.ledger.db.changes({
 				since,
