@@ -84,7 +84,19 @@ export interface BenchResults {
 		/** The desk's projection of the whole ledger on its own (Sync page → Rebuild lists). */
 		projectionSeconds: number;
 	};
-	save: { p50Ms: number; p95Ms: number; samples: number[] };
+	/**
+	 * From the tap on "Save" (the click event's time): `p50Ms`/`p95Ms` until the save has resolved (the
+	 * document in the ledger and its rows in the lists: what the app waits for before it moves on),
+	 * `committed…` until the ledger's IndexedDB transaction has committed the document.
+	 */
+	save: {
+		p50Ms: number;
+		p95Ms: number;
+		samples: number[];
+		committedP50Ms: number;
+		committedP95Ms: number;
+		committedSamples: number[];
+	};
 	list: {
 		firstRowsMs: number;
 		searchMs: number;
@@ -166,8 +178,14 @@ export const BUDGETS: Budget[] = [
 		goal: Infinity
 	},
 	{ label: 'The same ÷ bare PouchDB', value: (r) => r.sync.installingRatio, unit: '×', goal: Infinity },
-	{ label: 'Save p50', value: (r) => r.save.p50Ms, unit: 'ms', goal: Infinity },
-	{ label: 'Save p95', value: (r) => r.save.p95Ms, unit: 'ms', goal: 30 },
+	{ label: 'Save p50 (tap → saved, listed)', value: (r) => r.save.p50Ms, unit: 'ms', goal: Infinity },
+	{ label: 'Save p95 (tap → saved, listed)', value: (r) => r.save.p95Ms, unit: 'ms', goal: 30 },
+	{
+		label: 'Save p95 (tap → in the ledger)',
+		value: (r) => r.save.committedP95Ms,
+		unit: 'ms',
+		goal: Infinity
+	},
 	{ label: 'Ideas list, first rows', value: (r) => r.list.firstRowsMs, unit: 'ms', goal: 100 },
 	{ label: 'Search results', value: (r) => r.list.searchMs, unit: 'ms', goal: 100 },
 	{
@@ -306,9 +324,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 				projectionSeconds: round(projectionSeconds, 2)
 			},
 			save: {
-				p50Ms: round(percentile(save, 50)),
-				p95Ms: round(percentile(save, 95)),
-				samples: save.map((ms) => round(ms))
+				p50Ms: round(percentile(save.saved, 50)),
+				p95Ms: round(percentile(save.saved, 95)),
+				samples: save.saved.map((ms) => round(ms)),
+				committedP50Ms: round(percentile(save.committed, 50)),
+				committedP95Ms: round(percentile(save.committed, 95)),
+				committedSamples: save.committed.map((ms) => round(ms))
 			},
 			list,
 			coldStartMs: round(median(cold)),
@@ -579,21 +600,46 @@ async function listAndSearch(page: Page, random: Random): Promise<BenchResults['
 	};
 }
 
-/** Saves new ideas through the form; the write path's own User Timing measures say how long each took. */
-async function saveLatency(page: Page, saves: number): Promise<number[]> {
-	await page.evaluate(() => performance.clearMeasures('coproduce:save'));
+/**
+ * Saves new ideas through the form, each timed from the tap on "Save" (the click event's own time) to the
+ * write path's marks: the document committed in the ledger, and the save resolved with the lists caught up.
+ */
+async function saveLatency(page: Page, saves: number): Promise<{ saved: number[]; committed: number[] }> {
+	const saved: number[] = [];
+	const committed: number[] = [];
 	for (let i = 0; i < saves; i++) {
 		await page.getByRole('link', { name: 'Share an idea' }).first().click({ timeout: 120_000 });
 		await page.getByLabel('Title').fill(`Benchmark idea ${i + 1}`);
+		await page.evaluate(() => {
+			performance.clearMarks();
+			performance.clearMeasures('coproduce:save');
+			document.addEventListener(
+				'click',
+				(event) => performance.mark('bench:tap', { startTime: event.timeStamp }),
+				{
+					capture: true,
+					once: true
+				}
+			);
+		});
 		await page.getByRole('button', { name: 'Save idea' }).click();
 		await page.getByRole('heading', { level: 1, name: `Benchmark idea ${i + 1}` }).waitFor();
 		await page.getByRole('link', { name: 'Back to ideas' }).click();
+		const times = await page.evaluate(() => {
+			const [tap] = performance.getEntriesByName('bench:tap', 'mark');
+			const [inLedger] = performance.getEntriesByName('coproduce:save:committed', 'mark');
+			const [save] = performance.getEntriesByName('coproduce:save', 'measure');
+			if (!tap || !inLedger || !save) return undefined;
+			return {
+				committed: inLedger.startTime - tap.startTime,
+				saved: save.startTime + save.duration - tap.startTime
+			};
+		});
+		if (!times) throw new Error(`Save ${i + 1} left no tap, commit or save timing in the page`);
+		saved.push(times.saved);
+		committed.push(times.committed);
 	}
-	const durations = await page.evaluate(() =>
-		performance.getEntriesByName('coproduce:save', 'measure').map((entry) => entry.duration)
-	);
-	if (durations.length < saves) throw new Error(`Expected ${saves} save measures, found ${durations.length}`);
-	return durations.sort((a, b) => a - b);
+	return { saved: saved.sort((a, b) => a - b), committed: committed.sort((a, b) => a - b) };
 }
 
 /** Sync page → "Rebuild lists": how long projecting every ledger document into the desk takes by itself. */

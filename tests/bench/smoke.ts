@@ -19,6 +19,7 @@ const REQUIRED = [
 	'sync.installingRatio',
 	'save.p50Ms',
 	'save.p95Ms',
+	'save.committedP95Ms',
 	'list.firstRowsMs',
 	'list.searchMs',
 	'coldStartMs',
