@@ -51,7 +51,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
-/** axe-core over the whole page (WCAG 2.2 A and AA rules) and the page's CSP record: no violations allowed. */
+/**
+ * axe-core over the whole page (WCAG 2.2 A and AA rules) and the page's CSP record: no violations allowed.
+ * Then the page at 320 CSS pixels wide must fit without scrolling sideways (WCAG 1.4.10, Reflow).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -64,6 +67,29 @@ export async function expectAccessible(page: Page): Promise<void> {
 		() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
 	);
 	expect(csp, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
+	await expectReflow(page);
+}
+
+/** The page at 320 CSS pixels wide has no horizontal scrolling; the viewport is put back afterwards. */
+async function expectReflow(page: Page): Promise<void> {
+	const viewport = page.viewportSize();
+	await page.setViewportSize({ width: 320, height: viewport?.height ?? 640 });
+	try {
+		const overflow = await page.evaluate(() => {
+			const width = document.documentElement.clientWidth;
+			const wide = [...document.body.querySelectorAll('*')]
+				.filter((element) => element.getBoundingClientRect().right > width + 0.5)
+				.slice(0, 5)
+				.map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+			return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+		});
+		expect(
+			overflow.scrollWidth,
+			`${page.url()} scrolls sideways at 320 px; wider than the page: ${overflow.wide.join(', ')}`
+		).toBeLessThanOrEqual(overflow.width);
+	} finally {
+		if (viewport) await page.setViewportSize(viewport);
+	}
 }
 
 /** Resolves once the service worker controls the page, so a reload works with no network. */
