@@ -85,9 +85,10 @@ export interface BenchResults {
 		projectionSeconds: number;
 	};
 	/**
-	 * From the tap on "Save" (the click event's time): `p50Ms`/`p95Ms` until the save has resolved (the
-	 * document in the ledger and its rows in the lists: what the app waits for before it moves on),
-	 * `committed…` until the ledger's IndexedDB transaction has committed the document.
+	 * From the tap on "Save" (the click event's time): `p50Ms`/`p95Ms` until the save is over (the document
+	 * committed in the ledger and the lists' transaction with its rows open: the app moves on, and every read
+	 * of the lists from then on sees it), `committed…` until the ledger's IndexedDB transaction has committed
+	 * the document, `listed…` until the lists' transaction has committed too.
 	 */
 	save: {
 		p50Ms: number;
@@ -96,6 +97,8 @@ export interface BenchResults {
 		committedP50Ms: number;
 		committedP95Ms: number;
 		committedSamples: number[];
+		listedP50Ms: number;
+		listedP95Ms: number;
 	};
 	list: {
 		firstRowsMs: number;
@@ -178,14 +181,15 @@ export const BUDGETS: Budget[] = [
 		goal: Infinity
 	},
 	{ label: 'The same ÷ bare PouchDB', value: (r) => r.sync.installingRatio, unit: '×', goal: Infinity },
-	{ label: 'Save p50 (tap → saved, listed)', value: (r) => r.save.p50Ms, unit: 'ms', goal: Infinity },
-	{ label: 'Save p95 (tap → saved, listed)', value: (r) => r.save.p95Ms, unit: 'ms', goal: 30 },
+	{ label: 'Save p50 (tap → saved)', value: (r) => r.save.p50Ms, unit: 'ms', goal: Infinity },
+	{ label: 'Save p95 (tap → saved)', value: (r) => r.save.p95Ms, unit: 'ms', goal: 30 },
 	{
 		label: 'Save p95 (tap → in the ledger)',
 		value: (r) => r.save.committedP95Ms,
 		unit: 'ms',
 		goal: Infinity
 	},
+	{ label: 'Save p95 (tap → lists committed)', value: (r) => r.save.listedP95Ms, unit: 'ms', goal: Infinity },
 	{ label: 'Ideas list, first rows', value: (r) => r.list.firstRowsMs, unit: 'ms', goal: 100 },
 	{ label: 'Search results', value: (r) => r.list.searchMs, unit: 'ms', goal: 100 },
 	{
@@ -329,7 +333,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 				samples: save.saved.map((ms) => round(ms)),
 				committedP50Ms: round(percentile(save.committed, 50)),
 				committedP95Ms: round(percentile(save.committed, 95)),
-				committedSamples: save.committed.map((ms) => round(ms))
+				committedSamples: save.committed.map((ms) => round(ms)),
+				listedP50Ms: round(percentile(save.listed, 50)),
+				listedP95Ms: round(percentile(save.listed, 95))
 			},
 			list,
 			coldStartMs: round(median(cold)),
@@ -602,17 +608,21 @@ async function listAndSearch(page: Page, random: Random): Promise<BenchResults['
 
 /**
  * Saves new ideas through the form, each timed from the tap on "Save" (the click event's own time) to the
- * write path's marks: the document committed in the ledger, and the save resolved with the lists caught up.
+ * write path's marks: the document committed in the ledger, the save over, the lists' transaction committed.
  */
-async function saveLatency(page: Page, saves: number): Promise<{ saved: number[]; committed: number[] }> {
+async function saveLatency(
+	page: Page,
+	saves: number
+): Promise<{ saved: number[]; committed: number[]; listed: number[] }> {
 	const saved: number[] = [];
 	const committed: number[] = [];
+	const listed: number[] = [];
 	for (let i = 0; i < saves; i++) {
 		await page.getByRole('link', { name: 'Share an idea' }).first().click({ timeout: 120_000 });
 		await page.getByLabel('Title').fill(`Benchmark idea ${i + 1}`);
 		await page.evaluate(() => {
 			performance.clearMarks();
-			performance.clearMeasures('coproduce:save');
+			performance.clearMeasures();
 			document.addEventListener(
 				'click',
 				(event) => performance.mark('bench:tap', { startTime: event.timeStamp }),
@@ -629,17 +639,21 @@ async function saveLatency(page: Page, saves: number): Promise<{ saved: number[]
 			const [tap] = performance.getEntriesByName('bench:tap', 'mark');
 			const [inLedger] = performance.getEntriesByName('coproduce:save:committed', 'mark');
 			const [save] = performance.getEntriesByName('coproduce:save', 'measure');
-			if (!tap || !inLedger || !save) return undefined;
+			const [inLists] = performance.getEntriesByName('coproduce:save:listed', 'measure');
+			if (!tap || !inLedger || !save || !inLists) return undefined;
 			return {
 				committed: inLedger.startTime - tap.startTime,
-				saved: save.startTime + save.duration - tap.startTime
+				saved: save.startTime + save.duration - tap.startTime,
+				listed: inLists.startTime + inLists.duration - tap.startTime
 			};
 		});
-		if (!times) throw new Error(`Save ${i + 1} left no tap, commit or save timing in the page`);
+		if (!times) throw new Error(`Save ${i + 1} left no tap, commit, save or lists timing in the page`);
 		saved.push(times.saved);
 		committed.push(times.committed);
+		listed.push(times.listed);
 	}
-	return { saved: saved.sort((a, b) => a - b), committed: committed.sort((a, b) => a - b) };
+	const sorted = (samples: number[]) => samples.sort((a, b) => a - b);
+	return { saved: sorted(saved), committed: sorted(committed), listed: sorted(listed) };
 }
 
 /** Sync page → "Rebuild lists": how long projecting every ledger document into the desk takes by itself. */

@@ -20,6 +20,7 @@ const REQUIRED = [
 	'save.p50Ms',
 	'save.p95Ms',
 	'save.committedP95Ms',
+	'save.listedP95Ms',
 	'list.firstRowsMs',
 	'list.searchMs',
 	'coldStartMs',

@@ -289,10 +289,7 @@ describe('batched projection', () => {
 		const idea = makeIdea();
 		const rev = await store.ledger.put(idea);
 		const projecting = store.projector.project(idea._id, {
-			id: idea._id,
-			rev,
-			state: 'local',
-			at: idea.createdAt
+			status: { id: idea._id, rev, state: 'local', at: idea.createdAt }
 		});
 		await store.projector.settled();
 		expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
@@ -447,8 +444,8 @@ describe('first pull', () => {
 		};
 		const written = makeIdea({ title: 'Written here during the pull' });
 		await store.writer.save(written);
-		// No pass of the feed brings it meanwhile: the save says it was projected (the search index follows).
-		expect(passes).toContain(1);
+		// No pass of the feed brings it meanwhile: the projection says it put it in (the search index follows).
+		await expect.poll(() => passes).toContain(1);
 		await expect.poll(async () => (await store.desk.conflicts.get(split._id))?.revs).toEqual(['2-aaaa']);
 		expect(await store.desk.ideas.get(split._id)).toMatchObject({ title: 'There' });
 

@@ -112,6 +112,19 @@ interface FeedPosition {
 	lastSeq: Seq;
 }
 
+/** A document written on this device, put in the desk by the write path (`Projector.project`). */
+export interface DirectWrite {
+	/** The writer's status row, written in the same transaction as the document's rows. */
+	status?: DocStatusRow;
+	/** The document, when the write created it (see `project`). */
+	created?: Change['doc'];
+	/**
+	 * Called once the desk's transaction is open. IndexedDB runs any transaction opened after it on the same
+	 * tables once it is over, so from then on every read of the desk sees the document's rows.
+	 */
+	onOpen?: () => void;
+}
+
 export class Projector {
 	private running: Promise<Pass> | undefined;
 	/** Reads of the feed that have come back (see `project`). */
@@ -165,9 +178,9 @@ export class Projector {
 	}
 
 	/**
-	 * Puts one document in the desk as the ledger holds it now, without waiting for the changes feed: the
-	 * write path uses it so a save resolves with its rows in the desk, in one transaction with `status` (the
-	 * writer's status row). Call it as soon as the ledger write resolves. It runs between passes, so a pass
+	 * Puts one document in the desk as the ledger holds it now, without waiting for the changes feed, in one
+	 * transaction with `status` (the writer's status row): the write path uses it so that every read of the
+	 * desk after a save sees the save (`onOpen`). Call it as soon as the ledger write resolves. It runs between passes, so a pass
 	 * that read the feed before the write cannot put an older revision over it afterwards.
 	 *
 	 * `created` is the document just created (no earlier revision, so no conflicts): it is used as it is
@@ -175,13 +188,14 @@ export class Projector {
 	 * which case, as for every other write, the ledger is read once this has the lane. The feed brings the
 	 * same change again later, which changes nothing. The stored sequence is not moved.
 	 */
-	async project(id: string, status?: DocStatusRow, created?: Change['doc']): Promise<void> {
+	async project(id: string, { status, created, onOpen }: DirectWrite = {}): Promise<void> {
 		const absorbing = this.absorbing;
 		absorbing?.local.add(id);
 		const reads = this.feedReads;
 		await this.exclusive(async () => {
 			const doc = created && this.feedReads === reads ? created : await this.ledger.get(id);
-			await this.apply([doc ? { id, seq: 0, doc } : { id, seq: 0, deleted: true }], undefined, status);
+			const change: Change = doc ? { id, seq: 0, doc } : { id, seq: 0, deleted: true };
+			await this.apply([change], undefined, { status, onOpen });
 		});
 		// No pass will bring this change while a first pull is projected: say so (the search index follows).
 		if (absorbing) this.onPass?.(1, false);
@@ -430,9 +444,14 @@ export class Projector {
 	 * Writes one batch of changes, in one transaction: lookups and the touched ideas' discussions, then the
 	 * rows by table with the ideas counted (the batch's rows put over what was read). With a feed position,
 	 * also the sequence it reached; then it answers false, writing nothing, when the stored sequence is no
-	 * longer `since`. `status` is a status row written with them.
+	 * longer `since`. `direct`: the status row written with them, and who to tell when the transaction opens.
 	 */
-	private async apply(changes: Change[], position?: FeedPosition, status?: DocStatusRow): Promise<boolean> {
+	private async apply(
+		changes: Change[],
+		position?: FeedPosition,
+		direct: Pick<DirectWrite, 'status' | 'onOpen'> = {}
+	): Promise<boolean> {
+		const { status, onOpen } = direct;
 		// One outcome per document: a later change to the same document replaces an earlier one.
 		const outcomes = new Map<string, Outcome>();
 		for (const change of changes) {
@@ -469,6 +488,7 @@ export class Projector {
 				...(status ? [this.desk.docStatus] : [])
 			],
 			async () => {
+				onOpen?.();
 				// A single document (no feed position) that is not gone is written without looking first: its rows
 				// are deleted wherever they might be, and they go out with the reads, its idea row as it is. (A
 				// gone document's rows are read first, to find the idea they counted towards.)

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
 import { editIdea } from '$lib/domain';
@@ -106,6 +107,38 @@ describe('writer and sync status', () => {
 		const status = await store.desk.docStatus.get(idea._id);
 		expect(status?.rev).not.toBeNull();
 		expect((await store.desk.ideas.get(idea._id))?.title).toBe('Two');
+	});
+
+	it('is over once its desk transaction is open, and every read of the desk after it sees the save', async () => {
+		let committed = false;
+		const project = store.projector.project.bind(store.projector);
+		vi.spyOn(store.projector, 'project').mockImplementation(async (...args) => {
+			await project(...args);
+			committed = true;
+		});
+		const idea = makeIdea();
+		const rev = await store.writer.save(idea);
+		// The desk's transaction has not committed yet…
+		expect(committed).toBe(false);
+		// …but a read opened now runs after it.
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ rev });
+		expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
+	});
+
+	it('stands when its desk transaction fails after opening: the status row is kept and the failure journaled', async () => {
+		const idea = makeIdea();
+		const put = store.desk.docStatus.put.bind(store.desk.docStatus);
+		vi.spyOn(store.desk.docStatus, 'put')
+			.mockImplementationOnce(() => Dexie.Promise.reject(new Error('The lists could not be updated')))
+			.mockImplementation(put);
+		const rev = await store.writer.save(idea);
+		await expect.poll(() => store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
+		await expect
+			.poll(async () => (await store.desk.journal.toArray()).map((row) => row.message))
+			.toContainEqual(expect.stringContaining('The lists were not updated after a save'));
+		// The next pass of the changes feed puts the rows in.
+		await store.projector.catchUp();
+		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ rev });
 	});
 
 	it('still marks a saved write as saved on this device when its desk transaction fails', async () => {

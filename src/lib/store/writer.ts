@@ -1,5 +1,5 @@
 import { parseDocument, type AppDoc } from '$lib/domain';
-import type { Desk, DocStatusRow } from './desk';
+import { journal, type Desk, type DocStatusRow } from './desk';
 import type { Ledger } from './ledger';
 import type { Projector } from './projection';
 
@@ -95,9 +95,14 @@ export class DocumentWriter {
 
 	/**
 	 * Runs a ledger write, then puts the document's rows and the status row naming the new revision in one
-	 * desk transaction (`Projector.project`; `created` is the document when the write created it), so the
-	 * desk row is there when this resolves. A write that fails leaves the desk as it was; if the desk
-	 * transaction fails, the status row is still put on its own before the error goes on.
+	 * desk transaction (`Projector.project`; `created` is the document when the write created it). The save
+	 * is over once the ledger has committed and that desk transaction is open: IndexedDB runs any read of
+	 * those tables opened later after it, so no page can read the lists without this save, and the next
+	 * page's work overlaps the desk's commit instead of waiting for it. A write that fails leaves the desk
+	 * as it was. If the desk transaction fails, the status row is still put on its own (the ledger holds the
+	 * change, so it must not look synced): before it opened, the error goes on to the caller; after, the save
+	 * has succeeded, the failure goes to the sync journal, and the next pass of the changes feed puts the
+	 * rows in.
 	 */
 	private async tracked(id: string, write: () => Promise<string>, created?: AppDoc): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
@@ -106,14 +111,39 @@ export class DocumentWriter {
 		// The document is in the ledger (IndexedDB); the benchmark also times the tap to here.
 		if (timed) performance.mark('coproduce:save:committed');
 		const status: DocStatusRow = { id, rev: newRev, state: 'local', at: new Date().toISOString() };
+		let opened = () => {};
+		const open = new Promise<void>((resolve) => (opened = resolve));
+		const projected = this.projector.project(id, {
+			status,
+			created: created && { ...created, _rev: newRev },
+			onOpen: opened
+		});
 		try {
-			await this.projector.project(id, status, created && { ...created, _rev: newRev });
+			await Promise.race([open, projected]);
 		} catch (error) {
-			// The ledger holds the change, so it must not look synced: the row alone, if the desk takes it.
-			await this.desk.docStatus.put(status).catch(() => undefined);
+			await this.keepStatus(status);
 			throw error;
 		}
 		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
+		void this.listed(projected, status, timed);
 		return newRev;
+	}
+
+	/** Follows a save's desk transaction once the save is over (see `tracked`). */
+	private async listed(projected: Promise<void>, status: DocStatusRow, timed: boolean): Promise<void> {
+		try {
+			await projected;
+			if (timed) performance.measure('coproduce:save:listed', 'coproduce:save:start');
+		} catch (error) {
+			await this.keepStatus(status);
+			await journal(this.desk, 'error', `The lists were not updated after a save: ${String(error)}`).catch(
+				() => undefined
+			);
+		}
+	}
+
+	/** The status row alone, if the desk takes it. */
+	private async keepStatus(status: DocStatusRow): Promise<void> {
+		await this.desk.docStatus.put(status).catch(() => undefined);
 	}
 }
