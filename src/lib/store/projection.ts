@@ -180,8 +180,9 @@ export class Projector {
 	/**
 	 * Puts one document in the desk as the ledger holds it now, without waiting for the changes feed, in one
 	 * transaction with `status` (the writer's status row): the write path uses it so that every read of the
-	 * desk after a save sees the save (`onOpen`). Call it as soon as the ledger write resolves. It runs between passes, so a pass
-	 * that read the feed before the write cannot put an older revision over it afterwards.
+	 * desk after a save sees the save (`onOpen`). Call it as soon as the ledger write resolves. It runs
+	 * between passes, so a pass that read the feed before the write cannot put an older revision over it
+	 * afterwards.
 	 *
 	 * `created` is the document just created (no earlier revision, so no conflicts): it is used as it is
 	 * unless the feed has been read since the call (a newer revision could then be in the desk already), in
