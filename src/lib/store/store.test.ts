@@ -141,6 +141,28 @@ describe('writer and sync status', () => {
 		expect(await store.desk.ideas.get(idea._id)).toMatchObject({ rev });
 	});
 
+	it('times saves made at once each from its own start', async () => {
+		performance.clearMarks();
+		performance.clearMeasures();
+		const ideas = [makeIdea({ title: 'One' }), makeIdea({ title: 'Two' })];
+		await Promise.all(ideas.map((idea) => store.writer.save(idea)));
+		const forIdea = (name: string, type: 'mark' | 'measure', id: string) =>
+			performance
+				.getEntriesByName(name, type)
+				.filter((entry) => (entry as PerformanceMark).detail?.id === id);
+		for (const idea of ideas) {
+			const [start] = forIdea('coproduce:save:start', 'mark', idea._id);
+			const [committed] = forIdea('coproduce:save:committed', 'mark', idea._id);
+			const [saved] = forIdea('coproduce:save', 'measure', idea._id);
+			expect(start && committed && saved).toBeTruthy();
+			expect(saved!.startTime).toBe(start!.startTime);
+			expect(committed!.startTime).toBeGreaterThanOrEqual(start!.startTime);
+			await expect
+				.poll(() => forIdea('coproduce:save:listed', 'measure', idea._id)[0]?.startTime)
+				.toBe(start!.startTime);
+		}
+	});
+
 	it('still marks a saved write as saved on this device when its desk transaction fails', async () => {
 		const idea = makeIdea();
 		vi.spyOn(store.projector, 'project').mockRejectedValueOnce(new Error('The lists could not be updated'));

@@ -106,10 +106,13 @@ export class DocumentWriter {
 	 */
 	private async tracked(id: string, write: () => Promise<string>, created?: AppDoc): Promise<string> {
 		const timed = typeof performance !== 'undefined' && typeof performance.measure === 'function';
-		if (timed) performance.mark('coproduce:save:start');
+		// Each save's marks carry its document's id and its own start, so saves at once (an observation and
+		// its photos) do not time each other.
+		const detail = { id };
+		const start = timed ? performance.mark('coproduce:save:start', { detail }).startTime : 0;
 		const newRev = await write();
 		// The document is in the ledger (IndexedDB); the benchmark also times the tap to here.
-		if (timed) performance.mark('coproduce:save:committed');
+		if (timed) performance.mark('coproduce:save:committed', { detail });
 		const status: DocStatusRow = { id, rev: newRev, state: 'local', at: new Date().toISOString() };
 		let opened = () => {};
 		const open = new Promise<void>((resolve) => (opened = resolve));
@@ -124,16 +127,20 @@ export class DocumentWriter {
 			await this.keepStatus(status);
 			throw error;
 		}
-		if (timed) performance.measure('coproduce:save', 'coproduce:save:start');
-		void this.listed(projected, status, timed);
+		if (timed) performance.measure('coproduce:save', { start, detail });
+		void this.listed(projected, status, timed ? { start, detail } : undefined);
 		return newRev;
 	}
 
 	/** Follows a save's desk transaction once the save is over (see `tracked`). */
-	private async listed(projected: Promise<void>, status: DocStatusRow, timed: boolean): Promise<void> {
+	private async listed(
+		projected: Promise<void>,
+		status: DocStatusRow,
+		timing: PerformanceMeasureOptions | undefined
+	): Promise<void> {
 		try {
 			await projected;
-			if (timed) performance.measure('coproduce:save:listed', 'coproduce:save:start');
+			if (timing) performance.measure('coproduce:save:listed', timing);
 		} catch (error) {
 			await this.keepStatus(status);
 			await journal(this.desk, 'error', `The lists were not updated after a save: ${String(error)}`).catch(
