@@ -1,4 +1,5 @@
 import type { Backend } from './backend';
+import { readsOnly, sendToBackend } from './backend/send';
 
 /** A JSON answer from the backend: status and parsed body (undefined when the body was not JSON). */
 export interface CouchResponse<T = unknown> {
@@ -43,11 +44,18 @@ export class CouchClient {
 		return `${this.backend.url}/${encodeURIComponent(db)}${path ? '/' + path : ''}`;
 	}
 
+	/**
+	 * `repeatable`: safe to send again if the connection fails before any answer (see `sendToBackend`);
+	 * GET and HEAD always are.
+	 */
 	async request<T = unknown>(
 		method: string,
 		url: string,
 		body?: unknown,
-		signal?: AbortSignal
+		{
+			signal,
+			repeatable = readsOnly(method)
+		}: { signal?: AbortSignal | undefined; repeatable?: boolean } = {}
 	): Promise<CouchResponse<T>> {
 		const headers: Record<string, string> = {
 			...this.backend.headers,
@@ -55,12 +63,11 @@ export class CouchClient {
 			'accept-encoding': 'identity'
 		};
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		const response = await fetch(url, {
-			method,
-			headers,
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal
-		});
+		const response = await sendToBackend(
+			url,
+			{ method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal },
+			repeatable
+		);
 		const text = await response.text();
 		let parsed: unknown;
 		try {
@@ -110,7 +117,7 @@ export class CouchClient {
 			'POST',
 			this.url(db, '_all_docs?include_docs=true'),
 			{ keys },
-			signal
+			{ signal, repeatable: true }
 		);
 		if (!res.ok || !Array.isArray(res.body?.rows)) {
 			throw new BackendError(`_all_docs on ${db} failed`, res.status);

@@ -187,26 +187,44 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
 					return localRefused(res);
 				}
-				return forward(ctx.backend, req, res, { method, path: `${base}/_changes`, query, body });
+				return forward(ctx.backend, req, res, { method, path: `${base}/_changes`, query, body, reads: true });
 			});
 		}
 		case 'allDocs':
 			return withBody(req, res, method === 'POST', (body) => {
 				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
 				if (keys.some(namesLocal)) return localRefused(res);
-				return forward(ctx.backend, req, res, { method, path: `${base}/_all_docs`, query, body });
+				return forward(ctx.backend, req, res, {
+					method,
+					path: `${base}/_all_docs`,
+					query,
+					body,
+					reads: true
+				});
 			});
 		case 'bulkGet':
 			return withBody(req, res, true, (body) => {
 				const ids =
 					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
 				if (namesLocal(ids)) return localRefused(res);
-				return forward(ctx.backend, req, res, { method, path: `${base}/_bulk_get`, query, body });
+				return forward(ctx.backend, req, res, {
+					method,
+					path: `${base}/_bulk_get`,
+					query,
+					body,
+					reads: true
+				});
 			});
 		case 'revsDiff':
 			return withBody(req, res, true, (body) => {
 				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
-				return forward(ctx.backend, req, res, { method, path: `${base}/_revs_diff`, query, body });
+				return forward(ctx.backend, req, res, {
+					method,
+					path: `${base}/_revs_diff`,
+					query,
+					body,
+					reads: true
+				});
 			});
 		case 'bulkDocs':
 			return withBody(req, res, true, (body) => bulkDocs(ctx, res, db, actor, body));
@@ -321,7 +339,8 @@ async function bulkDocs(
 			'POST',
 			ctx.couch.url(ctx.names.backendName(db), '_bulk_docs'),
 			{ docs: allowed, new_edits: newEdits },
-			signal
+			// Revisions made elsewhere (replication's new_edits=false) are stored once however often they are sent.
+			{ signal, repeatable: !newEdits }
 		);
 		if (!answer.ok || !Array.isArray(answer.body)) {
 			res.status(answer.status).json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
@@ -388,7 +407,7 @@ async function localRoute(
 	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
 	const signal = abortOnDisconnect(res);
 	if (READ.includes(method)) {
-		const answer = await ctx.couch.request<unknown>('GET', url, undefined, signal);
+		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
 		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
 		res.status(answer.status);
 		if (method === 'HEAD') res.end();
@@ -404,7 +423,7 @@ async function localRoute(
 			'PUT',
 			url,
 			{ ...body, _id: backendLocalId(account, id) },
-			signal
+			{ signal }
 		);
 		if (isRecord(answer.body) && typeof answer.body.id === 'string') answer.body.id = publicId;
 		res.status(answer.status).json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });

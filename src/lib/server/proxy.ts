@@ -4,6 +4,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Request, Response } from 'express';
 import { IMAGE_TYPES } from '../domain/attachments';
 import type { Backend } from './backend';
+import { readsOnly, sendToBackend } from './backend/send';
 
 /** Response headers worth passing on from the backend; everything else (Location, Server…) stays behind. */
 const PASSED_HEADERS = ['content-type', 'etag'] as const;
@@ -22,6 +23,11 @@ export interface ForwardOptions {
 	 * covers it either way.
 	 */
 	download?: boolean;
+	/**
+	 * Safe to send twice although it is a POST: it only reads (`_changes`, `_all_docs`, `_bulk_get` and
+	 * `_revs_diff` take their ids in a body). GET and HEAD always are (see `sendToBackend`).
+	 */
+	reads?: boolean;
 }
 
 const INLINE_TYPES: ReadonlySet<string> = new Set(IMAGE_TYPES);
@@ -55,12 +61,16 @@ export async function forward(backend: Backend, req: Request, res: Response, opt
 
 	let response: globalThis.Response;
 	try {
-		response = await fetch(url, {
-			method: options.method,
-			headers,
-			body: options.body === undefined ? undefined : JSON.stringify(options.body),
-			signal
-		});
+		response = await sendToBackend(
+			url,
+			{
+				method: options.method,
+				headers,
+				body: options.body === undefined ? undefined : JSON.stringify(options.body),
+				signal
+			},
+			options.reads === true || readsOnly(options.method)
+		);
 	} catch {
 		if (signal.aborted) return;
 		res.status(502).json({ error: 'bad_gateway', reason: 'The database is not reachable just now' });
