@@ -175,7 +175,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 
 	switch (route) {
 		case 'info':
-			return forward(ctx.backend, req, res, { method, path: base + '/', query });
+			return forward(ctx, req, res, { method, path: base + '/', query });
 		case 'changes': {
 			if (params.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
 				return refuse(res, 'Only the _doc_ids and _selector filters are available');
@@ -187,14 +187,14 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
 					return localRefused(res);
 				}
-				return forward(ctx.backend, req, res, { method, path: `${base}/_changes`, query, body, reads: true });
+				return forward(ctx, req, res, { method, path: `${base}/_changes`, query, body, reads: true });
 			});
 		}
 		case 'allDocs':
 			return withBody(req, res, method === 'POST', (body) => {
 				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
 				if (keys.some(namesLocal)) return localRefused(res);
-				return forward(ctx.backend, req, res, {
+				return forward(ctx, req, res, {
 					method,
 					path: `${base}/_all_docs`,
 					query,
@@ -207,7 +207,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 				const ids =
 					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
 				if (namesLocal(ids)) return localRefused(res);
-				return forward(ctx.backend, req, res, {
+				return forward(ctx, req, res, {
 					method,
 					path: `${base}/_bulk_get`,
 					query,
@@ -218,7 +218,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 		case 'revsDiff':
 			return withBody(req, res, true, (body) => {
 				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
-				return forward(ctx.backend, req, res, {
+				return forward(ctx, req, res, {
 					method,
 					path: `${base}/_revs_diff`,
 					query,
@@ -232,7 +232,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 		case 'docWrite':
 			return documentRoute(ctx, req, res, db, actor, rest[0] ?? '');
 		case 'attachmentRead':
-			return forward(ctx.backend, req, res, {
+			return forward(ctx, req, res, {
 				method,
 				path: `${base}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`,
 				query,
@@ -364,7 +364,7 @@ async function documentRoute(
 	const method = req.method;
 	const path = `/${encodeURIComponent(ctx.names.backendName(db))}/${encodeURIComponent(id)}`;
 	const query = rawQuery(req);
-	if (READ.includes(method)) return forward(ctx.backend, req, res, { method, path, query });
+	if (READ.includes(method)) return forward(ctx, req, res, { method, path, query });
 
 	return withBody(req, res, method === 'PUT', async (body) => {
 		let incoming: Json;
@@ -384,7 +384,7 @@ async function documentRoute(
 			refuse(res, verdict.reason);
 			return;
 		}
-		return forward(ctx.backend, req, res, {
+		return forward(ctx, req, res, {
 			method,
 			path,
 			query,

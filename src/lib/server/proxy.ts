@@ -44,11 +44,17 @@ export function abortOnDisconnect(res: Response): AbortSignal {
 	return controller.signal;
 }
 
+/** Where `forward` sends requests, and where it says when the backend could not be reached. */
+export interface Hop {
+	backend: Backend;
+	log: (message: string) => void;
+}
+
 /**
  * Sends one request to the backend over HTTP and streams its answer to the client: status, a few safe
  * headers, and the body as it arrives.
  */
-export async function forward(backend: Backend, req: Request, res: Response, options: ForwardOptions) {
+export async function forward({ backend, log }: Hop, req: Request, res: Response, options: ForwardOptions) {
 	const signal = abortOnDisconnect(res);
 	const headers: Record<string, string> = {
 		...backend.headers,
@@ -71,8 +77,9 @@ export async function forward(backend: Backend, req: Request, res: Response, opt
 			},
 			options.reads === true || readsOnly(options.method)
 		);
-	} catch {
+	} catch (error) {
 		if (signal.aborted) return;
+		log(`The database did not answer ${options.method} ${options.path}: ${causeOf(error)}`);
 		res.status(502).json({ error: 'bad_gateway', reason: 'The database is not reachable just now' });
 		return;
 	}
@@ -101,4 +108,10 @@ export async function forward(backend: Backend, req: Request, res: Response, opt
 		// The client left or the backend broke off mid-stream: nothing more can be sent either way.
 		if (!res.writableEnded) res.destroy();
 	}
+}
+
+/** What `fetch` says went wrong underneath its "fetch failed". */
+function causeOf(error: unknown): string {
+	const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+	return cause instanceof Error ? cause.message : String(cause);
 }
