@@ -173,9 +173,13 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 		writes ? await chairDirectory(ctx.couch, ctx.names.backendName('network')).chairOf(account.name) : []
 	);
 
+	/** Forwards a route that only reads, even as a POST (ids in the body), so it is safe to send twice. */
+	const read = (path: string, body?: unknown) =>
+		forward(ctx, req, res, { method, path: base + path, query, body, reads: true });
+
 	switch (route) {
 		case 'info':
-			return forward(ctx, req, res, { method, path: base + '/', query });
+			return read('/');
 		case 'changes': {
 			if (params.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
 				return refuse(res, 'Only the _doc_ids and _selector filters are available');
@@ -187,44 +191,26 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
 					return localRefused(res);
 				}
-				return forward(ctx, req, res, { method, path: `${base}/_changes`, query, body, reads: true });
+				return read('/_changes', body);
 			});
 		}
 		case 'allDocs':
 			return withBody(req, res, method === 'POST', (body) => {
 				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
 				if (keys.some(namesLocal)) return localRefused(res);
-				return forward(ctx, req, res, {
-					method,
-					path: `${base}/_all_docs`,
-					query,
-					body,
-					reads: true
-				});
+				return read('/_all_docs', body);
 			});
 		case 'bulkGet':
 			return withBody(req, res, true, (body) => {
 				const ids =
 					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
 				if (namesLocal(ids)) return localRefused(res);
-				return forward(ctx, req, res, {
-					method,
-					path: `${base}/_bulk_get`,
-					query,
-					body,
-					reads: true
-				});
+				return read('/_bulk_get', body);
 			});
 		case 'revsDiff':
 			return withBody(req, res, true, (body) => {
 				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
-				return forward(ctx, req, res, {
-					method,
-					path: `${base}/_revs_diff`,
-					query,
-					body,
-					reads: true
-				});
+				return read('/_revs_diff', body);
 			});
 		case 'bulkDocs':
 			return withBody(req, res, true, (body) => bulkDocs(ctx, res, db, actor, body));

@@ -61,7 +61,7 @@ describe('forward', () => {
 		expect(flaky.received()).toBe(2);
 	});
 
-	it('answers 502 and says so in the log when the database cannot be reached, never resending a write', async () => {
+	it('answers 502, and says so in the log, when the database drops a write: a write is never sent twice', async () => {
 		const { flaky, logs, url } = await setUp(1, { path: '/network/_bulk_docs' });
 		const response = await post(url);
 		expect(response.status).toBe(502);
