@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --docs 10000 --devices 200 --saves 30 --push 3 --sync-runs 3 --out bench/results.json --report-only]`
+ * `npm run bench [-- --docs 10000 --devices 200 --saves 100 --push 3 --sync-runs 5 --out bench/results.json --report-only]`
  *
  * Runs the benchmark (bench.ts), prints a table and writes the figures as JSON. Exits 1 when a budget is
  * missed, unless `--report-only`.
@@ -12,9 +12,9 @@ async function main(): Promise<void> {
 		options: {
 			docs: { type: 'string', default: String(FULL_SIZE) },
 			devices: { type: 'string', default: '200' },
-			saves: { type: 'string', default: '30' },
+			saves: { type: 'string', default: '100' },
 			push: { type: 'string', default: '3' },
-			'sync-runs': { type: 'string', default: '3' },
+			'sync-runs': { type: 'string', default: '5' },
 			out: { type: 'string', default: 'bench/results.json' },
 			'report-only': { type: 'boolean', default: false }
 		}
