@@ -4,6 +4,7 @@ import { databaseSchema, type DatabaseName } from '../domain/accounts';
 import type { Actor } from '../domain/rules';
 import type { Account, AccountStore } from './accounts';
 import type { Backend } from './backend';
+import { readsOnly } from './backend/send';
 import { chairDirectory } from './chairs';
 import type { CouchClient } from './couch';
 import { handle, noStore, readJson, sendError, sessionToken, type Json } from './http';
@@ -38,8 +39,6 @@ const ALLOWED_CHANGES_FILTERS = new Set(['_doc_ids', '_selector']);
 const ALLOWED_CHANGES_FEEDS = new Set(['normal', 'longpoll']);
 /** A replication checkpoint is a few hundred bytes; this leaves room and no more. */
 const MAX_CHECKPOINT_BYTES = 16 * 1024;
-
-const READ = ['GET', 'HEAD'];
 
 function refuse(res: Response, reason = 'This operation is not available') {
 	sendError(res, 403, 'forbidden', reason);
@@ -77,7 +76,7 @@ export function backendLocalId(account: string, id: string): string {
 /** Which route of DB_ROUTES a request is, or undefined if it is none of them (refused for everyone). */
 function classify(method: string, rest: readonly string[]): DbRoute | undefined {
 	const [first, second, ...more] = rest;
-	const read = READ.includes(method);
+	const read = readsOnly(method);
 	if (first === undefined) return read ? 'info' : undefined;
 	if (second === undefined) {
 		switch (first) {
@@ -138,7 +137,7 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 
 	// `/db/`: the server welcome, which PouchDB's http adapter reads for `db.id()`.
 	if (dbSegment === '' && rest.length === 0) {
-		if (!READ.includes(method)) return refuse(res);
+		if (!readsOnly(method)) return refuse(res);
 		res.json({ couchdb: 'Welcome', uuid: ctx.serverId, vendor: { name: 'coproduce' } });
 		return;
 	}
@@ -350,7 +349,7 @@ async function documentRoute(
 	const method = req.method;
 	const path = `/${encodeURIComponent(ctx.names.backendName(db))}/${encodeURIComponent(id)}`;
 	const query = rawQuery(req);
-	if (READ.includes(method)) return forward(ctx, req, res, { method, path, query });
+	if (readsOnly(method)) return forward(ctx, req, res, { method, path, query });
 
 	return withBody(req, res, method === 'PUT', async (body) => {
 		let incoming: Json;
@@ -392,7 +391,7 @@ async function localRoute(
 	const publicId = `_local/${id}`;
 	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
 	const signal = abortOnDisconnect(res);
-	if (READ.includes(method)) {
+	if (readsOnly(method)) {
 		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
 		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
 		res.status(answer.status);

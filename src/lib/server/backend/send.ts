@@ -14,7 +14,7 @@ export async function sendToBackend(url: string, init: RequestInit, repeatable: 
 	}
 }
 
-/** Requests that read, whatever their path, are safe to send twice. */
+/** GET and HEAD: requests that only read, whatever their path (so they are also safe to send twice). */
 export function readsOnly(method: string): boolean {
 	return method === 'GET' || method === 'HEAD';
 }
