@@ -19,6 +19,7 @@ import {
 import { countIdea, readModelTables } from './read-models';
 import { useTestStore } from '../../../tests/support/test-store';
 import { PROJECTION_SEQ_KEY } from './desk';
+import { statusOf } from './status';
 
 const store = useTestStore('projection');
 
@@ -282,6 +283,61 @@ describe('batched projection', () => {
 		await store.projector.catchUp();
 		expect(await store.desk.ideas.count()).toBe(2);
 		expect(await store.desk.docStatus.count()).toBe(0);
+	});
+
+	it('marks a save made during a first sync that a killed tab never projected as saved on this device', async () => {
+		await store.ledger.db.bulkDocs([makeIdea(), makeIdea()]); // pulled, not yet in the lists
+		// The tab is killed after the ledger write, before the desk's transaction.
+		vi.spyOn(store.projector, 'project').mockReturnValue(new Promise(() => {}));
+		const idea = makeIdea({ title: 'Written while the first sync ran' });
+		void store.writer.save(idea);
+		const written = await vi.waitFor(async () => {
+			const doc = await store.ledger.get(idea._id);
+			if (!doc) throw new Error('Not written yet');
+			return doc;
+		});
+
+		const reopened = new Projector(store.ledger, store.desk);
+		reopened.start();
+		await reopened.catchUp();
+		await reopened.stop();
+		expect(await store.desk.ideas.count()).toBe(3);
+		expect(await store.desk.docStatus.toArray()).toEqual([
+			expect.objectContaining({ id: idea._id, state: 'local' })
+		]);
+		expect(statusOf(written._rev, await store.desk.docStatus.get(idea._id))).toEqual({ kind: 'local' });
+	});
+
+	it('takes away the mark of a save made during a first sync whose ledger write never happened', async () => {
+		vi.spyOn(store.ledger, 'put').mockReturnValue(new Promise(() => {}));
+		const idea = makeIdea();
+		void store.writer.save(idea);
+		await vi.waitFor(async () =>
+			expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev: null, state: 'local' })
+		);
+		const refused = {
+			id: 'idea:gone',
+			rev: null,
+			state: 'denied' as const,
+			reason: 'No',
+			at: idea.createdAt
+		};
+		await store.desk.docStatus.put(refused);
+
+		const reopened = new Projector(store.ledger, store.desk);
+		reopened.start();
+		await reopened.catchUp();
+		await reopened.stop();
+		expect(await store.desk.docStatus.toArray()).toEqual([refused]);
+	});
+
+	it('puts a status row back as it was when a save made during a first sync fails', async () => {
+		const idea = makeIdea();
+		const rev = await store.writer.save(idea);
+		await expect(store.writer.save({ ...idea, title: 'From a stale copy' })).rejects.toMatchObject({
+			status: 409
+		});
+		expect(await store.desk.docStatus.get(idea._id)).toMatchObject({ rev, state: 'local' });
 	});
 
 	it('is settled once a save queued before the call has its status row in the desk', async () => {

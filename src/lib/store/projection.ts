@@ -326,14 +326,30 @@ export class Projector {
 	}
 
 	/**
+	 * Whether the desk follows the ledger from somewhere. Until it does (a first sync, a rebuild) the
+	 * start-up check (`markUnprojected`) cannot tell a save from a pulled change, so the write path marks a
+	 * save before its ledger write (`DocumentWriter`).
+	 */
+	async following(): Promise<boolean> {
+		if (this.seq) return true;
+		// Kept, so that a save does not read the desk for it again (a pass checks it in its transaction).
+		const stored = await this.desk.getSetting<Seq>(SEQ_KEY);
+		if (stored) this.seq = stored;
+		return Boolean(stored);
+	}
+
+	/**
 	 * A change after the stored sequence may be a save whose desk transaction never happened (a tab killed
 	 * just after the ledger write, see `DocumentWriter`): it has no status row, and would show as synced.
 	 * Each such document whose status row does not speak for its current revision gets one, as saved on
 	 * this device, and the sync engine clears it once the server says it holds that revision (a change that
 	 * came from the server is cleared at the next sync). Nothing is marked before the desk has projected
-	 * anything: the changes of a first sync are the server's own.
+	 * anything: the changes of a first sync are the server's own, and a save made meanwhile was marked
+	 * before it was written. Such a mark for a document the ledger never got (the tab was killed before the
+	 * ledger write) is taken away.
 	 */
 	private async markUnprojected(): Promise<void> {
+		await this.dropUnwrittenMarks();
 		const since = await this.storedSeq();
 		if (!since) return;
 		const { results } = await this.ledger.db.changes({ since });
@@ -350,6 +366,24 @@ export class Projector {
 				.filter(([, rev], i) => statusOf(rev, rows[i]).kind === 'synced')
 				.map(([id, rev]): DocStatusRow => ({ id, rev, state: 'local', at }));
 			await this.desk.docStatus.bulkPut(unmarked);
+		});
+	}
+
+	/** Takes away the marks of saves made before the desk followed the ledger whose ledger write never happened. */
+	private async dropUnwrittenMarks(): Promise<void> {
+		const marks = await this.desk.docStatus
+			.where('state')
+			.equals('local')
+			.filter((row) => row.rev === null)
+			.toArray();
+		if (marks.length === 0) return;
+		const { rows } = await this.ledger.db.allDocs({ keys: marks.map((row) => row.id) });
+		const unwritten = rows.filter((row) => 'error' in row).map((row) => row.key);
+		await this.desk.transaction('rw', this.desk.docStatus, async () => {
+			const now = await this.desk.docStatus.bulkGet(unwritten);
+			await this.desk.docStatus.bulkDelete(
+				unwritten.filter((_, i) => now[i]?.rev === null && now[i]?.state === 'local')
+			);
 		});
 	}
 

@@ -126,6 +126,9 @@ describe('writer and sync status', () => {
 	});
 
 	it('stands when its desk transaction fails after opening: the status row is kept and the failure journaled', async () => {
+		// The desk follows the ledger (after a first sync): the save is not marked before its write.
+		await store.ledger.put(makeIdea());
+		await store.projector.catchUp();
 		const idea = makeIdea();
 		const put = store.desk.docStatus.put.bind(store.desk.docStatus);
 		vi.spyOn(store.desk.docStatus, 'put')

@@ -13,7 +13,8 @@ export class InvalidDocumentError extends Error {
  * The one write path for documents: the ledger write, then the document's rows and its status row ("saved on
  * this device", naming the new revision) in one desk transaction. A tab killed between the two leaves a
  * change the desk has not projected: the projection marks it as saved on this device when it starts again
- * (`Projector.start`), so it is never shown as synced before the server confirms it.
+ * (`Projector.start`), so it is never shown as synced before the server confirms it; while the desk does
+ * not yet follow the ledger (a first sync), the save is marked before its ledger write instead.
  */
 export class DocumentWriter {
 	constructor(
@@ -110,7 +111,14 @@ export class DocumentWriter {
 		// its photos) do not time each other.
 		const detail = { id };
 		const start = timed ? performance.mark('coproduce:save:start', { detail }).startTime : 0;
-		const newRev = await write();
+		const unmark = (await this.projector.following()) ? undefined : await this.markInFlight(id);
+		let newRev: string;
+		try {
+			newRev = await write();
+		} catch (error) {
+			await unmark?.();
+			throw error;
+		}
 		// The document is in the ledger (IndexedDB); the benchmark also times the tap to here.
 		if (timed) performance.mark('coproduce:save:committed', { detail });
 		const status: DocStatusRow = { id, rev: newRev, state: 'local', at: new Date().toISOString() };
@@ -147,6 +155,32 @@ export class DocumentWriter {
 				() => undefined
 			);
 		}
+	}
+
+	/**
+	 * Marks a save as in flight (a status row naming no revision, so it speaks for whichever is current)
+	 * before its ledger write, while the desk does not yet follow the ledger (`Projector.following`): a tab
+	 * killed after the write and before the desk's transaction would otherwise leave a change nothing shows
+	 * as waiting. Returns what puts the row back as it was, for a write that fails; a mark left by a tab
+	 * killed before the write is taken away when the projection starts again.
+	 */
+	private async markInFlight(id: string): Promise<() => Promise<void>> {
+		const mark: DocStatusRow = { id, rev: null, state: 'local', at: new Date().toISOString() };
+		const { docStatus } = this.desk;
+		const before = await this.desk.transaction('rw', docStatus, async () => {
+			const row = await docStatus.get(id);
+			await docStatus.put(mark);
+			return row;
+		});
+		return async () => {
+			await this.desk
+				.transaction('rw', docStatus, async () => {
+					const row = await docStatus.get(id);
+					if (row?.rev !== null || row.at !== mark.at) return; // a newer row speaks for the document
+					await (before ? docStatus.put(before) : docStatus.delete(id));
+				})
+				.catch(() => undefined);
+		};
 	}
 
 	/** The status row alone, if the desk takes it. */
