@@ -10,3 +10,19 @@ if (!(g.navigator as { userAgent?: string } | undefined)?.userAgent) {
 		configurable: true
 	});
 }
+
+// pouchdb-browser reads attachments (photos) with FileReader, which Node lacks: the part of it PouchDB uses.
+if (typeof g.FileReader === 'undefined') {
+	class NodeFileReader {
+		result: ArrayBuffer | null = null;
+		onloadend: ((event: { target: NodeFileReader }) => void) | null = null;
+		readAsArrayBuffer(blob: Blob): void {
+			void this.read(blob);
+		}
+		private async read(blob: Blob): Promise<void> {
+			this.result = await blob.arrayBuffer();
+			this.onloadend?.({ target: this });
+		}
+	}
+	g.FileReader = NodeFileReader;
+}

@@ -1,5 +1,6 @@
 import { nowIso } from '$lib/format';
 import type { Desk } from '$lib/store/desk';
+import { whyNotSaved } from '$lib/store/save-errors';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -80,7 +81,7 @@ export class DraftForm<V extends Record<string, string>, T> {
 			if (after === 'clear') this.values = { ...this.empty };
 			return true;
 		} catch (error) {
-			this.problem = `This could not be saved on this device: ${error instanceof Error ? error.message : String(error)}. What you typed is kept.`;
+			this.problem = `This could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept.`;
 			this.attempt += 1;
 			return false;
 		} finally {

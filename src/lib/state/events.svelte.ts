@@ -11,6 +11,7 @@ import {
 } from '$lib/domain';
 import type { CoordinatorKeyRow, EventRow, EventSignupCounts, OutboxRow } from '$lib/store/recruitment';
 import { allSignupCounts, refusedSignups, signupCounts } from '$lib/store/recruitment';
+import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
@@ -127,7 +128,7 @@ export class NewEventForm {
 			await this.workspace.writer.save(event);
 			return event._id;
 		} catch (error) {
-			this.problem = `The event could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+			this.problem = `The event could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept.`;
 			this.attempt += 1;
 			return undefined;
 		} finally {

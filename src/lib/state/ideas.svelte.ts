@@ -24,6 +24,7 @@ import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query
 import { loadIdeaActions, type ActionView } from '$lib/store/meeting-query';
 import { isConflict } from '$lib/store/ledger';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
+import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 import { PhotoSet } from './photos.svelte';
@@ -295,6 +296,11 @@ export class IdeaEditor {
 	links = $state<string[]>([]);
 	private baseRev: string | undefined;
 	private readonly draftKey: string;
+	/**
+	 * The id a new idea is saved under, kept after a Save that failed part way: its photos already written
+	 * name it, and it is written after them, so trying again writes nothing twice.
+	 */
+	private pendingId: string | undefined;
 
 	/**
 	 * `seed` starts a new idea from something else, e.g. an observation on a visit: its text, and a link
@@ -395,8 +401,11 @@ export class IdeaEditor {
 		this.errors = {};
 		this.saving = true;
 		try {
-			const id = await this.write(parsed.data);
+			const id = this.editing ?? (this.pendingId ??= newDocId('idea'));
+			// The photos first: the idea, written last, is what shows them.
 			await this.photos.save(this.workspace, this.actor, id);
+			await this.write(id, parsed.data);
+			this.pendingId = undefined;
 			await this.workspace.desk.drafts.delete(this.draftKey);
 			return { ok: true, id };
 		} catch (error) {
@@ -405,8 +414,9 @@ export class IdeaEditor {
 				this.problem =
 					'This idea was changed on another device while you were editing. Your text is still here. Check the latest version, then save again to replace it with yours.';
 			} else {
-				this.problem = `Your idea could not be saved on this device: ${error instanceof Error ? error.message : String(error)}. What you typed is kept as a draft.`;
+				this.problem = `Your idea could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept as a draft${this.photos.added.length > 0 ? ', with the photos not yet saved' : ''}.`;
 			}
+			await this.keepDraft().catch(() => undefined);
 			return { ok: false };
 		} finally {
 			this.saving = false;
@@ -427,19 +437,17 @@ export class IdeaEditor {
 		});
 	}
 
-	private async write(input: IdeaContent): Promise<string> {
+	/** Writes the idea `id`: new, or this editor's idea edited. */
+	private async write(id: string, input: IdeaContent): Promise<void> {
 		const { ledger, writer } = this.workspace;
 		if (!this.editing) {
-			const idea = newIdea(newDocId('idea'), this.actor.name, input);
-			await writer.save(idea);
-			return idea._id;
+			await writer.save(newIdea(id, this.actor.name, input));
+			return;
 		}
 		const existing = await ledger.get(this.editing);
 		if (!existing) throw new Error('this idea is no longer on this device');
 		const { _rev: _ignored, _conflicts: _alsoIgnored, ...content } = existing;
-		const edited = editIdea(content as unknown as Idea, input);
-		await writer.save(edited, this.baseRev ?? existing._rev);
-		return edited._id;
+		await writer.save(editIdea(content as unknown as Idea, input), this.baseRev ?? existing._rev);
 	}
 
 	private revalidate(): void {

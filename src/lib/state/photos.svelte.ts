@@ -55,7 +55,8 @@ export class PhotoSet {
 
 	/**
 	 * Writes the new photos (or the given ones, as they were when saving began) as documents about
-	 * `subject`, and removes the ones taken away.
+	 * `subject`, and removes the ones taken away. Each photo leaves `added` once it is written, so a save
+	 * that fails part way (a full device) leaves only the photos still to write.
 	 */
 	async save(
 		workspace: Workspace,
@@ -77,12 +78,13 @@ export class PhotoSet {
 				alt: ''
 			});
 			await writer.savePhoto(photo, image);
+			this.added = this.added.filter((kept) => kept !== image);
 		}
 		for (const id of this.removed) {
 			const current = await ledger.get(id);
 			if (current) await writer.remove(id, current._rev);
 		}
 		// Photos chosen while saving stay for the next save.
-		this.reset(this.added.filter((image) => !images.includes(image)));
+		this.reset(this.added);
 	}
 }

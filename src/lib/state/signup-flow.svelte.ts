@@ -9,6 +9,7 @@ import {
 } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import { enqueueSignup, type CoordinatorKeyRow } from '$lib/store/recruitment';
+import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 
 export type SignupStep = 'details' | 'equality' | 'thanks';
@@ -118,7 +119,7 @@ export class SignupFlow {
 			);
 			await enqueueSignup(this.workspace.desk, sealed);
 		} catch (error) {
-			this.problem = `This sign-up could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+			this.problem = `This sign-up could not be saved on this device: ${whyNotSaved(error)}. What was entered is kept.`;
 			this.attempt += 1;
 			return false;
 		} finally {

@@ -14,6 +14,7 @@ import {
 import { nowIso } from '$lib/format';
 import type { IdeaRow, ObservationRow, PhotoRow, VisitRow } from '$lib/store/desk';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
+import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 import { PhotoSet } from './photos.svelte';
@@ -224,6 +225,13 @@ export class ObservationCapture {
 	ready = $state(false);
 	/** How many observations were saved from this screen since it opened. */
 	savedCount = $state(0);
+	/** Why the last Save failed, for the person (what they typed and the photos not yet written stay). */
+	problem = $state<string>();
+	/**
+	 * The id the observation on screen is saved under, kept after a Save that failed part way: its photos
+	 * already written name it, and it is written after them, so trying again writes nothing twice.
+	 */
+	private pendingId: string | undefined;
 	/** The visit observed: undefined when it is not on this device (`loaded` says when it was read). */
 	readonly visit: Live<VisitRow | undefined, string>;
 
@@ -279,13 +287,17 @@ export class ObservationCapture {
 			return false;
 		}
 		this.errors = {};
+		this.problem = undefined;
 		this.saving = true;
 		const typed = this.values.text;
 		const photos = this.photos.added;
+		const id = (this.pendingId ??= newDocId('observation'));
 		try {
+			// The photos first: the observation, written last, is what shows them on the visit.
+			await this.photos.save(this.workspace, this.actor, id, photos);
 			const at = nowIso();
 			const observation = observationSchema.parse({
-				_id: newDocId('observation'),
+				_id: id,
 				type: 'observation',
 				schemaVersion: 1,
 				author: this.actor.name,
@@ -295,12 +307,17 @@ export class ObservationCapture {
 				...parsed.data
 			});
 			await this.workspace.writer.save(observation);
-			await this.photos.save(this.workspace, this.actor, observation._id, photos);
+			this.pendingId = undefined;
 			// Anything typed while saving belongs to the next observation: keep it.
 			if (this.values.text === typed) this.values = { ...this.values, text: '' };
 			await this.keepDraft();
 			this.savedCount += 1;
 			return true;
+		} catch (error) {
+			this.problem = `This observation could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept${this.photos.added.length > 0 ? ', with the photos not yet saved' : ''}.`;
+			this.attempt += 1;
+			await this.keepDraft().catch(() => undefined);
+			return false;
 		} finally {
 			this.saving = false;
 		}

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newDocId, type Actor } from '$lib/domain';
+import { Workspace } from '$lib/store/workspace';
+import { IdeaEditor } from './ideas.svelte';
+import { ObservationCapture } from './visits.svelte';
+
+let n = 0;
+let workspace: Workspace;
+let actor: Actor;
+
+beforeEach(async () => {
+	n += 1;
+	actor = { name: `photos-${n}`, roles: ['member'] };
+	workspace = await Workspace.open(actor, 'network');
+});
+
+afterEach(async () => {
+	await workspace.destroy();
+});
+
+const OUT_OF_SPACE =
+	'this device has run out of storage space. Free up some space (for example old photos, videos or apps you no longer use), then save again';
+
+const twoPhotos = () => [
+	new Blob(['one'], { type: 'image/jpeg' }),
+	new Blob(['two'], { type: 'image/jpeg' })
+];
+
+/** The device fills up after the first photo of the next save, and has room again afterwards. */
+function fullAfterOnePhoto(): void {
+	const savePhoto = workspace.writer.savePhoto.bind(workspace.writer);
+	vi.spyOn(workspace.writer, 'savePhoto')
+		.mockImplementationOnce(savePhoto)
+		.mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+		.mockImplementation(savePhoto);
+}
+
+/** Every document of `type` in the ledger. */
+async function stored(type: string): Promise<{ _id: string; subject?: string }[]> {
+	const { rows } = await workspace.ledger.db.allDocs({ include_docs: true });
+	return rows
+		.map((row) => row.doc as unknown as { _id: string; type: string; subject?: string })
+		.filter((doc) => doc.type === type);
+}
+
+describe('a save that fails part way through its photos (a full device)', () => {
+	it('keeps the observation and its unsaved photo on screen, and writes nothing twice when saved again', async () => {
+		const visitId = newDocId('visit');
+		const capture = new ObservationCapture(workspace, actor, visitId);
+		await capture.load();
+		await capture.update('text', 'The ramp at the side door is steep');
+		await capture.update('kind', 'concern');
+		capture.photos.added = twoPhotos();
+		fullAfterOnePhoto();
+
+		expect(await capture.save()).toBe(false);
+		expect(capture.problem).toBe(
+			`This observation could not be saved on this device: ${OUT_OF_SPACE}. What you typed is kept, with the photos not yet saved.`
+		);
+		expect(capture.values.text).toBe('The ramp at the side door is steep');
+		expect(capture.photos.added).toHaveLength(1);
+		expect((await workspace.desk.drafts.get(`observation:new:${visitId}`))?.photos).toHaveLength(1);
+
+		expect(await capture.save()).toBe(true);
+		expect(capture.problem).toBeUndefined();
+		expect(capture.values.text).toBe('');
+		const [observation, ...more] = await stored('observation');
+		expect(more).toEqual([]);
+		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([observation!._id, observation!._id]);
+	});
+
+	it('keeps a new idea and its unsaved photo as a draft, and writes nothing twice when saved again', async () => {
+		const editor = new IdeaEditor(workspace, actor);
+		await editor.load();
+		await editor.update('title', 'Step-free route to the minor injuries unit');
+		editor.photos.added = twoPhotos();
+		fullAfterOnePhoto();
+
+		expect(await editor.save()).toEqual({ ok: false });
+		expect(editor.problem).toBe(
+			`Your idea could not be saved on this device: ${OUT_OF_SPACE}. What you typed is kept as a draft, with the photos not yet saved.`
+		);
+		expect((await workspace.desk.drafts.get('idea:new'))?.photos).toHaveLength(1);
+
+		const saved = await editor.save();
+		const [idea, ...more] = await stored('idea');
+		expect(saved).toEqual({ ok: true, id: idea!._id });
+		expect(more).toEqual([]);
+		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([idea!._id, idea!._id]);
+	});
+});
