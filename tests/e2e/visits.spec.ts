@@ -104,6 +104,13 @@ test.describe('site visits', () => {
 		await page.getByRole('button', { name: 'Save visit' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northgate station');
 		const visitUrl = new URL(page.url()).pathname;
+		// A detail corrected: the form opens with the visit as it is.
+		await page.getByRole('link', { name: 'Change details' }).click();
+		await expect(page.getByLabel('Name of the site')).toHaveValue('Northgate station');
+		await expectAccessible(page);
+		await page.getByLabel('Name of the site').fill('Northgate ambulance station');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northgate ambulance station');
 		await page.getByRole('link', { name: 'Add an observation' }).click();
 		await page
 			.getByLabel('What did you see or hear?')
@@ -122,14 +129,16 @@ test.describe('site visits', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			'The defibrillator cupboard has no sign'
 		);
-		await expect(page.getByTestId('idea-source')).toContainText('Northgate station');
+		await expect(page.getByTestId('idea-source')).toContainText('Northgate ambulance station');
 		await page.getByTestId('idea-source').getByRole('link').click();
 		await expect(page.getByTestId('observation-idea')).toContainText(
 			'The defibrillator cupboard has no sign'
 		);
 
 		await page.getByRole('link', { name: 'Visit report' }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Visit report: Northgate station');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Visit report: Northgate ambulance station'
+		);
 		await expect(page.getByRole('heading', { name: 'Concern' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Good practice' })).toBeVisible();
 		await expectAccessible(page);

@@ -14,6 +14,7 @@ import {
 import { nowIso } from '$lib/format';
 import type { IdeaRow, ObservationRow, PhotoRow, VisitRow } from '$lib/store/desk';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
+import { isConflict } from '$lib/store/ledger';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
@@ -111,6 +112,8 @@ export class VisitEditor {
 	saving = $state(false);
 	ready = $state(false);
 	unavailable = $state<string>();
+	/** Why the last Save failed, for the person (what they typed stays). */
+	problem = $state<string>();
 	private rev: string | undefined;
 	private existing: Visit | undefined;
 
@@ -126,23 +129,28 @@ export class VisitEditor {
 
 	async load(): Promise<void> {
 		this.values.visitors = this.actor.name;
-		if (this.editing) {
-			const current = await this.workspace.ledger.get(this.editing);
-			const parsed = visitSchema.safeParse(
-				current ? { ...current, _rev: undefined, _conflicts: undefined } : undefined
-			);
-			if (!current || !parsed.success) this.unavailable = 'This visit is not on this device.';
-			else if (!mayChange(this.actor, parsed.data.author)) {
-				this.unavailable = `Only ${parsed.data.author} or a coordinator can change this visit.`;
-			} else {
-				this.existing = parsed.data;
-				this.rev = current._rev;
-				this.values = { ...parsed.data, visitors: parsed.data.visitors.join(', ') };
-			}
-		}
+		const existing = await this.readExisting();
+		if (existing) this.values = { ...existing, visitors: existing.visitors.join(', ') };
 		const draft = await this.workspace.desk.drafts.get(this.draftKey);
 		if (draft) this.values = { ...this.values, ...draft.values } as VisitFormValues;
 		this.ready = true;
+	}
+
+	/** The visit being edited as the ledger holds it now (and its revision), or why it cannot be. */
+	private async readExisting(): Promise<Visit | undefined> {
+		if (!this.editing) return undefined;
+		const current = await this.workspace.ledger.get(this.editing);
+		const { _rev: _ignored, _conflicts: _alsoIgnored, ...content } = current ?? {};
+		const parsed = visitSchema.safeParse(content);
+		if (!current || !parsed.success) this.unavailable = 'This visit is not on this device.';
+		else if (!mayChange(this.actor, parsed.data.author)) {
+			this.unavailable = `Only ${parsed.data.author} or a coordinator can change this visit.`;
+		} else {
+			this.existing = parsed.data;
+			this.rev = current._rev;
+			return parsed.data;
+		}
+		return undefined;
 	}
 
 	async update(field: keyof VisitFormValues, value: string): Promise<void> {
@@ -169,6 +177,7 @@ export class VisitEditor {
 			return undefined;
 		}
 		this.errors = {};
+		this.problem = undefined;
 		this.saving = true;
 		try {
 			const at = nowIso();
@@ -188,6 +197,17 @@ export class VisitEditor {
 			await this.workspace.writer.save(visit, this.rev);
 			await this.workspace.desk.drafts.delete(this.draftKey);
 			return visit._id;
+		} catch (error) {
+			if (isConflict(error) && this.editing) {
+				// Saving again puts the form over the newest version (its status included), not the one read first.
+				await this.readExisting();
+				this.problem =
+					'This visit was changed on another device while you were editing. What you typed is still here: save again to put your changes over the newest version.';
+			} else {
+				this.problem = `This visit could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept.`;
+			}
+			this.attempt += 1;
+			return undefined;
 		} finally {
 			this.saving = false;
 		}
