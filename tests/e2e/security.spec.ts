@@ -23,7 +23,7 @@ test.describe('roles and security in the browser', () => {
 			displayName: 'Pat Jones',
 			name: 'pat',
 			roles: ['member', 'coordinator'],
-			password: 'kettle violin harbour'
+			password: 'lantern otter quarry'
 		});
 		await expectAccessible(coordinator.page);
 		await coordinator.page.getByRole('link', { name: 'Back to people' }).click();
@@ -38,7 +38,7 @@ test.describe('roles and security in the browser', () => {
 		await expect(new IdeaPage(member.page).status()).toHaveText('Synced', { timeout: 15_000 });
 
 		const pat = await newDevice();
-		await signedIn(pat, 'pat', 'kettle violin harbour');
+		await signedIn(pat, 'pat', 'lantern otter quarry');
 		await pat.page.goto(`/ideas/${id.slice('idea:'.length)}`);
 		await expect(new IdeaPage(pat.page).heading()).toHaveText(original);
 		await pat.setOffline(true);

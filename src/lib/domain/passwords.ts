@@ -23,13 +23,19 @@ qwerty12 qwerty123456 lovely flower hello123 hello1 access access1 mustang matri
 	.filter(Boolean);
 const DENY = new Set(COMMON);
 
+/** The three words the app gives as an example: people copy examples, so it is refused as a password. */
+export const PASSWORD_EXAMPLE = 'kettle violin harbour';
+const EXAMPLE_LETTERS = PASSWORD_EXAMPLE.replace(/[^a-z]/g, '');
+
 /** Why a password would be refused, or undefined if it is acceptable. */
 export function passwordProblem(password: string, name?: string): string | undefined {
 	if (password.length < PASSWORD_MIN) return `Password must be ${PASSWORD_MIN} characters or more`;
 	if (password.length > PASSWORD_MAX) return `Password must be ${PASSWORD_MAX} characters or fewer`;
 	const folded = password.toLowerCase();
+	if (folded.replace(/[^a-z]/g, '') === EXAMPLE_LETTERS)
+		return 'This is the example password everyone can see. Choose three random words of your own';
 	if (DENY.has(folded) || /^(.)\1+$/.test(folded)) {
-		return 'This password is too easy to guess. Try three random words, like "kettle violin harbour"';
+		return `This password is too easy to guess. Try three random words, like "${PASSWORD_EXAMPLE}"`;
 	}
 	if (name && folded.includes(name.toLowerCase())) return 'Password must not contain your user name';
 	return undefined;
