@@ -3,6 +3,8 @@ import { Desk } from '../../src/lib/store/desk';
 import { Ledger } from '../../src/lib/store/ledger';
 import { Projector } from '../../src/lib/store/projection';
 import { DocumentWriter } from '../../src/lib/store/writer';
+import { Workspace } from '../../src/lib/store/workspace';
+import type { Actor } from '../../src/lib/domain';
 
 /** One device's stores for a store test: a real PouchDB ledger and Dexie desk (on fake-indexeddb). */
 export interface TestStore {
@@ -42,6 +44,29 @@ export function useTestStore(prefix: string): TestStore {
 	});
 	afterEach(async () => {
 		await removeTestStore(current);
+	});
+	return current;
+}
+
+/** A member's workspace (desk and ledger open, as the app has them) for a state test. */
+export interface TestWorkspace {
+	actor: Actor;
+	workspace: Workspace;
+}
+
+/**
+ * A fresh member's workspace for each test of the calling file, destroyed after it. The object is the same
+ * throughout; its parts are replaced before each test, so read them inside tests.
+ */
+export function useTestWorkspace(prefix: string): TestWorkspace {
+	const current = {} as TestWorkspace;
+	beforeEach(async () => {
+		opened += 1;
+		current.actor = { name: `${prefix}-${opened}`, roles: ['member'] };
+		current.workspace = await Workspace.open(current.actor, 'network');
+	});
+	afterEach(async () => {
+		await current.workspace.destroy();
 	});
 	return current;
 }

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newDocId, type Actor } from '$lib/domain';
-import { Workspace } from '$lib/store/workspace';
+import { describe, expect, it, vi } from 'vitest';
+import { newDocId } from '$lib/domain';
+import { useTestWorkspace } from '../../../tests/support/test-store';
 import { IdeaEditor } from './ideas.svelte';
 import { ObservationCapture } from './visits.svelte';
 
-let n = 0;
-let workspace: Workspace;
-let actor: Actor;
-
-beforeEach(async () => {
-	n += 1;
-	actor = { name: `photos-${n}`, roles: ['member'] };
-	workspace = await Workspace.open(actor, 'network');
-});
-
-afterEach(async () => {
-	await workspace.destroy();
-});
+const device = useTestWorkspace('photos');
 
 const OUT_OF_SPACE =
 	'this device has run out of storage space. Free up some space (for example old photos, videos or apps you no longer use), then save again';
@@ -28,6 +16,7 @@ const twoPhotos = () => [
 
 /** The device fills up after the first photo of the next save, and has room again afterwards. */
 function fullAfterOnePhoto(): void {
+	const { workspace } = device;
 	const savePhoto = workspace.writer.savePhoto.bind(workspace.writer);
 	vi.spyOn(workspace.writer, 'savePhoto')
 		.mockImplementationOnce(savePhoto)
@@ -37,7 +26,7 @@ function fullAfterOnePhoto(): void {
 
 /** Every document of `type` in the ledger. */
 async function stored(type: string): Promise<{ _id: string; subject?: string }[]> {
-	const { rows } = await workspace.ledger.db.allDocs({ include_docs: true });
+	const { rows } = await device.workspace.ledger.db.allDocs({ include_docs: true });
 	return rows
 		.map((row) => row.doc as unknown as { _id: string; type: string; subject?: string })
 		.filter((doc) => doc.type === type);
@@ -45,6 +34,7 @@ async function stored(type: string): Promise<{ _id: string; subject?: string }[]
 
 describe('a save that fails part way through its photos (a full device)', () => {
 	it('keeps the observation and its unsaved photo on screen, and writes nothing twice when saved again', async () => {
+		const { workspace, actor } = device;
 		const visitId = newDocId('visit');
 		const capture = new ObservationCapture(workspace, actor, visitId);
 		await capture.load();
@@ -70,6 +60,7 @@ describe('a save that fails part way through its photos (a full device)', () => 
 	});
 
 	it('keeps a new idea and its unsaved photo as a draft, and writes nothing twice when saved again', async () => {
+		const { workspace, actor } = device;
 		const editor = new IdeaEditor(workspace, actor);
 		await editor.load();
 		await editor.update('title', 'Step-free route to the minor injuries unit');

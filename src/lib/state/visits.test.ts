@@ -1,24 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain';
-import { Workspace } from '$lib/store/workspace';
+import { describe, expect, it } from 'vitest';
+import { useTestWorkspace } from '../../../tests/support/test-store';
 import { setVisitStatus, VisitEditor } from './visits.svelte';
 
-let n = 0;
-let workspace: Workspace;
-let actor: Actor;
-
-beforeEach(async () => {
-	n += 1;
-	actor = { name: `visits-${n}`, roles: ['member'] };
-	workspace = await Workspace.open(actor, 'network');
-});
-
-afterEach(async () => {
-	await workspace.destroy();
-});
+const device = useTestWorkspace('visits');
 
 describe('VisitEditor', () => {
 	it('says when the visit changed elsewhere while being edited, and saving again keeps both changes', async () => {
+		const { workspace, actor } = device;
 		const planning = new VisitEditor(workspace, actor);
 		await planning.load();
 		await planning.update('siteType', 'ambulance-station');
