@@ -26,6 +26,7 @@ import { isConflict } from '$lib/store/ledger';
 import { statusOf, type DocSyncStatus } from '$lib/store/status';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
+import { Attempt } from './attempt.svelte';
 import { Live } from './live.svelte';
 import { PhotoSet } from './photos.svelte';
 
@@ -162,8 +163,14 @@ export class IdeaDetail {
 	}
 }
 
-/** What people do on an idea's page: support it, discuss it, move it along. All offline. */
+/**
+ * What people do on an idea's page: support it, discuss it, move it along. All offline. A write the device
+ * cannot take (a full phone) comes back as a message for the form or button, never as an error.
+ */
 export class IdeaActions {
+	/** Support given or taken back, and comments hidden or shown: why the last one failed. */
+	readonly tap = new Attempt('Your change');
+
 	constructor(
 		private readonly workspace: Workspace,
 		private readonly actor: Actor,
@@ -175,6 +182,10 @@ export class IdeaActions {
 	}
 
 	async toggleSupport(): Promise<void> {
+		await this.tap.run(() => this.writeSupport());
+	}
+
+	private async writeSupport(): Promise<void> {
 		const id = supportId(this.ideaId, this.actor.name);
 		const existing = await this.workspace.ledger.get(id);
 		if (existing) {
@@ -211,8 +222,7 @@ export class IdeaActions {
 			body: parsed.data.body,
 			hidden: false
 		});
-		await this.workspace.writer.save(comment);
-		return undefined;
+		return this.saved('body', 'Your comment', () => this.workspace.writer.save(comment));
 	}
 
 	mayEditComment(comment: CommentRow): boolean {
@@ -222,12 +232,12 @@ export class IdeaActions {
 	async editComment(id: string, body: string): Promise<Record<string, string> | undefined> {
 		const parsed = commentInputSchema.safeParse({ body });
 		if (!parsed.success) return fieldErrors(parsed.error.issues);
-		await this.updateComment(id, { body: parsed.data.body });
-		return undefined;
+		const edited = { body: parsed.data.body };
+		return this.saved('body', 'Your change', () => this.updateComment(id, edited));
 	}
 
 	async setHidden(id: string, hidden: boolean): Promise<void> {
-		await this.updateComment(id, { hidden });
+		await this.tap.run(() => this.updateComment(id, { hidden }));
 	}
 
 	async changeStatus(input: StatusChangeInput): Promise<Record<string, string> | undefined> {
@@ -244,8 +254,21 @@ export class IdeaActions {
 			ideaId: this.ideaId,
 			...parsed.data
 		});
-		await this.workspace.writer.save(change);
-		return undefined;
+		return this.saved('form', 'The status change', () => this.workspace.writer.save(change));
+	}
+
+	/** Runs a write; a failure becomes the message of `field` ("form": the whole form). */
+	private async saved(
+		field: string,
+		what: string,
+		write: () => Promise<unknown>
+	): Promise<Record<string, string> | undefined> {
+		try {
+			await write();
+			return undefined;
+		} catch (error) {
+			return { [field]: `${what} could not be saved on this device: ${whyNotSaved(error)}.` };
+		}
 	}
 
 	private async updateComment(id: string, changes: { body?: string; hidden?: boolean }): Promise<void> {
