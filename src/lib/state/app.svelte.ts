@@ -4,6 +4,7 @@ import { Ledger } from '$lib/store/ledger';
 import { DeviceStore } from '$lib/store/desk';
 import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
+import { whyNotSaved } from '$lib/store/save-errors';
 import { SessionApi, type SignInResult } from '$lib/sync/api';
 import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
@@ -71,7 +72,14 @@ export class AppState {
 				message: 'You need a connection to discard this change. It stays on this device until then.'
 			};
 		}
-		await workspace.writer.restore(id, serverCopy);
+		try {
+			await workspace.writer.restore(id, serverCopy);
+		} catch (error) {
+			return {
+				ok: false,
+				message: `This change could not be discarded on this device: ${whyNotSaved(error)}.`
+			};
+		}
 		return { ok: true };
 	}
 
