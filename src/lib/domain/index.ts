@@ -14,6 +14,7 @@ export * from './meetings';
 export * from './meeting-logic';
 export * from './photo';
 export * from './passwords';
+export * from './revisions';
 export * from './rules';
 export * from './type-rules';
 export * from './visit';

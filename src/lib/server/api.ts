@@ -109,7 +109,7 @@ export function apiRouter(ctx: GatewayContext): Router {
 
 	router.post(
 		'/session',
-		jsonBody,
+		jsonBody(),
 		handle(async (req, res) => {
 			const parsed = signInSchema.safeParse(req.body);
 			if (!parsed.success) {
@@ -173,7 +173,7 @@ export function apiRouter(ctx: GatewayContext): Router {
 
 	router.post(
 		'/accounts',
-		jsonBody,
+		jsonBody(),
 		handle(async (req, res) => {
 			const manager = await signedInManager(ctx, req, res);
 			if (!manager) return;
@@ -205,7 +205,7 @@ export function apiRouter(ctx: GatewayContext): Router {
 
 	router.patch(
 		'/accounts/:name',
-		jsonBody,
+		jsonBody(),
 		handle(async (req, res) => {
 			const manager = await signedInManager(ctx, req, res);
 			if (!manager) return;
@@ -242,7 +242,7 @@ export function apiRouter(ctx: GatewayContext): Router {
 
 	router.post(
 		'/accounts/:name/password',
-		jsonBody,
+		jsonBody(),
 		handle(async (req, res) => {
 			const caller = await signedIn(ctx, req, res);
 			if (!caller) return;

@@ -1,4 +1,5 @@
 import type { Backend } from './backend';
+import { confinedUrl } from './backend/confine';
 import { readsOnly, sendToBackend } from './backend/send';
 
 /** A JSON answer from the backend: status and parsed body (undefined when the body was not JSON). */
@@ -40,8 +41,12 @@ export class BackendError extends Error {
 export class CouchClient {
 	constructor(readonly backend: Backend) {}
 
+	/** A URL in database `db`; `path` (encoded, may end in `?query`) cannot leave it (`confinedUrl`). */
 	url(db: string, path = ''): string {
-		return `${this.backend.url}/${encodeURIComponent(db)}${path ? '/' + path : ''}`;
+		const scope = '/' + encodeURIComponent(db);
+		const at = path.indexOf('?');
+		const [within, query] = at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at + 1)];
+		return confinedUrl(this.backend.url, scope, within ? `${scope}/${within}` : scope, query);
 	}
 
 	/**

@@ -7,9 +7,20 @@ import type { Backend } from './backend';
 import { readsOnly } from './backend/send';
 import { chairDirectory } from './chairs';
 import type { CouchClient } from './couch';
-import { handle, noStore, readJson, sendError, sessionToken, type Json } from './http';
+import { currentVersions } from './current-versions';
+import {
+	handle,
+	jsonReader,
+	noStore,
+	READ_BODY_LIMIT,
+	REPLICATION_BODY_LIMIT,
+	sendError,
+	sessionToken,
+	type Json
+} from './http';
 import { DB_ROUTES, may, mayOpen, type DbRoute } from './policy';
 import { abortOnDisconnect, forward } from './proxy';
+import { bodyProblem, checkQuery, documentProblem } from './replication-input';
 import type { SessionStore } from './sessions';
 import type { FailureThrottle } from './throttle';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from './writes';
@@ -35,13 +46,23 @@ export interface GatewayContext {
 	throttles?: { byName?: FailureThrottle; byIp?: FailureThrottle };
 }
 
-const ALLOWED_CHANGES_FILTERS = new Set(['_doc_ids', '_selector']);
+/** `_selector` is not among them: a selector's `$regex` runs in the store, where a slow one stalls everyone. */
+const ALLOWED_CHANGES_FILTERS = new Set(['_doc_ids']);
 const ALLOWED_CHANGES_FEEDS = new Set(['normal', 'longpoll']);
 /** A replication checkpoint is a few hundred bytes; this leaves room and no more. */
 const MAX_CHECKPOINT_BYTES = 16 * 1024;
 
 function refuse(res: Response, reason = 'This operation is not available') {
 	sendError(res, 403, 'forbidden', reason);
+}
+
+function badRequest(res: Response, reason: string) {
+	sendError(res, 400, 'bad_request', reason);
+}
+
+/** `.` and `..`, however they were spelled (`%2E%2E`): a URL would fold them into another database. */
+function isDotSegment(segment: string): boolean {
+	return segment === '.' || segment === '..';
 }
 
 /** `chairOf`: the groups the account chairs (chairs.ts), read for writes only. */
@@ -129,10 +150,8 @@ export function dbRouter(ctx: GatewayContext): Router {
 async function routeDb(ctx: GatewayContext, req: Request, res: Response, account: Account): Promise<void> {
 	const method = req.method;
 	const segments = decodeSegments(req.path);
-	if (!segments) {
-		sendError(res, 400, 'bad_request', 'Malformed path');
-		return;
-	}
+	if (!segments) return badRequest(res, 'Malformed path');
+	if (segments.some(isDotSegment)) return badRequest(res, 'A path cannot contain . or .. segments');
 	const [dbSegment = '', ...rest] = segments;
 
 	// `/db/`: the server welcome, which PouchDB's http adapter reads for `db.id()`.
@@ -161,66 +180,66 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 				: 'You cannot write to this database'
 		);
 	}
-
-	const base = '/' + encodeURIComponent(ctx.names.backendName(db));
-	const query = rawQuery(req);
-	const params = new URLSearchParams(query);
-	// Only routes that write documents look up who chairs what (refused routes never reach the backend).
-	const writes = route === 'bulkDocs' || route === 'docWrite';
-	const actor = actorOf(
-		account,
-		writes ? await chairDirectory(ctx.couch, ctx.names.backendName('network')).chairOf(account.name) : []
-	);
+	const given = new URLSearchParams(rawQuery(req));
+	if (route === 'changes') {
+		if (given.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
+			return refuse(res, 'Only the _doc_ids filter is available');
+		}
+		if (given.getAll('feed').some((f) => !ALLOWED_CHANGES_FEEDS.has(f))) {
+			return refuse(res, 'Only normal and longpoll feeds are available');
+		}
+	}
+	const checked = checkQuery(route, rawQuery(req));
+	if (!checked.ok) return badRequest(res, checked.reason);
+	const params = checked.query;
+	const scope = '/' + encodeURIComponent(ctx.names.backendName(db));
+	const request: DbRequest = { ctx, req, res, db, route, scope, params, query: params.toString() };
 
 	/** Forwards a route that only reads, even as a POST (ids in the body), so it is safe to send twice. */
 	const read = (path: string, body?: unknown) =>
-		forward(ctx, req, res, { method, path: base + path, query, body, reads: true });
+		forward(ctx, req, res, { method, scope, path: scope + path, query: request.query, body, reads: true });
 
 	switch (route) {
 		case 'info':
-			return read('/');
-		case 'changes': {
-			if (params.getAll('filter').some((f) => !ALLOWED_CHANGES_FILTERS.has(f))) {
-				return refuse(res, 'Only the _doc_ids and _selector filters are available');
-			}
-			if (params.getAll('feed').some((f) => !ALLOWED_CHANGES_FEEDS.has(f))) {
-				return refuse(res, 'Only normal and longpoll feeds are available');
-			}
-			return withBody(req, res, method === 'POST', (body) => {
+			return read('');
+		case 'changes':
+			return withBody(request, method === 'POST', (body) => {
 				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
 					return localRefused(res);
 				}
 				return read('/_changes', body);
 			});
-		}
 		case 'allDocs':
-			return withBody(req, res, method === 'POST', (body) => {
+			return withBody(request, method === 'POST', (body) => {
 				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
 				if (keys.some(namesLocal)) return localRefused(res);
 				return read('/_all_docs', body);
 			});
 		case 'bulkGet':
-			return withBody(req, res, true, (body) => {
+			return withBody(request, true, (body) => {
 				const ids =
 					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
 				if (namesLocal(ids)) return localRefused(res);
 				return read('/_bulk_get', body);
 			});
 		case 'revsDiff':
-			return withBody(req, res, true, (body) => {
+			return withBody(request, true, (body) => {
 				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
 				return read('/_revs_diff', body);
 			});
 		case 'bulkDocs':
-			return withBody(req, res, true, (body) => bulkDocs(ctx, res, db, actor, body));
+			return withBody(request, true, async (body) =>
+				bulkDocs(ctx, res, db, await actorFor(ctx, account, true), body)
+			);
 		case 'docRead':
 		case 'docWrite':
-			return documentRoute(ctx, req, res, db, actor, rest[0] ?? '');
+			return documentRoute(request, await actorFor(ctx, account, route === 'docWrite'), rest[0] ?? '');
 		case 'attachmentRead':
 			return forward(ctx, req, res, {
 				method,
-				path: `${base}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`,
-				query,
+				scope,
+				path: `${scope}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`,
+				query: request.query,
 				download: true
 			});
 		case 'attachmentWrite':
@@ -229,8 +248,30 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 			return refuse(res, 'Attachments are sent inside their document');
 		case 'localRead':
 		case 'localWrite':
-			return localRoute(ctx, req, res, db, account.name, rest[1] ?? '');
+			return localRoute(request, account.name, rest[1] ?? '');
 	}
+}
+
+/** One checked request to a database route: who, where, and the query as the gateway will forward it. */
+interface DbRequest {
+	ctx: GatewayContext;
+	req: Request;
+	res: Response;
+	db: DatabaseName;
+	route: DbRoute;
+	/** The database's base path on the backend, e.g. `/network`. */
+	scope: string;
+	params: URLSearchParams;
+	/** `params`, encoded again: what the backend is sent instead of the client's raw query. */
+	query: string;
+}
+
+/** The signed-in account as the domain rules see it; who chairs what is read only for writes. */
+async function actorFor(ctx: GatewayContext, account: Account, writes: boolean): Promise<Actor> {
+	return actorOf(
+		account,
+		writes ? await chairDirectory(ctx.couch, ctx.names.backendName('network')).chairOf(account.name) : []
+	);
 }
 
 /** A JSON-encoded query parameter (`keys=[...]`, `doc_ids=[...]`), or undefined. */
@@ -254,32 +295,26 @@ function localRefused(res: Response): Promise<void> {
 	return Promise.resolve();
 }
 
-/** Parses a JSON body when the route takes one, then runs `next` with it. */
+const readReplicationBody = jsonReader(REPLICATION_BODY_LIMIT);
+const readSmallBody = jsonReader(READ_BODY_LIMIT);
+
+/**
+ * Parses and checks a JSON body when the route takes one (`bodyProblem`), then runs `next` with it.
+ * Writes may carry photos; every other body is ids and revisions, and is kept small.
+ */
 async function withBody(
-	req: Request,
-	res: Response,
+	request: DbRequest,
 	takesBody: boolean,
 	next: (body: unknown) => Promise<void>
 ): Promise<void> {
 	if (!takesBody) return next(undefined);
-	if (!(await readJson(req, res))) return;
-	return next(req.body as unknown);
-}
-
-/** The current winning revisions of `ids`, in one request; deleted and missing ids are absent. */
-async function winningRevisions(
-	ctx: GatewayContext,
-	db: DatabaseName,
-	ids: string[],
-	signal: AbortSignal
-): Promise<Map<string, Json>> {
-	const existing = new Map<string, Json>();
-	if (ids.length === 0) return existing;
-	const rows = await ctx.couch.allDocsByKeys<Json>(ctx.names.backendName(db), ids, signal);
-	for (const row of rows) {
-		if (row.doc && !row.value?.deleted && typeof row.id === 'string') existing.set(row.id, row.doc);
-	}
-	return existing;
+	const { req, res, route } = request;
+	const read = route === 'bulkDocs' || route === 'docWrite' ? readReplicationBody : readSmallBody;
+	if (!(await read(req, res))) return;
+	const body = req.body as unknown;
+	const problem = bodyProblem(route, body);
+	if (problem) return badRequest(res, problem);
+	return next(body);
 }
 
 async function bulkDocs(
@@ -289,17 +324,14 @@ async function bulkDocs(
 	actor: Actor,
 	body: unknown
 ): Promise<void> {
-	if (!isRecord(body) || !Array.isArray(body.docs)) {
-		sendError(res, 400, 'bad_request', 'The body must have a docs array');
-		return;
-	}
+	if (!isRecord(body) || !Array.isArray(body.docs)) return badRequest(res, 'The body must have a docs array');
 	const docs: unknown[] = body.docs;
 	const newEdits = body.new_edits !== false;
 	const signal = abortOnDisconnect(res);
 	const ids = [
 		...new Set(docs.flatMap((doc) => (isRecord(doc) && typeof doc._id === 'string' ? [doc._id] : [])))
 	];
-	const existing = await winningRevisions(ctx, db, ids, signal);
+	const existing = await currentVersions(versionSource(ctx), db, ids, signal);
 	const verdicts: Verdict[] = docs.map((doc) =>
 		judgeIncoming(
 			actor,
@@ -337,32 +369,29 @@ async function bulkDocs(
 	res.status(status).json(mergeBulkResults(docs, verdicts, backendResults, newEdits));
 }
 
-/** `GET`, `PUT` and `DELETE /db/<db>/<docid>`; writes are checked like `_bulk_docs`. */
-async function documentRoute(
-	ctx: GatewayContext,
-	req: Request,
-	res: Response,
-	db: DatabaseName,
-	actor: Actor,
-	id: string
-): Promise<void> {
-	const method = req.method;
-	const path = `/${encodeURIComponent(ctx.names.backendName(db))}/${encodeURIComponent(id)}`;
-	const query = rawQuery(req);
-	if (readsOnly(method)) return forward(ctx, req, res, { method, path, query });
+/** Where `currentVersions` reads the store's copies. */
+function versionSource(ctx: GatewayContext) {
+	return { couch: ctx.couch, backendName: ctx.names.backendName };
+}
 
-	return withBody(req, res, method === 'PUT', async (body) => {
+/** `GET`, `PUT` and `DELETE /db/<db>/<docid>`; writes are checked like `_bulk_docs`. */
+async function documentRoute(request: DbRequest, actor: Actor, id: string): Promise<void> {
+	const { ctx, req, res, db, scope, params, query } = request;
+	const method = req.method;
+	const path = `${scope}/${encodeURIComponent(id)}`;
+	if (readsOnly(method)) return forward(ctx, req, res, { method, scope, path, query });
+
+	return withBody(request, method === 'PUT', async (body) => {
 		let incoming: Json;
 		if (method === 'PUT') {
-			if (!isRecord(body)) {
-				sendError(res, 400, 'bad_request', 'The body must be a JSON document');
-				return;
-			}
+			if (!isRecord(body)) return badRequest(res, 'The body must be a JSON document');
 			incoming = { ...body, _id: id };
+			const problem = documentProblem(incoming, params);
+			if (problem) return badRequest(res, problem);
 		} else {
 			incoming = { _id: id, _deleted: true };
 		}
-		const existing = await winningRevisions(ctx, db, [id], abortOnDisconnect(res));
+		const existing = await currentVersions(versionSource(ctx), db, [id], abortOnDisconnect(res));
 		const verdict = judgeIncoming(actor, incoming, existing.get(id));
 		if (!verdict.ok) {
 			ctx.log(`Refused ${id} from ${actor.name}: ${verdict.reason}`);
@@ -371,6 +400,7 @@ async function documentRoute(
 		}
 		return forward(ctx, req, res, {
 			method,
+			scope,
 			path,
 			query,
 			body: method === 'PUT' ? verdict.forward : undefined
@@ -379,14 +409,8 @@ async function documentRoute(
 }
 
 /** `GET|HEAD|PUT /db/<db>/_local/<id>`: the account's own replication checkpoints. */
-async function localRoute(
-	ctx: GatewayContext,
-	req: Request,
-	res: Response,
-	db: DatabaseName,
-	account: string,
-	id: string
-): Promise<void> {
+async function localRoute(request: DbRequest, account: string, id: string): Promise<void> {
+	const { ctx, req, res, db } = request;
 	const method = req.method;
 	const publicId = `_local/${id}`;
 	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
@@ -399,10 +423,9 @@ async function localRoute(
 		else res.json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
 		return;
 	}
-	return withBody(req, res, true, async (body) => {
+	return withBody(request, true, async (body) => {
 		if (!isRecord(body) || '_attachments' in body || JSON.stringify(body).length > MAX_CHECKPOINT_BYTES) {
-			sendError(res, 400, 'bad_request', 'A checkpoint must be a small plain JSON object');
-			return;
+			return badRequest(res, 'A checkpoint must be a small plain JSON object');
 		}
 		const answer = await ctx.couch.request<unknown>(
 			'PUT',

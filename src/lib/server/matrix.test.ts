@@ -389,7 +389,7 @@ describe('access matrix', () => {
 				'/db/network/_bulk_get',
 				{ method: 'POST', body: JSON.stringify({ docs: [{ id: '_local/chair:x' }] }) }
 			],
-			['/db/network/_revs_diff', { method: 'POST', body: JSON.stringify({ '_local/chair:x': ['0-1'] }) }],
+			['/db/network/_revs_diff', { method: 'POST', body: JSON.stringify({ '_local/chair:x': ['1-a'] }) }],
 			['/db/network/_changes?filter=_doc_ids&doc_ids=' + encodeURIComponent('["_local/chair:x"]'), {}],
 			['/db/network/_local%2Fchair:x', {}],
 			['/db/network/_local/chair:x/y', {}],

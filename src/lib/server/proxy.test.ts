@@ -36,7 +36,10 @@ describe('forward', () => {
 	afterEach(async () => {
 		await Promise.all(closers.splice(0).map((close) => close()));
 	});
-	async function setUp(drops: number, options: Omit<ForwardOptions, 'method'> = { path: '/network/' }) {
+	async function setUp(
+		drops: number,
+		options: Omit<ForwardOptions, 'method'> = { scope: '/network', path: '/network/' }
+	) {
 		const flaky: FlakyBackend = await flakyBackend(drops);
 		const logs: string[] = [];
 		const gateway = await gatewayTo(flaky.url, options, logs);
@@ -56,13 +59,13 @@ describe('forward', () => {
 	});
 
 	it('sends a POST that only reads again too', async () => {
-		const { flaky, url } = await setUp(1, { path: '/network/_all_docs', reads: true });
+		const { flaky, url } = await setUp(1, { scope: '/network', path: '/network/_all_docs', reads: true });
 		expect((await post(url)).status).toBe(200);
 		expect(flaky.received()).toBe(2);
 	});
 
 	it('answers 502, and says so in the log, when the database drops a write: a write is never sent twice', async () => {
-		const { flaky, logs, url } = await setUp(1, { path: '/network/_bulk_docs' });
+		const { flaky, logs, url } = await setUp(1, { scope: '/network', path: '/network/_bulk_docs' });
 		const response = await post(url);
 		expect(response.status).toBe(502);
 		expect(await response.json()).toMatchObject({ error: 'bad_gateway' });

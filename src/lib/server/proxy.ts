@@ -4,6 +4,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Request, Response } from 'express';
 import { IMAGE_TYPES } from '../domain/attachments';
 import type { Backend } from './backend';
+import { confinedUrl } from './backend/confine';
 import { readsOnly, sendToBackend } from './backend/send';
 
 /** Response headers worth passing on from the backend; everything else (Location, Server…) stays behind. */
@@ -11,9 +12,11 @@ const PASSED_HEADERS = ['content-type', 'etag'] as const;
 
 export interface ForwardOptions {
 	method: string;
+	/** The database's base path on the backend (`/network`): `path` must stay inside it (`confinedUrl`). */
+	scope: string;
 	/** Path on the backend, already encoded, starting with `/`. */
 	path: string;
-	/** Raw query string without `?`, passed through as given. */
+	/** Query string without `?`, as the gateway checked and re-encoded it (`checkQuery`). */
 	query?: string;
 	/** A JSON value to send (re-serialised from what the gateway parsed and checked). */
 	body?: unknown;
@@ -56,14 +59,15 @@ export interface Hop {
  */
 export async function forward({ backend, log }: Hop, req: Request, res: Response, options: ForwardOptions) {
 	const signal = abortOnDisconnect(res);
+	const url = confinedUrl(backend.url, options.scope, options.path, options.query);
 	const headers: Record<string, string> = {
 		...backend.headers,
-		accept: req.get('accept') ?? 'application/json',
+		// JSON only (never CouchDB's multipart answers), except for an attachment's own bytes.
+		accept: options.download ? '*/*' : 'application/json',
 		// The body is streamed as is, so ask for it uncompressed (fetch would decode it but keep the header).
 		'accept-encoding': 'identity'
 	};
 	if (options.body !== undefined) headers['content-type'] = 'application/json';
-	const url = backend.url + options.path + (options.query ? '?' + options.query : '');
 
 	let response: globalThis.Response;
 	try {
@@ -84,6 +88,12 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 		return;
 	}
 
+	if (response.status >= 500 || (!options.download && !isJson(response))) {
+		const text = (await response.text()).slice(0, 300).replace(/\s+/g, ' ');
+		log(`The database answered ${response.status} to ${options.method} ${options.path}: ${text}`);
+		res.status(502).json({ error: 'bad_gateway', reason: 'The database could not answer this request' });
+		return;
+	}
 	res.status(response.status);
 	for (const name of PASSED_HEADERS) {
 		const value = response.headers.get(name);
@@ -108,6 +118,11 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 		// The client left or the backend broke off mid-stream: nothing more can be sent either way.
 		if (!res.writableEnded) res.destroy();
 	}
+}
+
+function isJson(response: globalThis.Response): boolean {
+	const type = response.headers.get('content-type') ?? '';
+	return /^application\/json\b/i.test(type.trim());
 }
 
 /** What `fetch` says went wrong underneath its "fetch failed". */

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { DatabaseName } from '../domain/accounts';
 import { keyringUploadSchema, type KeyringEntry } from '../domain/coordinator-key';
 import { describeIssues } from '../domain/documents';
@@ -16,7 +16,7 @@ import {
 import type { Account } from './accounts';
 import type { StoredDoc } from './couch';
 import type { GatewayContext } from './gateway';
-import { handle, sendError, sessionToken } from './http';
+import { handle, jsonBody, sendError, sessionToken } from './http';
 import { mayReadSignups, maySendSignups } from './policy';
 import { isRecord } from './writes';
 
@@ -56,17 +56,8 @@ function canonical(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-const parseBody = express.json({ limit: SIGNUP_BODY_MAX });
-
 /** JSON bodies up to SIGNUP_BODY_MAX; larger ones get 413 with a plain reason. */
-function smallJson(req: Request, res: Response, next: NextFunction): void {
-	parseBody(req, res, (error?: unknown) => {
-		if (!error) return next();
-		const status = isRecord(error) && typeof error.status === 'number' ? error.status : 400;
-		if (status === 413) sendError(res, 413, 'too_large', `A sign-up can be at most ${SIGNUP_BODY_MAX}`);
-		else sendError(res, 400, 'bad_request', 'The body must be JSON');
-	});
-}
+const smallJson = jsonBody(SIGNUP_BODY_MAX, `A sign-up can be at most ${SIGNUP_BODY_MAX}`);
 
 function entryOf(doc: StoredSignup): InboxEntry | undefined {
 	const parsed = inboxEntrySchema.safeParse({

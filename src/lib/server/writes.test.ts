@@ -38,7 +38,7 @@ describe('judgeIncoming', () => {
 		expect(judgeIncoming(member, 'text', undefined)).toEqual({ ok: false, reason: 'Not a document' });
 	});
 
-	it('forwards a deletion as a bare tombstone', () => {
+	it("forwards a deletion as a tombstone that keeps only the owner's fields, from the store's copy", () => {
 		const existing = idea('mo');
 		const verdict = judgeIncoming(
 			member,
@@ -47,7 +47,33 @@ describe('judgeIncoming', () => {
 		);
 		expect(verdict).toEqual({
 			ok: true,
-			forward: { _id: existing._id, _rev: '2-b', _deleted: true, _revisions: { start: 2, ids: ['b', 'a'] } }
+			forward: {
+				_id: existing._id,
+				_rev: '2-b',
+				_deleted: true,
+				_revisions: { start: 2, ids: ['b', 'a'] },
+				author: 'mo',
+				type: 'idea'
+			}
+		});
+	});
+	it('keeps a deleted id for its owner: only someone who could change it may write there again', () => {
+		const gone = { _deleted: true as const, author: 'ada', type: 'idea' };
+		const mine = idea('mo');
+		expect(judgeIncoming(member, mine, gone)).toEqual({
+			ok: false,
+			reason: "This id belonged to a document of ada's"
+		});
+		expect(judgeIncoming(member, mine, { ...gone, author: 'mo' })).toMatchObject({ ok: true });
+		const coordinator = { name: 'cat', roles: ['coordinator'] as const };
+		expect(judgeIncoming(coordinator, idea('cat'), gone)).toMatchObject({ ok: true });
+		// A bare tombstone whose owner nobody can tell: only a coordinator may use the id again.
+		expect(judgeIncoming(member, mine, { _deleted: true })).toMatchObject({ ok: false });
+		expect(judgeIncoming(coordinator, idea('cat'), { _deleted: true })).toMatchObject({ ok: true });
+		// Deleting it again changes nothing and is let through, keeping the owner.
+		expect(judgeIncoming(member, { _id: mine._id, _deleted: true, _rev: '3-c' }, gone)).toEqual({
+			ok: true,
+			forward: { _id: mine._id, _deleted: true, _rev: '3-c', author: 'ada', type: 'idea' }
 		});
 	});
 });

@@ -1,6 +1,9 @@
 import { isDocType } from '../domain/documents';
 import { typeOfId } from '../domain/ids';
-import { decideWrite, type Actor } from '../domain/rules';
+import { decideWrite, mayChange, type Actor } from '../domain/rules';
+
+/** The fields a tombstone keeps from the store's copy, so that its id keeps its owner. */
+export const OWNER_FIELDS = ['author', 'type', 'group'] as const;
 
 /** The outcome for one incoming document: forward it (possibly trimmed), or refuse it with a reason. */
 export type Verdict = { ok: true; forward: Record<string, unknown> } | { ok: false; reason: string };
@@ -22,8 +25,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * The gateway's rule for one document a client wants to write, on top of the shared `decideWrite` (which
  * also checks attachments against their type's rules): no design documents (they run code on the
- * server), no `_local` documents, ids of the form `<type>:…`. A deletion is forwarded as a bare tombstone
- * so nothing unvalidated rides along in its body.
+ * server), no `_local` documents, ids of the form `<type>:…`. `existing` is the store's current version
+ * (`currentVersions`): a live document, or a deleted one's owner, which keeps its id: only someone who
+ * could have changed it may write a new document there. A deletion is forwarded as a tombstone that
+ * keeps the owner's fields from the store's copy, so nothing unvalidated rides along in its body.
  */
 export function judgeIncoming(
 	actor: Actor,
@@ -41,15 +46,37 @@ export function judgeIncoming(
 	if (doc._deleted === true && (typeof id !== 'string' || !isDocType(typeOfId(id)))) {
 		return { ok: false, reason: 'Only documents of a known type can be deleted' };
 	}
-	const decision = decideWrite(actor, doc, existing);
-	if (!decision.ok) return { ok: false, reason: decision.reason };
-	if (doc._deleted === true) {
-		const tombstone: Record<string, unknown> = { _id: doc._id, _deleted: true };
-		if (doc._rev !== undefined) tombstone._rev = doc._rev;
-		if (doc._revisions !== undefined) tombstone._revisions = doc._revisions;
-		return { ok: true, forward: tombstone };
+	let current = existing;
+	if (existing?._deleted === true) {
+		if (doc._deleted === true) return { ok: true, forward: tombstone(doc, existing) };
+		const refusal = reuseRefusal(actor, existing);
+		if (refusal) return { ok: false, reason: refusal };
+		current = undefined;
 	}
+	const decision = decideWrite(actor, doc, current);
+	if (!decision.ok) return { ok: false, reason: decision.reason };
+	if (doc._deleted === true) return { ok: true, forward: tombstone(doc, current) };
 	return { ok: true, forward: doc };
+}
+
+/** Why `actor` may not write a new document under the id of a deleted one, if they may not. */
+function reuseRefusal(actor: Actor, deleted: Record<string, unknown>): string | undefined {
+	const owner = typeof deleted.author === 'string' ? deleted.author : undefined;
+	if (owner === undefined) {
+		return actor.roles.includes('coordinator')
+			? undefined
+			: 'This id belonged to a deleted document; only a coordinator can use it again';
+	}
+	return mayChange(actor, owner, deleted) ? undefined : `This id belonged to a document of ${owner}'s`;
+}
+
+/** A deletion as it is stored: the revision data, and the owner's fields from the store's copy. */
+function tombstone(doc: Record<string, unknown>, stored: Record<string, unknown> | undefined) {
+	const forward: Record<string, unknown> = { _id: doc._id, _deleted: true };
+	if (doc._rev !== undefined) forward._rev = doc._rev;
+	if (doc._revisions !== undefined) forward._revisions = doc._revisions;
+	for (const field of OWNER_FIELDS) if (stored?.[field] !== undefined) forward[field] = stored[field];
+	return forward;
 }
 
 /**
