@@ -30,8 +30,8 @@ export interface ServerOptions {
 	seedDemo: boolean;
 	/** adapter-static output; default `build`. */
 	buildDir?: string;
-	/** Express `trust proxy` setting: only then are X-Forwarded-Proto/-For believed. */
-	trustProxy?: boolean | number | string | undefined;
+	/** The proxies' addresses (`parseTrustProxy`): only their X-Forwarded-Proto/-For are believed. */
+	trustProxy?: string | undefined;
 	/** Prefix for every backend database name, so several servers (tests) can share one CouchDB. */
 	databasePrefix?: string;
 	log?: (message: string) => void;

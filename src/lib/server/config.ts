@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { ServerOptions } from './app';
 
 export type Config = Required<Pick<ServerOptions, 'port' | 'host' | 'dataDir' | 'seedDemo' | 'buildDir'>> &
@@ -10,13 +11,36 @@ function nonEmpty(value: string | undefined): string | undefined {
 	return trimmed ? trimmed : undefined;
 }
 
-/** TRUST_PROXY: `true`, a hop count, or anything Express's `trust proxy` accepts (`loopback`, addresses). */
-export function parseTrustProxy(value: string | undefined): boolean | number | string | undefined {
+/** Express's names for address ranges: loopback (127.0.0.1/8, ::1), link-local and unique-local ranges. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address (`10.0.0.5`), or one with a prefix length (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrSubnet(entry: string): boolean {
+	const [address = '', prefix, ...extra] = entry.split('/');
+	const family = isIP(address);
+	if (family === 0 || extra.length > 0) return false;
+	if (prefix === undefined) return true;
+	const bits = Number(prefix);
+	return /^[0-9]{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: the addresses of the proxies in front of this server, comma-separated (`loopback`,
+ * `10.0.0.5`, `10.0.0.0/8`). Only a request that comes from one of them has its `X-Forwarded-For` and
+ * `X-Forwarded-Proto` believed. `true` or a hop count would believe any client that reaches the port
+ * directly, letting it pick its own address (and escape the per-address sign-in throttle): refused.
+ */
+export function parseTrustProxy(value: string | undefined): string | undefined {
 	const v = nonEmpty(value);
 	if (v === undefined || v === 'false' || v === '0') return undefined;
-	if (v === 'true') return true;
-	if (/^\d+$/.test(v)) return Number(v);
-	return v;
+	const entries = v.split(',').map((entry) => entry.trim());
+	const wrong = entries.find((entry) => !RANGE_NAMES.has(entry) && !isAddressOrSubnet(entry));
+	if (wrong !== undefined) {
+		throw new Error(
+			`TRUST_PROXY must list the proxies' addresses (for example loopback, or 10.0.0.5 or 10.0.0.0/8), not "${wrong}": anything wider would let a client choose its own address`
+		);
+	}
+	return entries.join(',');
 }
 
 /**
