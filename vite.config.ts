@@ -10,7 +10,12 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'server', environment: 'node', include: ['src/lib/{domain,server}/**/*.test.ts'] }
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/lib/{domain,server}/**/*.test.ts'],
+					globalSetup: ['tests/setup/couchdb.ts']
+				}
 			},
 			{
 				extends: true,
