@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDocId } from '../domain/ids';
 import { startServer, type RunningServer } from './app';
 import { backendLocalId } from './gateway';
+import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 /**
  * The proof of the access policy: every principal × every route × every database, asserting access exactly
@@ -52,7 +53,8 @@ const SECRETS: Record<Db, string> = {
 };
 const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
 
-describe('access matrix', () => {
+describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) => {
+	const backend = backendOptions(kind);
 	let server: RunningServer;
 	let base: string;
 	let workDir: string;
@@ -92,7 +94,8 @@ describe('access matrix', () => {
 			seedDemo: true,
 			demoPassword: PASSWORD,
 			buildDir: join(workDir, 'no-build'),
-			log: () => undefined
+			log: () => undefined,
+			...backend
 		});
 		base = server.url;
 		await Promise.all(
@@ -143,6 +146,7 @@ describe('access matrix', () => {
 
 	afterAll(async () => {
 		await server?.close();
+		await dropTestDatabases(backend);
 		await rm(workDir, { recursive: true, force: true });
 	});
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,17 +9,11 @@ import { supportId } from '../domain/discussion';
 import { ideaSchema } from '../domain/idea';
 import { newDocId } from '../domain/ids';
 import { startServer, type RunningServer, type ServerOptions } from './app';
-import { couchdbBackend } from './backend/couchdb';
+import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 const PASSWORD = 'test-demo-password';
 
-/**
- * Runs against the embedded database always, and also against a real CouchDB when COUCHDB_TEST_URL is set
- * (e.g. http://admin:pw@127.0.0.1:5984; each run uses fresh databases under a random prefix and deletes
- * them afterwards).
- */
-const couchdbTestUrl = process.env.COUCHDB_TEST_URL;
-const backends = [{ kind: 'embedded' }, ...(couchdbTestUrl ? [{ kind: 'couchdb' }] : [])];
+/** Runs against the embedded database always, and also against a real CouchDB (`TEST_BACKENDS`). */
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +24,7 @@ function cookieOf(res: Response): string {
 	return pair;
 }
 
-describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
+describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 	let options: ServerOptions;
 	let server: RunningServer;
 	let base: string;
@@ -107,9 +100,7 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 			demoPassword: PASSWORD,
 			buildDir: join(workDir, 'no-build-here'),
 			log: (message) => logs.push(message),
-			...(kind === 'couchdb'
-				? { couchdbUrl: couchdbTestUrl, databasePrefix: `t${randomBytes(4).toString('hex')}-` }
-				: {})
+			...backendOptions(kind)
 		};
 		server = await startServer(options);
 		base = server.url;
@@ -120,15 +111,7 @@ describe.each(backends)('gateway over the $kind backend', ({ kind }) => {
 	afterAll(async () => {
 		for (const db of openedDbs) await db.close().catch(() => undefined);
 		await server?.close();
-		if (kind === 'couchdb' && couchdbTestUrl && options.databasePrefix) {
-			const couch = await couchdbBackend(couchdbTestUrl);
-			for (const name of ['coproduce-accounts', 'coproduce-sessions', 'network', 'signups']) {
-				await fetch(`${couch.url}/${options.databasePrefix}${name}`, {
-					method: 'DELETE',
-					headers: couch.headers
-				});
-			}
-		}
+		await dropTestDatabases(options);
 		await rm(workDir, { recursive: true, force: true });
 	});
 
