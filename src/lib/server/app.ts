@@ -3,16 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { DATABASES, type DatabaseName } from '../domain/accounts';
-import { ACCOUNTS_DB, AccountStore } from './accounts';
+import { AccountStore } from './accounts';
 import { createBackend, type Backend } from './backend';
 import { CouchClient } from './couch';
 import { apiRouter } from './api';
 import { seedDemoNetwork } from './demo';
-import { dbRouter, type DatabaseNames, type GatewayContext } from './gateway';
+import { allBackendNames, databaseNames, type GatewayContext } from './context';
+import { dbRouter } from './gateway';
 import { jsonErrorHandler } from './http';
 import { originCheck, securityHeaders } from './security';
-import { SESSIONS_DB, SessionStore } from './sessions';
+import { SessionStore } from './sessions';
 import { staticApp } from './static';
 
 export interface ServerOptions {
@@ -71,15 +71,14 @@ function displayUrl(host: string, port: number): string {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const host = options.host ?? '127.0.0.1';
-	const prefix = options.databasePrefix ?? '';
-	const names: DatabaseNames = {
-		accounts: prefix + ACCOUNTS_DB,
-		sessions: prefix + SESSIONS_DB,
-		backendName: (db: DatabaseName) => prefix + db
-	};
+	const names = databaseNames(options.databasePrefix);
 
 	await mkdir(options.dataDir, { recursive: true });
-	const backend: Backend = await createBackend({ dataDir: options.dataDir, couchdbUrl: options.couchdbUrl });
+	const backend: Backend = await createBackend({
+		dataDir: options.dataDir,
+		couchdbUrl: options.couchdbUrl,
+		log
+	});
 	let server: Server | undefined;
 	let purgeTimer: NodeJS.Timeout | undefined;
 	let sessions: SessionStore | undefined;
@@ -102,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	};
 
 	try {
-		for (const name of [names.accounts, names.sessions, ...DATABASES.map(names.backendName)]) {
+		for (const name of allBackendNames(names)) {
 			await backend.ensureDatabase(name);
 		}
 		const couch = new CouchClient(backend);
