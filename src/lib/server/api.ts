@@ -17,7 +17,7 @@ import {
 	summaryOf,
 	type Account
 } from './accounts';
-import type { GatewayContext } from './gateway';
+import type { GatewayContext } from './context';
 import { handle, jsonBody, noStore, sendError, sessionCookie, sessionToken, type Json } from './http';
 import { mayManageAccounts } from './policy';
 import { verifyPassword } from './passwords';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustProxy, readConfig } from './config';
+import { parseDatabasePrefix, parseTrustProxy, readConfig } from './config';
 
 describe('parseTrustProxy', () => {
 	it("takes the proxies' addresses and ranges", () => {
@@ -16,5 +16,16 @@ describe('parseTrustProxy', () => {
 			expect(() => parseTrustProxy(value), value).toThrow(/TRUST_PROXY must list the proxies' addresses/);
 		}
 		expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+	});
+});
+
+describe('parseDatabasePrefix', () => {
+	it("takes a prefix CouchDB accepts in a database's name", () => {
+		expect(parseDatabasePrefix(undefined)).toBeUndefined();
+		expect(parseDatabasePrefix('north-cfn_')).toBe('north-cfn_');
+		expect(readConfig({ COUCHDB_DB_PREFIX: 'e2e-1-' }).databasePrefix).toBe('e2e-1-');
+		for (const value of ['1abc', 'Abc', 'a/b', 'a b', '../x']) {
+			expect(() => parseDatabasePrefix(value), value).toThrow(/COUCHDB_DB_PREFIX/);
+		}
 	});
 });

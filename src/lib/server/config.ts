@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { ServerOptions } from './app';
 
 export type Config = Required<Pick<ServerOptions, 'port' | 'host' | 'dataDir' | 'seedDemo' | 'buildDir'>> &
-	Pick<ServerOptions, 'couchdbUrl' | 'demoPassword' | 'trustProxy'>;
+	Pick<ServerOptions, 'couchdbUrl' | 'databasePrefix' | 'demoPassword' | 'trustProxy'>;
 
 type Env = Record<string, string | undefined>;
 
@@ -43,12 +43,25 @@ export function parseTrustProxy(value: string | undefined): string | undefined {
 	return entries.join(',');
 }
 
+/** COUCHDB_DB_PREFIX: lower-case letters, digits, `_` and `-`, starting with a letter (CouchDB's rule). */
+export function parseDatabasePrefix(value: string | undefined): string | undefined {
+	const v = nonEmpty(value);
+	if (v === undefined) return undefined;
+	if (!/^[a-z][a-z0-9_-]{0,63}$/.test(v)) {
+		throw new Error(
+			`COUCHDB_DB_PREFIX must start with a lower-case letter and hold only lower-case letters, digits, _ and -, not "${v}"`
+		);
+	}
+	return v;
+}
+
 /**
  * Settings from the environment:
  * PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), BUILD_DIR (./build: the built app), COUCHDB_URL (embedded
  * database if unset),
  * DEMO_PASSWORD (random if unset), NODE_ENV (the demo network is seeded unless `production`),
- * TRUST_PROXY (unset: X-Forwarded-* headers are ignored).
+ * TRUST_PROXY (unset: X-Forwarded-* headers are ignored), COUCHDB_DB_PREFIX (none: the databases'
+ * names are prefixed, so several networks can share one CouchDB).
  */
 export function readConfig(env: Env = process.env): Config {
 	const portText = nonEmpty(env.PORT) ?? '3000';
@@ -62,6 +75,7 @@ export function readConfig(env: Env = process.env): Config {
 		dataDir: nonEmpty(env.DATA_DIR) ?? './data',
 		buildDir: nonEmpty(env.BUILD_DIR) ?? 'build',
 		couchdbUrl: nonEmpty(env.COUCHDB_URL),
+		databasePrefix: parseDatabasePrefix(env.COUCHDB_DB_PREFIX),
 		demoPassword: nonEmpty(env.DEMO_PASSWORD),
 		seedDemo: env.NODE_ENV !== 'production',
 		trustProxy: parseTrustProxy(env.TRUST_PROXY)

@@ -2,11 +2,10 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { databaseSchema, type DatabaseName } from '../domain/accounts';
 import type { Actor } from '../domain/rules';
-import type { Account, AccountStore } from './accounts';
-import type { Backend } from './backend';
+import type { Account } from './accounts';
 import { readsOnly } from './backend/send';
 import { chairDirectory } from './chairs';
-import type { CouchClient } from './couch';
+import type { GatewayContext } from './context';
 import { currentVersions } from './current-versions';
 import {
 	handle,
@@ -21,30 +20,7 @@ import {
 import { DB_ROUTES, may, mayOpen, type DbRoute } from './policy';
 import { abortOnDisconnect, forward } from './proxy';
 import { bodyProblem, checkQuery, documentProblem } from './replication-input';
-import type { SessionStore } from './sessions';
-import type { FailureThrottle } from './throttle';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from './writes';
-
-/** Backend names of the gateway's databases (a prefix lets tests share one CouchDB). */
-export interface DatabaseNames {
-	accounts: string;
-	sessions: string;
-	/** The backend database behind a replicated database's public name. */
-	backendName(db: DatabaseName): string;
-}
-
-export interface GatewayContext {
-	backend: Backend;
-	couch: CouchClient;
-	accounts: AccountStore;
-	sessions: SessionStore;
-	names: DatabaseNames;
-	/** Stable per data directory: PouchDB's http adapter builds replication ids from it. */
-	serverId: string;
-	log: (message: string) => void;
-	/** Sign-in throttles (tests pass their own). */
-	throttles?: { byName?: FailureThrottle; byIp?: FailureThrottle };
-}
 
 /** `_selector` is not among them: a selector's `$regex` runs in the store, where a slow one stalls everyone. */
 const ALLOWED_CHANGES_FILTERS = new Set(['_doc_ids']);

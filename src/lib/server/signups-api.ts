@@ -15,7 +15,7 @@ import {
 } from '../domain/signup';
 import type { Account } from './accounts';
 import type { StoredDoc } from './couch';
-import type { GatewayContext } from './gateway';
+import type { GatewayContext } from './context';
 import { handle, jsonBody, sendError, sessionToken } from './http';
 import { mayReadSignups, maySendSignups } from './policy';
 import { isRecord } from './writes';

@@ -4,12 +4,13 @@
  * Exit codes: 0 done, 1 refused or failed, 2 wrong usage. The commands are in `commands.ts`.
  */
 import { resolve as resolvePath } from 'node:path';
-import { ACCOUNTS_DB, AccountExistsError, AccountStore, PasswordRefusedError } from '../accounts';
+import { AccountExistsError, AccountStore, PasswordRefusedError } from '../accounts';
 import { createBackend, type Backend } from '../backend';
 import { isLockError } from '../backend/embedded';
 import { readConfig } from '../config';
 import { CouchClient } from '../couch';
-import { SESSIONS_DB, SessionStore } from '../sessions';
+import { SessionStore } from '../sessions';
+import { databaseNames } from '../context';
 import { CliError, parseCommandLine, USAGE, type PasswordInput } from './commands';
 
 async function readStdin(): Promise<string> {
@@ -87,11 +88,12 @@ async function main(argv: string[]): Promise<number> {
 	});
 	const backend: Backend = await createBackend({ dataDir: config.dataDir, couchdbUrl: config.couchdbUrl });
 	try {
-		await backend.ensureDatabase(ACCOUNTS_DB);
-		await backend.ensureDatabase(SESSIONS_DB);
+		const names = databaseNames(config.databasePrefix);
+		await backend.ensureDatabase(names.accounts);
+		await backend.ensureDatabase(names.sessions);
 		const couch = new CouchClient(backend);
-		const accounts = new AccountStore(couch, ACCOUNTS_DB);
-		const sessions = new SessionStore(couch, accounts, { db: SESSIONS_DB });
+		const accounts = new AccountStore(couch, names.accounts);
+		const sessions = new SessionStore(couch, accounts, { db: names.sessions });
 		const output = await line.task({ accounts, sessions });
 		process.stdout.write(output + '\n');
 		return 0;
