@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium';
+import { couchdbAvailable } from './tests/setup/couchdb';
 
-export default defineConfig({
+/**
+ * Every journey over the embedded store; the core offline journey and the security journeys also over a
+ * real CouchDB 3 (tests/setup/couchdb.ts starts the shared one, or COUCHDB_TEST_URL names one).
+ */
+export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/setup/couchdb.ts',
 	testMatch: '**/*.spec.ts',
 	fullyParallel: false,
 	workers: 2,
@@ -17,5 +23,17 @@ export default defineConfig({
 		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure',
 		serviceWorkers: 'allow'
-	}
+	},
+	projects: [
+		{ name: 'embedded' },
+		...(couchdbAvailable()
+			? [
+					{
+						name: 'couchdb',
+						testMatch: ['offline-core.spec.ts', 'security.spec.ts'],
+						use: { store: 'couchdb' as const }
+					}
+				]
+			: [])
+	]
 });

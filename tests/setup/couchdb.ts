@@ -40,6 +40,11 @@ function vmArgs(nodeName: string): string {
 	].join('\n');
 }
 
+/** Whether the CouchDB-mode tests can run here: a CouchDB is named, or the shared one is there to start. */
+export function couchdbAvailable(): boolean {
+	return Boolean(process.env.COUCHDB_TEST_URL) || existsSync(SCRIPT);
+}
+
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
 	if (process.env.COUCHDB_TEST_URL) return undefined;
 	if (!existsSync(SCRIPT)) {

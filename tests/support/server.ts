@@ -15,7 +15,9 @@ export class ServerProcess {
 		readonly port: number,
 		readonly dataDir: string,
 		/** The built app it serves (the repository's `build` unless a test gives its own copy). */
-		readonly buildDir?: string
+		readonly buildDir?: string,
+		/** A CouchDB 3 to use instead of the embedded store, with databases of this server's own. */
+		readonly couchdb?: { url: string; prefix: string }
 	) {}
 
 	get url(): string {
@@ -33,11 +35,13 @@ export class ServerProcess {
 		return this.output;
 	}
 
-	static async start(options: { buildDir?: string } = {}): Promise<ServerProcess> {
+	static async start(options: { buildDir?: string; couchdbUrl?: string } = {}): Promise<ServerProcess> {
+		const port = await freePort();
 		const server = new ServerProcess(
-			await freePort(),
+			port,
 			await mkdtemp(join(tmpdir(), 'coproduce-e2e-')),
-			options.buildDir
+			options.buildDir,
+			options.couchdbUrl ? { url: options.couchdbUrl, prefix: `e2e-${port}-${Date.now()}-` } : undefined
 		);
 		await server.boot();
 		return server;
@@ -52,6 +56,7 @@ export class ServerProcess {
 				HOST: '127.0.0.1',
 				DATA_DIR: this.dataDir,
 				...(this.buildDir ? { BUILD_DIR: this.buildDir } : {}),
+				...(this.couchdb ? { COUCHDB_URL: this.couchdb.url, COUCHDB_DB_PREFIX: this.couchdb.prefix } : {}),
 				DEMO_PASSWORD,
 				NODE_ENV: 'test'
 			},

@@ -9,6 +9,8 @@ export interface Device {
 }
 
 interface WorkerFixtures {
+	/** Which store the server uses: the project's choice (playwright.config.ts). */
+	store: 'embedded' | 'couchdb';
 	server: ServerProcess;
 }
 
@@ -33,10 +35,12 @@ async function openDevice(browser: Browser, baseURL: string, opened: BrowserCont
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+	store: ['embedded', { scope: 'worker', option: true }],
 	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
-		async ({}, use) => {
-			const server = await ServerProcess.start();
+		async ({ store }, use) => {
+			const couchdbUrl = process.env.COUCHDB_TEST_URL;
+			if (store === 'couchdb' && !couchdbUrl) throw new Error('The couchdb project needs COUCHDB_TEST_URL');
+			const server = await ServerProcess.start(store === 'couchdb' ? { couchdbUrl } : {});
 			await use(server);
 			await server.stop();
 		},
