@@ -18,7 +18,14 @@ import {
 	type Json
 } from './http';
 import { DB_ROUTES, may, mayOpen, type DbRoute } from './policy';
-import { abortOnDisconnect, forward } from './proxy';
+import {
+	allDocsWithoutDesign,
+	changesWithoutDesign,
+	namesDesign,
+	revsDiffWithoutDesign,
+	storeLimit
+} from './design-docs';
+import { abortOnDisconnect, forward, type ForwardOptions } from './proxy';
 import { bodyProblem, checkQuery, documentProblem } from './replication-input';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from './writes';
 
@@ -172,36 +179,57 @@ async function routeDb(ctx: GatewayContext, req: Request, res: Response, account
 	const request: DbRequest = { ctx, req, res, db, route, scope, params, query: params.toString() };
 
 	/** Forwards a route that only reads, even as a POST (ids in the body), so it is safe to send twice. */
-	const read = (path: string, body?: unknown) =>
-		forward(ctx, req, res, { method, scope, path: scope + path, query: request.query, body, reads: true });
+	const read = (path: string, body?: unknown, more: Pick<ForwardOptions, 'query' | 'rewrite'> = {}) =>
+		forward(ctx, req, res, {
+			method,
+			scope,
+			path: scope + path,
+			query: request.query,
+			body,
+			reads: true,
+			...more
+		});
 
 	switch (route) {
 		case 'info':
-			return read('');
+			// The database's public name, not the store's (which may carry COUCHDB_DB_PREFIX).
+			return read('', undefined, {
+				rewrite: (answer) => (isRecord(answer) ? { ...answer, db_name: db } : answer)
+			});
 		case 'changes':
 			return withBody(request, method === 'POST', (body) => {
-				if (namesLocal(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesLocal(body.doc_ids))) {
-					return localRefused(res);
+				if (namesHidden(jsonParam(params, 'doc_ids')) || (isRecord(body) && namesHidden(body.doc_ids))) {
+					return hiddenRefused(res);
 				}
-				return read('/_changes', body);
+				// A few rows to spare, in place of the design documents taken out (design-docs.ts).
+				const limit = params.get('limit');
+				const asked = new URLSearchParams(params);
+				if (limit !== null) asked.set('limit', String(storeLimit(limit)));
+				return read('/_changes', body, {
+					query: asked.toString(),
+					rewrite: (answer) => changesWithoutDesign(answer, limit)
+				});
 			});
 		case 'allDocs':
 			return withBody(request, method === 'POST', (body) => {
 				const keys = [jsonParam(params, 'keys'), [jsonParam(params, 'key')], isRecord(body) ? body.keys : []];
-				if (keys.some(namesLocal)) return localRefused(res);
-				return read('/_all_docs', body);
+				if (keys.some(namesHidden)) return hiddenRefused(res);
+				return read('/_all_docs', body, { rewrite: allDocsWithoutDesign });
 			});
 		case 'bulkGet':
 			return withBody(request, true, (body) => {
 				const ids =
 					isRecord(body) && Array.isArray(body.docs) ? body.docs.map((d) => (isRecord(d) ? d.id : d)) : [];
-				if (namesLocal(ids)) return localRefused(res);
+				if (namesHidden(ids)) return hiddenRefused(res);
 				return read('/_bulk_get', body);
 			});
 		case 'revsDiff':
 			return withBody(request, true, (body) => {
-				if (isRecord(body) && namesLocal(Object.keys(body))) return localRefused(res);
-				return read('/_revs_diff', body);
+				// `bodyProblem` has made sure it is an object of ids.
+				const asked = isRecord(body) ? body : {};
+				if (namesLocal(Object.keys(asked))) return hiddenRefused(res);
+				// A device that was sent a design document before keeps it: it is never asked to send it back.
+				return read('/_revs_diff', revsDiffWithoutDesign(asked));
 			});
 		case 'bulkDocs':
 			return withBody(request, true, async (body) =>
@@ -266,8 +294,13 @@ function namesLocal(ids: unknown): boolean {
 	return Array.isArray(ids) && ids.some((id) => typeof id === 'string' && id.startsWith('_local/'));
 }
 
-function localRefused(res: Response): Promise<void> {
-	refuse(res, 'Local documents are only available at _local/<id>');
+/** Whether a list of ids names a `_local` document or a design document (which no device is sent). */
+function namesHidden(ids: unknown): boolean {
+	return namesLocal(ids) || namesDesign(ids);
+}
+
+function hiddenRefused(res: Response): Promise<void> {
+	refuse(res, 'Local documents are only available at _local/<id>, and design documents not at all');
 	return Promise.resolve();
 }
 
@@ -394,7 +427,7 @@ async function localRoute(request: DbRequest, account: string, id: string): Prom
 	if (readsOnly(method)) {
 		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
 		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
-		res.status(answer.status);
+		res.status(answer.status).type('json');
 		if (method === 'HEAD') res.end();
 		else res.json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
 		return;

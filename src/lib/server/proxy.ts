@@ -27,6 +27,11 @@ export interface ForwardOptions {
 	 */
 	download?: boolean;
 	/**
+	 * Changes a JSON answer before it is sent (design documents taken out): the answer is read whole, and
+	 * blank heartbeat lines (a long poll's) are passed on as they come.
+	 */
+	rewrite?: (answer: unknown) => unknown;
+	/**
 	 * Safe to send twice although it is a POST: it only reads (`_changes`, `_all_docs`, `_bulk_get` and
 	 * `_revs_diff` take their ids in a body). GET and HEAD always are (see `sendToBackend`).
 	 */
@@ -88,13 +93,27 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 		return;
 	}
 
-	if (response.status >= 500 || (!options.download && !isJson(response))) {
+	if (response.status >= 500 || (response.ok && !options.download && !isJson(response))) {
 		const text = (await response.text()).slice(0, 300).replace(/\s+/g, ' ');
 		log(`The database answered ${response.status} to ${options.method} ${options.path}: ${text}`);
 		res.status(502).json({ error: 'bad_gateway', reason: 'The database could not answer this request' });
 		return;
 	}
+	if (!response.ok && !isJson(response)) {
+		// A refusal in words or HTML (an attachment that is not there): the same status, in JSON.
+		await response.body?.cancel();
+		const missing = response.status === 404;
+		res.status(response.status).json({
+			error: missing ? 'not_found' : 'bad_request',
+			reason: missing ? 'Not found' : 'The database refused this request'
+		});
+		return;
+	}
 	res.status(response.status);
+	if (options.rewrite && response.ok && response.body && options.method !== 'HEAD') {
+		await sendRewritten(res, response.body as NodeReadableStream<Uint8Array>, options, log);
+		return;
+	}
 	for (const name of PASSED_HEADERS) {
 		const value = response.headers.get(name);
 		if (value) res.setHeader(name, value);
@@ -116,6 +135,36 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 		await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
 	} catch {
 		// The client left or the backend broke off mid-stream: nothing more can be sent either way.
+		if (!res.writableEnded) res.destroy();
+	}
+}
+
+/** Reads a JSON answer whole, passing heartbeat lines on, and sends it as `options.rewrite` changes it. */
+async function sendRewritten(
+	res: Response,
+	body: NodeReadableStream<Uint8Array>,
+	options: ForwardOptions,
+	log: (message: string) => void
+): Promise<void> {
+	res.setHeader('content-type', 'application/json');
+	// The status goes out at once, as it would streamed: a long poll's client knows it is waiting.
+	res.flushHeaders();
+	const decoder = new TextDecoder();
+	let text = '';
+	try {
+		for await (const chunk of Readable.fromWeb(body) as AsyncIterable<Uint8Array>) {
+			const piece = decoder.decode(chunk, { stream: true });
+			// A blank piece is a heartbeat: passed on at once (white space before JSON is still JSON), and
+			// kept too, as it may be part of a string.
+			if (piece.trim() === '') res.write('\n');
+			text += piece;
+		}
+		text += decoder.decode();
+		res.end(JSON.stringify(options.rewrite?.(JSON.parse(text) as unknown)));
+	} catch (error) {
+		// The client left, or the store broke off or sent something that is not JSON: nothing more can be sent.
+		if (!res.destroyed)
+			log(`Could not pass on the answer to ${options.method} ${options.path}: ${causeOf(error)}`);
 		if (!res.writableEnded) res.destroy();
 	}
 }

@@ -297,7 +297,6 @@ describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 			const { result } = await replicate(remote(cookies.member), client);
 			expect(result.ok).toBe(true);
 			const all = await client.allDocs({ include_docs: true });
-			// With CouchDB, the validation design document replicates too (it holds no secrets).
 			const ideas = all.rows
 				.filter((row) => row.id.startsWith('idea:'))
 				.map((row) =>
@@ -309,6 +308,45 @@ describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 				);
 			expect(ideas.length).toBeGreaterThanOrEqual(6);
 			expect(new Set(ideas.map((i) => i.author)).size).toBeGreaterThanOrEqual(3);
+		});
+
+		it('never sends a design document to a device, and pages past where one was left out', async () => {
+			// Pages of one: a page that held only the design document CouchDB keeps (the gateway's validation)
+			// would come back empty, and an empty page ends a replication.
+			const client = local('pages');
+			const replication = PouchDB.replicate(remote(cookies.member), client, { batch_size: 1 });
+			const result = await replication;
+			expect(result.ok).toBe(true);
+			const pulled = await client.allDocs();
+			expect(pulled.rows.filter((row) => row.id.startsWith('_design/'))).toEqual([]);
+			const rows = await server.internals.couch.allDocsWithPrefix<Json>(
+				server.internals.names.backendName('network'),
+				''
+			);
+			const onServer = rows.filter((row) => !row.id?.startsWith('_design/')).length;
+			expect(pulled.rows.length).toBe(onServer);
+			for (const path of [
+				'/db/network/_changes?since=0',
+				'/db/network/_changes?since=0&limit=1&style=all_docs',
+				'/db/network/_all_docs',
+				'/db/network/_all_docs?include_docs=true&limit=3'
+			]) {
+				const text = await (await request(path, { cookie: cookies.member })).text();
+				expect(text, path).not.toContain('_design/');
+			}
+			const named = await request('/db/network/_bulk_get', {
+				method: 'POST',
+				cookie: cookies.member,
+				body: JSON.stringify({ docs: [{ id: '_design/coproduce-gateway' }] })
+			});
+			expect(named.status).toBe(403);
+			// A device that holds one from before is never asked to send it back.
+			const diff = await request('/db/network/_revs_diff', {
+				method: 'POST',
+				cookie: cookies.member,
+				body: JSON.stringify({ '_design/coproduce-gateway': ['1-0123456789abcdef0123456789abcdef'] })
+			});
+			expect(await diff.json()).toEqual({});
 		});
 
 		it('pushes by replication: valid docs land, refused ones are denied per doc and replication completes', async () => {
