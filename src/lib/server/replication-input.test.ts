@@ -35,6 +35,8 @@ describe('checkQuery', () => {
 			['allDocs', 'include_docs=yes'],
 			['allDocs', 'key=%E0%A4%A'],
 			['info', 'x=1'],
+			['info', '__proto__=x'],
+			['changes', 'constructor=x'],
 			['bulkDocs', 'new_edits=false']
 		] as const) {
 			expect(checkQuery(route, query), `${route} ${query}`).toMatchObject({

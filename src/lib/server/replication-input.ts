@@ -119,7 +119,11 @@ export function checkQuery(route: DbRoute, rawQuery: string): InputCheck {
 	for (const [name, value] of params) {
 		if (seen.has(name)) return { ok: false, reason: `The parameter ${quoted(name)} is given more than once` };
 		seen.add(name);
-		const check = Object.hasOwn(allowed, name) ? allowed[name] : COMMON[name];
+		const check = Object.hasOwn(allowed, name)
+			? allowed[name]
+			: Object.hasOwn(COMMON, name)
+				? COMMON[name]
+				: undefined;
 		if (!check) return { ok: false, reason: `This request does not take the parameter ${quoted(name)}` };
 		if (!check(value)) return { ok: false, reason: `The parameter ${quoted(name)} is not valid` };
 	}

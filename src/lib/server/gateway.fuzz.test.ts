@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anyRequest, revisionTreeRequest, routeRequest, type FuzzRequest } from './fuzz/arbitraries';
+import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
+import { FORBIDDEN_TEXT } from './fuzz/secrets';
+
+/**
+ * Property-based fuzzing of the `/db` gateway, over the embedded backend and (with COUCHDB_TEST_URL) CouchDB:
+ * generated malformed requests (raw paths with dot segments and bad escapes, garbage query strings, wrong
+ * bodies, replication revision trees) never get a 5xx, a non-JSON answer, a stack trace or anything the
+ * principal may not read, and the server stays up and keeps serving replication.
+ *
+ * The gateway runs in a child process (fuzz/server-process.ts), so a request that crashes it fails the
+ * test with that request instead of killing the test worker. FUZZ_RUNS sets the runs per property (default
+ * 250; the first two properties run twice as many); FUZZ_SEED replays a run (fast-check prints the seed and path of a failure).
+ */
+
+const couchdbTestUrl = process.env.COUCHDB_TEST_URL;
+const backends: Array<{ kind: BackendKind }> = [
+	{ kind: 'embedded' },
+	...(couchdbTestUrl ? [{ kind: 'couchdb' as const }] : [])
+];
+const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const TIMEOUT = 10 * 60_000;
+const SHRINK_LIMIT_MS = 45_000;
+
+/** Bodies and logs that give away the server's insides. */
+const LEAKS = /\n\s+at |\s{4}at \S|node_modules|\/work\/|\/tmp\/|\/home\/|\/usr\/lib|<html|[A-Z]:\\\\/i;
+
+function decodedSegments(rawPath: string): string[] | undefined {
+	try {
+		return rawPath.split('/').map((segment) => decodeURIComponent(segment));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether a request is a plain attachment read (`/db/network/<docid>/<name>`), whose answer is the
+ * attachment's bytes rather than JSON.
+ */
+function isAttachmentRead(request: { principal: Principal; method: string }, rawPath: string): boolean {
+	if (request.principal === 'anonymous' || !['GET', 'HEAD'].includes(request.method)) return false;
+	const path = rawPath.split('?')[0] ?? '';
+	if (!path.startsWith('/db/network/')) return false;
+	const segments = decodedSegments(path.slice('/db/network/'.length));
+	if (!segments || segments.length < 2) return false;
+	const [id = '', ...names] = segments;
+	const plain = (s: string) => s !== '' && s !== '.' && s !== '..' && !/[/\\]/.test(s);
+	return !id.startsWith('_') && plain(id) && names.every(plain);
+}
+
+describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
+	let gateway: GatewayProcess;
+	/** Set when a request may have left the server broken: the next run starts a fresh one. */
+	let suspect = false;
+	/** Ids on the running server that requests name through placeholders. */
+	let ids: Record<string, string> = {};
+	const stopped: Array<Promise<void>> = [];
+
+	async function startGateway(): Promise<void> {
+		gateway = await GatewayProcess.start(kind, couchdbTestUrl);
+		suspect = false;
+		const at = new Date().toISOString();
+		const mine = `idea:01M8${'0'.repeat(6)}MEMBERS000000000`;
+		const put = await send(gateway.port, {
+			method: 'PUT',
+			path: `/db/network/${mine}`,
+			cookie: gateway.cookies.member,
+			body: JSON.stringify({
+				type: 'idea',
+				schemaVersion: 1,
+				author: 'member',
+				createdAt: at,
+				updatedAt: at,
+				title: 'My own idea',
+				details: ''
+			})
+		});
+		expect(put.status, put.body).toBe(201);
+		const chairs = (await findIdeas('chair'))[0] ?? 'idea:none';
+		ids = {
+			'@ATT@': gateway.ids.withAttachments,
+			'@MINE@': mine,
+			'@CHAIRS@': chairs,
+			'@SIGNUP@': gateway.ids.signup
+		};
+	}
+
+	async function findIdeas(author: string): Promise<string[]> {
+		const res = await send(gateway.port, {
+			method: 'GET',
+			path: '/db/network/_all_docs?include_docs=true',
+			cookie: gateway.cookies.member
+		});
+		const rows = (JSON.parse(res.body) as { rows: Array<{ id: string; doc?: { author?: string } }> }).rows;
+		return rows
+			.filter((row) => row.id.startsWith('idea:') && row.doc?.author === author)
+			.map((row) => row.id);
+	}
+
+	/** Replaces the placeholders (`@MINE@`…) with ids of the running server. */
+	function resolved(text: string): string {
+		return text.replace(/@(ATT|MINE|CHAIRS|SIGNUP)@/g, (placeholder) => ids[placeholder] ?? placeholder);
+	}
+
+	/** Starts a fresh server if the last one died or may have been left broken. */
+	async function ensureGateway(): Promise<void> {
+		if (gateway.alive && !suspect) return;
+		const old = gateway;
+		stopped.push(old.stop(couchdbTestUrl).catch(() => undefined));
+		await startGateway();
+	}
+
+	function describeRequest(request: FuzzRequest, path: string, body: string | undefined): string {
+		const shown = body === undefined ? '' : `\n  body (${body.length} chars): ${body.slice(0, 300)}`;
+		return `${request.principal} ${request.method} ${path.slice(0, 600)}${shown}`;
+	}
+
+	function describeAnswer(answer: RawAnswer): string {
+		return `answered ${answer.status} (${answer.headers['content-type'] ?? 'no content-type'}): ${answer.body.slice(0, 500)}`;
+	}
+
+	/** Waits briefly for the child's exit event after a refused connection, then describes the crash. */
+	async function crashReport(): Promise<string> {
+		for (let i = 0; i < 20 && gateway.alive; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+		if (gateway.alive) return 'the server is still running';
+		return `the server process exited (${JSON.stringify(gateway.exit)}); its last output:\n${gateway.tail()}`;
+	}
+
+	/** Sends one generated request and checks every property of its answer; throws with the request on failure. */
+	async function check(request: FuzzRequest): Promise<void> {
+		const path = resolved(request.path);
+		const body = request.body === undefined ? undefined : resolved(request.body);
+		const where = describeRequest(request, path, body);
+		let answer: RawAnswer;
+		try {
+			answer = await send(gateway.port, {
+				method: request.method,
+				path,
+				body,
+				contentType: request.contentType,
+				cookie: gateway.cookies[request.principal],
+				bodyTimeoutMs: 3_000
+			});
+		} catch (error) {
+			suspect = true;
+			throw new Error(`No answer (${String(error)}) to\n  ${where}\n${await crashReport()}`);
+		}
+		const fail = (what: string) => {
+			throw new Error(`${what}\n  ${where}\n  ${describeAnswer(answer)}`);
+		};
+		// Refused before its large body was read: the batch's liveness check still runs.
+		if (answer.closedEarly) return;
+		const leaked = [...FORBIDDEN_TEXT, gateway.ids.signup].filter((text) => answer.body.includes(text));
+		if (leaked.length > 0)
+			fail(`An answer to ${request.principal} with what it may not read: ${leaked.join(', ')}`);
+		if (LEAKS.test(answer.body)) fail('An answer that shows the server’s insides (stack trace, paths, HTML)');
+		if (answer.status >= 500) fail(`A 5xx answer to a malformed request`);
+		if (answer.cutOff && !(answer.status === 200 && /longpoll/i.test(path))) {
+			fail('An answer that did not end within 3 s (not a long poll)');
+		}
+		const type = String(answer.headers['content-type'] ?? '');
+		if (!/^application\/json\b/.test(type) && !(answer.status < 300 && isAttachmentRead(request, path))) {
+			fail(`A non-JSON answer (${type || 'no content-type'}) under /db`);
+		}
+	}
+
+	/** The server still serves: health, and a member's database info and changes. */
+	async function liveness(after: string): Promise<void> {
+		const probes: Array<[string, Principal]> = [
+			['/api/health', 'anonymous'],
+			['/db/network/', 'member'],
+			['/db/network/_changes?style=all_docs', 'member']
+		];
+		for (const [path, who] of probes) {
+			let answer: RawAnswer;
+			try {
+				answer = await send(gateway.port, { method: 'GET', path, cookie: gateway.cookies[who] });
+			} catch (error) {
+				suspect = true;
+				throw new Error(
+					`GET ${path} got no answer (${String(error)}) after\n${after}\n${await crashReport()}`
+				);
+			}
+			if (answer.status !== 200) {
+				suspect = true;
+				throw new Error(`GET ${path} as ${who} ${describeAnswer(answer)}\nafter\n${after}`);
+			}
+		}
+	}
+
+	async function runBatch(batch: FuzzRequest[]): Promise<void> {
+		await ensureGateway();
+		for (const request of batch) await check(request);
+		await liveness(
+			batch.map((r) => '  ' + describeRequest(r, resolved(r.path), r.body && resolved(r.body))).join('\n')
+		);
+	}
+
+	function assertProperty(arbitrary: fc.Arbitrary<FuzzRequest>, numRuns: number) {
+		return fc.assert(fc.asyncProperty(fc.array(arbitrary, { minLength: 1, maxLength: 3 }), runBatch), {
+			numRuns,
+			...(SEED === undefined ? {} : { seed: SEED }),
+			// Shrinking a crash restarts the server for every smaller failing batch: bound it.
+			plugins: [fc.interruptAfterTimeLimit(SHRINK_LIMIT_MS)]
+		});
+	}
+
+	beforeAll(startGateway, 60_000);
+
+	afterEach(async () => {
+		// A test that failed may have left the server broken: the next one gets a fresh server.
+		await liveness('the previous test').catch(() => {
+			suspect = true;
+		});
+	});
+
+	afterAll(async () => {
+		await gateway?.stop(couchdbTestUrl);
+		await Promise.all(stopped);
+	});
+
+	describe('known critical requests', () => {
+		const traversals: Array<[string, string]> = [
+			['GET', '/db/network/../signups/_all_docs?include_docs=true'],
+			['GET', '/db/network/%2E%2E/signups/_all_docs?include_docs=true'],
+			['GET', '/db/network/%2e%2e/signups/_all_docs?include_docs=true'],
+			['HEAD', '/db/network/../signups/_all_docs?include_docs=true'],
+			['GET', '/db/network/x/../../_node/_local/_config/admins'],
+			['GET', '/db/network/../coproduce-accounts/_all_docs'],
+			['GET', '/db/network/../_all_dbs'],
+			['GET', '/db/network/../_session']
+		];
+		for (const principal of ['member', 'recruiter'] as const) {
+			it.each(traversals)(`refuses %s %s as ${principal} with a JSON 400`, async (method, path) => {
+				await ensureGateway();
+				const answer = await send(gateway.port, { method, path, cookie: gateway.cookies[principal] });
+				const where = `${method} ${path} ${describeAnswer(answer)}`;
+				expect(answer.status, where).toBe(400);
+				expect(String(answer.headers['content-type']), where).toMatch(/^application\/json\b/);
+				if (method !== 'HEAD') expect(JSON.parse(answer.body), where).toHaveProperty('error');
+				for (const text of [...FORBIDDEN_TEXT, gateway.ids.signup])
+					expect(answer.body, where).not.toContain(text);
+			});
+		}
+
+		it('refuses a replicated revision whose _revisions has no ids, and keeps serving _changes', async () => {
+			await ensureGateway();
+			const at = new Date().toISOString();
+			const doc = {
+				_id: `idea:01M8${'0'.repeat(6)}EMPTYREVS0000000`,
+				type: 'idea',
+				schemaVersion: 1,
+				author: 'member',
+				createdAt: at,
+				updatedAt: at,
+				title: 'A revision tree with no ids',
+				details: '',
+				_rev: '1-abc',
+				_revisions: { start: 1, ids: [] }
+			};
+			const answer = await send(gateway.port, {
+				method: 'POST',
+				path: '/db/network/_bulk_docs',
+				cookie: gateway.cookies.member,
+				body: JSON.stringify({ new_edits: false, docs: [doc] })
+			});
+			suspect = true;
+			let changes: RawAnswer | string;
+			try {
+				changes = await send(gateway.port, {
+					method: 'GET',
+					path: '/db/network/_changes',
+					cookie: gateway.cookies.member
+				});
+			} catch (error) {
+				changes = `no answer (${String(error)}); ${await crashReport()}`;
+			}
+			expect(answer.status, describeAnswer(answer)).toBe(400);
+			expect(String(answer.headers['content-type'])).toMatch(/^application\/json\b/);
+			expect(typeof changes === 'string' ? changes : changes.status, String(changes)).toBe(200);
+			suspect = false;
+		});
+	});
+
+	it(
+		'answers any method on any /db path, query and body without a 5xx, a leak or going down',
+		() => assertProperty(anyRequest, RUNS * 2),
+		TIMEOUT
+	);
+
+	it(
+		'answers the replication routes with wrong bodies and query strings without a 5xx, a leak or going down',
+		() => assertProperty(routeRequest, RUNS * 2),
+		TIMEOUT
+	);
+
+	it(
+		'answers replicated revision trees (new_edits: false) without a 5xx, a leak or going down',
+		() => assertProperty(revisionTreeRequest, RUNS),
+		TIMEOUT
+	);
+});
