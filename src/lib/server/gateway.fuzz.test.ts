@@ -246,6 +246,31 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 			});
 		}
 
+		const badInput: Array<[string, string, number, string | undefined]> = [
+			['POST', '/db/network/_revs_diff', 400, '{"idea:01M8000000MEMBERS000000000":null}'],
+			[
+				'POST',
+				'/db/network/_bulk_docs',
+				400,
+				'{"docs":[{"_id":"idea:01M8000000MEMBERS000000000","_deleted":"true"}]}'
+			],
+			['POST', '/db/network/_bulk_docs', 400, `{"docs":[${'['.repeat(100_000)}]}`],
+			['POST', '/db/network/_bulk_get', 400, '{"docs":"x"}'],
+			['POST', '/db/network/_bulk_get', 400, '{"docs":[null]}'],
+			['POST', '/db/network/_changes?filter=_doc_ids', 400, '{"doc_ids":5}'],
+			['GET', '/db/network/idea:01M8000000MEMBERS000000000?open_revs=garbage', 400, undefined],
+			['PATCH', '/api/accounts/%E0%A4%A', 400, '{}'],
+			['POST', '/api/session', 413, JSON.stringify({ name: 'member', password: 'x'.repeat(30_000) })]
+		];
+		it.each(badInput)('answers %s %s with a JSON %i', async (method, path, status, body) => {
+			await ensureGateway();
+			const answer = await send(gateway.port, { method, path, body, cookie: gateway.cookies.member });
+			const where = `${method} ${path} ${describeAnswer(answer)}`;
+			expect(answer.status, where).toBe(status);
+			expect(String(answer.headers['content-type']), where).toMatch(/^application\/json\b/);
+			expect(LEAKS.test(answer.body), where).toBe(false);
+		});
+
 		it('refuses a replicated revision whose _revisions has no ids, and keeps serving _changes', async () => {
 			await ensureGateway();
 			const at = new Date().toISOString();

@@ -104,7 +104,8 @@ function classify(method: string, rest: readonly string[]): DbRoute | undefined 
 		if (read) return 'localRead';
 		return method === 'PUT' ? 'localWrite' : undefined;
 	}
-	if (first.startsWith('_') || first === '' || more.some((segment) => segment === '')) return undefined;
+	if (first.startsWith('_') || first === '' || [second, ...more].some((segment) => segment === ''))
+		return undefined;
 	if (read) return 'attachmentRead';
 	return method === 'PUT' || method === 'DELETE' ? 'attachmentWrite' : undefined;
 }
@@ -398,7 +399,8 @@ async function documentRoute(request: DbRequest, actor: Actor, id: string): Prom
 			const problem = documentProblem(incoming, params);
 			if (problem) return badRequest(res, problem);
 		} else {
-			incoming = { _id: id, _deleted: true };
+			const rev = params.get('rev');
+			incoming = { _id: id, _deleted: true, ...(rev === null ? {} : { _rev: rev }) };
 		}
 		const existing = await currentVersions(versionSource(ctx), db, [id], abortOnDisconnect(res));
 		const verdict = judgeIncoming(actor, incoming, existing.get(id));
@@ -407,12 +409,16 @@ async function documentRoute(request: DbRequest, actor: Actor, id: string): Prom
 			refuse(res, verdict.reason);
 			return;
 		}
+		// A deletion is written as its tombstone, which keeps the owner's fields (`judgeIncoming`), and
+		// answered as a DELETE is.
+		const successStatus = method === 'DELETE' ? 200 : undefined;
 		return forward(ctx, req, res, {
-			method,
+			method: 'PUT',
 			scope,
 			path,
 			query,
-			body: method === 'PUT' ? verdict.forward : undefined
+			body: verdict.forward,
+			successStatus
 		});
 	});
 }

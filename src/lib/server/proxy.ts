@@ -31,6 +31,8 @@ export interface ForwardOptions {
 	 * blank heartbeat lines (a long poll's) are passed on as they come.
 	 */
 	rewrite?: (answer: unknown) => unknown;
+	/** The status to answer instead of the store's success (a deletion written as a PUT answers 200). */
+	successStatus?: number;
 	/**
 	 * Safe to send twice although it is a POST: it only reads (`_changes`, `_all_docs`, `_bulk_get` and
 	 * `_revs_diff` take their ids in a body). GET and HEAD always are (see `sendToBackend`).
@@ -109,7 +111,7 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 		});
 		return;
 	}
-	res.status(response.status);
+	res.status(response.ok && options.successStatus ? options.successStatus : response.status);
 	if (options.rewrite && response.ok && response.body && options.method !== 'HEAD') {
 		await sendRewritten(res, response.body as NodeReadableStream<Uint8Array>, options, log);
 		return;

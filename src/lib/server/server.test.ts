@@ -273,6 +273,7 @@ describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 				['PUT', '/db/network/idea:x/file.txt', [403], 'hello'],
 				['DELETE', '/db/network/_local/abc', [403]],
 				['COPY', '/db/network/idea:x', [403]],
+				['GET', '/db/network/idea:x//', [403]],
 				['POST', '/db/network', [403], '{}']
 			];
 			for (const [method, path, statuses, body] of blocked) {
@@ -483,6 +484,26 @@ describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 			const onServer = await remote(cookies.member).get<Json>(id, { revs: true, open_revs: 'all' });
 			const leaves = (onServer as unknown as { ok: Json }[]).map((leaf) => leaf.ok.createdAt).sort();
 			expect(leaves).toEqual(['2026-01-02T10:00:00.000Z', '2026-01-03T10:00:00.000Z']);
+		});
+
+		it('keeps a deleted id for its owner: nobody else writes a new document there, its owner may', async () => {
+			const chair = cookies.chair || (await signIn('chair'));
+			const mine = idea('member', 'Taken back later');
+			const put = await remote(cookies.member).put(mine);
+			const removed = await remote(cookies.member).remove(String(mine._id), put.rev);
+			// The tombstone keeps its owner, from the store's copy.
+			const { couch, names } = server.internals;
+			const path = `${encodeURIComponent(String(mine._id))}?rev=${removed.rev}`;
+			const tombstone = await couch.request('GET', couch.url(names.backendName('network'), path));
+			expect(tombstone.body).toMatchObject({ _deleted: true, author: 'member', type: 'idea' });
+			const taken = { ...idea('chair', 'Under your old id'), _id: mine._id };
+			const phone = local('deleted-id');
+			await phone.put(taken);
+			const { denied } = await replicate(phone, remote(chair));
+			expect(denied).toEqual([expect.objectContaining({ id: mine._id, name: 'forbidden' })]);
+			expect(String(denied[0]?.reason ?? denied[0]?.message)).toMatch(/belonged to a document of member/);
+			const again = await remote(cookies.member).put({ ...idea('member', 'Written again'), _id: mine._id });
+			expect(again.ok).toBe(true);
 		});
 
 		it('refuses a recruiter replicating into or out of signups; a coordinator pulls it', async () => {
