@@ -1,4 +1,4 @@
-import { createIdea, IdeaFormPage, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
+import { createIdea, IdeaFormPage, IdeaPage, openIdea, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 import { jpegWithLocation } from './support/photos';
@@ -8,13 +8,6 @@ async function signedIn(device: Device, name: string): Promise<void> {
 	await new SignInPage(device.page).signIn(name);
 	await new SyncIndicator(device.page).expectAllSynced();
 	await waitForServiceWorker(device.page);
-}
-
-async function openIdea(device: Device, id: string): Promise<IdeaPage> {
-	await device.page.goto(`/ideas/${id.slice('idea:'.length)}`);
-	const idea = new IdeaPage(device.page);
-	await expect(idea.heading()).toBeVisible();
-	return idea;
 }
 
 test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
@@ -94,9 +87,7 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		const id = await createIdea(author.page, 'Let callers text 999 when speaking is hard');
 		await expect(new IdeaPage(author.page).status()).toHaveText('Synced', { timeout: 15_000 });
 
-		await expect(async () => {
-			await openIdea(other, id);
-		}).toPass({ timeout: 15_000 });
+		await openIdea(other.page, id);
 		await other.page.getByRole('button', { name: 'Support this idea' }).click();
 		await expect(other.page.getByTestId('support-count')).toHaveText('1 supporter');
 		await other.page
@@ -124,9 +115,7 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		await expectAccessible(author.page);
 
 		// A coordinator moves it on and closes it with a "You said, we did".
-		await expect(async () => {
-			await openIdea(coordinator, id);
-		}).toPass({ timeout: 15_000 });
+		await openIdea(coordinator.page, id);
 		await coordinator.page.getByText('Change the status').click();
 		await coordinator.page.getByLabel('Done').check();
 		await coordinator.page.getByRole('button', { name: 'Save status' }).click();
@@ -147,7 +136,7 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		});
 		await expectAccessible(author.page);
 		// Members cannot change the status.
-		await openIdea(author, id);
+		await openIdea(author.page, id);
 		await expect(author.page.getByText('Change the status')).toHaveCount(0);
 	});
 
@@ -161,9 +150,7 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		await signedIn(b, 'member');
 		const id = await createIdea(a.page, 'Hospital handover times', 'Original text.');
 		await expect(new IdeaPage(a.page).status()).toHaveText('Synced', { timeout: 15_000 });
-		await expect(async () => {
-			await openIdea(b, id);
-		}).toPass({ timeout: 15_000 });
+		await openIdea(b.page, id);
 
 		await a.setOffline(true);
 		await b.setOffline(true);

@@ -1,4 +1,12 @@
-import { createIdea, IdeaFormPage, IdeaPage, MainNav, SignInPage, SyncIndicator } from './pages/app';
+import {
+	createIdea,
+	IdeaFormPage,
+	IdeaPage,
+	MainNav,
+	openIdea,
+	SignInPage,
+	SyncIndicator
+} from './pages/app';
 import { PeoplePages } from './pages/people';
 import { XSS_PAYLOADS } from '../xss-payloads';
 import { ServerApi } from './support/api';
@@ -39,7 +47,7 @@ test.describe('roles and security in the browser', () => {
 
 		const pat = await newDevice();
 		await signedIn(pat, 'pat', 'lantern otter quarry');
-		await pat.page.goto(`/ideas/${id.slice('idea:'.length)}`);
+		await openIdea(pat.page, id);
 		await expect(new IdeaPage(pat.page).heading()).toHaveText(original);
 		await pat.setOffline(true);
 		await pat.page.getByRole('link', { name: 'Edit idea' }).click();

@@ -489,20 +489,21 @@ describe.each(TEST_BACKENDS)('gateway over the $kind backend', ({ kind }) => {
 		it('keeps a deleted id for its owner: nobody else writes a new document there, its owner may', async () => {
 			const chair = cookies.chair || (await signIn('chair'));
 			const mine = idea('member', 'Taken back later');
+			const id = String(mine._id);
 			const put = await remote(cookies.member).put(mine);
-			const removed = await remote(cookies.member).remove(String(mine._id), put.rev);
+			const removed = await remote(cookies.member).remove(id, put.rev);
 			// The tombstone keeps its owner, from the store's copy.
 			const { couch, names } = server.internals;
-			const path = `${encodeURIComponent(String(mine._id))}?rev=${removed.rev}`;
+			const path = `${encodeURIComponent(id)}?rev=${removed.rev}`;
 			const tombstone = await couch.request('GET', couch.url(names.backendName('network'), path));
 			expect(tombstone.body).toMatchObject({ _deleted: true, author: 'member', type: 'idea' });
-			const taken = { ...idea('chair', 'Under your old id'), _id: mine._id };
+			const taken = { ...idea('chair', 'Under your old id'), _id: id };
 			const phone = local('deleted-id');
 			await phone.put(taken);
 			const { denied } = await replicate(phone, remote(chair));
-			expect(denied).toEqual([expect.objectContaining({ id: mine._id, name: 'forbidden' })]);
+			expect(denied).toEqual([expect.objectContaining({ id, name: 'forbidden' })]);
 			expect(String(denied[0]?.reason ?? denied[0]?.message)).toMatch(/belonged to a document of member/);
-			const again = await remote(cookies.member).put({ ...idea('member', 'Written again'), _id: mine._id });
+			const again = await remote(cookies.member).put({ ...idea('member', 'Written again'), _id: id });
 			expect(again.ok).toBe(true);
 		});
 

@@ -96,6 +96,20 @@ export class IdeaPage {
 	}
 }
 
+/**
+ * Opens an idea's page and waits until the idea itself shows: on a device that has not synced it yet the
+ * page says "Idea not found" (a heading too), so the page is opened again until the idea's sync status is
+ * there.
+ */
+export async function openIdea(page: Page, id: string, timeout = 30_000): Promise<IdeaPage> {
+	const idea = new IdeaPage(page);
+	await expect(async () => {
+		await page.goto(`/ideas/${id.slice('idea:'.length)}`);
+		await expect(idea.status()).toBeVisible({ timeout: 3_000 });
+	}).toPass({ timeout });
+	return idea;
+}
+
 /** Creates an idea through the form and returns its id once the idea page shows it. */
 export async function createIdea(page: Page, title: string, details = ''): Promise<string> {
 	await page.goto('/ideas/new');
