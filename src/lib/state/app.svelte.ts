@@ -5,7 +5,8 @@ import { DeviceStore } from '$lib/store/desk';
 import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { whyNotSaved } from '$lib/store/save-errors';
-import { SessionApi, type SignInResult } from '$lib/sync/api';
+import { SessionApi } from '$lib/sync/api';
+import type { Result } from '$lib/sync/http';
 import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
@@ -99,7 +100,7 @@ export class AppState {
 		}
 	}
 
-	async signIn(credentials: SignIn): Promise<SignInResult> {
+	async signIn(credentials: SignIn): Promise<Result<SessionInfo>> {
 		// The password check takes a moment on purpose; the code the sync needs loads meanwhile.
 		Workspace.preloadCode();
 		void signupOutboxCode().catch(() => undefined);
@@ -108,18 +109,18 @@ export class AppState {
 		this.sessionFresh = true;
 		const remembered = this.device.account.put({
 			key: 'current',
-			session: result.session,
+			session: result.value,
 			signedInAt: nowIso()
 		});
-		if (this.workspace && this.session?.name === result.session.name) {
+		if (this.workspace && this.session?.name === result.value.name) {
 			await remembered;
-			this.session = result.session;
+			this.session = result.value;
 			await this.engine?.start();
 			void this.outbox?.flush();
 		} else {
 			await this.close();
 			// The account's stores open while the device remembers who signed in.
-			await Promise.all([remembered, this.openAndConnect(result.session)]);
+			await Promise.all([remembered, this.openAndConnect(result.value)]);
 		}
 		return result;
 	}

@@ -6,7 +6,8 @@ import {
 	type AccountSummary,
 	type Role
 } from '$lib/domain';
-import { AccountsApi, type ApiResult } from '$lib/sync/accounts-api';
+import { AccountsApi } from '$lib/sync/accounts-api';
+import type { Result } from '$lib/sync/http';
 
 export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
 	member: { label: 'Member', hint: 'Shares ideas, joins visits and meetings' },
@@ -30,7 +31,7 @@ class FormState {
 		this.attempt += 1;
 	}
 
-	protected async run<T>(request: () => Promise<ApiResult<T>>, done: string): Promise<T | undefined> {
+	protected async run<T>(request: () => Promise<Result<T>>, done: string): Promise<T | undefined> {
 		this.busy = true;
 		this.done = undefined;
 		const result = await request();

@@ -1,57 +1,38 @@
 import type { SessionInfo, SignIn } from '$lib/domain';
+import { call, type Result } from './http';
 import type { SessionCheck } from './engine';
 
-export type SignInResult =
-	| { ok: true; session: SessionInfo }
-	| {
-			ok: false;
-			kind: 'invalid' | 'refused' | 'throttled' | 'unreachable' | 'server';
-			message: string;
-			fields?: Record<string, string>;
-	  };
+const OFFLINE = 'You need a connection to sign in the first time. Try again when you have signal.';
 
 /** The gateway's session API. Same origin, so the HttpOnly cookie travels by itself. */
 export class SessionApi {
 	constructor(private readonly base = '') {}
 
-	async signIn(credentials: SignIn): Promise<SignInResult> {
-		let response: Response;
-		try {
-			response = await fetch(`${this.base}/api/session`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(credentials)
-			});
-		} catch {
-			return {
-				ok: false,
-				kind: 'unreachable',
-				message: 'You need a connection to sign in the first time. Try again when you have signal.'
-			};
+	/** Signs in; a wrong name or password is a `refused` failure with the server's words. */
+	async signIn(credentials: SignIn): Promise<Result<SessionInfo>> {
+		const init = { method: 'POST', body: JSON.stringify(credentials) };
+		const result = await call(`${this.base}/api/session`, init, (body) => body, OFFLINE);
+		if (!result.ok) {
+			if (result.reason === 'signed-out') {
+				return {
+					...result,
+					reason: 'refused',
+					message: result.said ?? 'That user name and password do not match'
+				};
+			}
+			if (result.reason === 'server') {
+				return { ...result, message: 'The server had a problem signing you in. Try again in a minute.' };
+			}
+			return result;
 		}
-		const body = (await response.json().catch(() => ({}))) as {
-			reason?: string;
-			fields?: Record<string, string>;
-		};
-		if (response.ok) {
-			// Imported here so the schemas (zod) stay off the start-up path of a signed-in app.
-			const { sessionInfoSchema } = await import('$lib/domain');
-			const parsed = sessionInfoSchema.safeParse(body);
-			if (parsed.success) return { ok: true, session: parsed.data };
-			return {
-				ok: false,
-				kind: 'server',
-				message: 'The server answered in a way this app does not understand. Try again later.'
-			};
-		}
-		const message = body.reason ?? 'Sign in failed. Try again.';
-		if (response.status === 400) return { ok: false, kind: 'invalid', message, fields: body.fields };
-		if (response.status === 401) return { ok: false, kind: 'refused', message };
-		if (response.status === 429) return { ok: false, kind: 'throttled', message };
+		// Imported here so the schemas (zod) stay off the start-up path of a signed-in app.
+		const { sessionInfoSchema } = await import('$lib/domain');
+		const parsed = sessionInfoSchema.safeParse(result.value);
+		if (parsed.success) return { ok: true, value: parsed.data };
 		return {
 			ok: false,
-			kind: 'server',
-			message: 'The server had a problem signing you in. Try again in a minute.'
+			reason: 'unreadable',
+			message: 'The server answered in a way this app does not understand. Try again later.'
 		};
 	}
 
