@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { accountNameSchema } from './accounts';
 import { baseDocShape, docIdSchema } from './common';
-import { ULID_PATTERN } from './ids';
 
 export const COMMENT_MAX = 2_000;
 
@@ -44,11 +42,6 @@ export const supportSchema = z
 		path: ['_id']
 	});
 export type Support = z.infer<typeof supportSchema>;
-
-export function isSupportId(id: string): boolean {
-	const [type, ulid, member] = id.split(':');
-	return type === 'support' && ULID_PATTERN.test(ulid ?? '') && accountNameSchema.safeParse(member).success;
-}
 
 /** An idea's journey. `not-taken-forward` needs a reason; both endings need a "You said, we did" outcome. */
 export const IDEA_STATUSES = [

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Password rules after the NCSC's guidance: length over complexity, no composition rules, a deny-list of
  * the passwords attackers try first, and no upper limit a passphrase would hit.
@@ -39,12 +37,4 @@ export function passwordProblem(password: string, name?: string): string | undef
 	}
 	if (name && folded.includes(name.toLowerCase())) return 'Password must not contain your user name';
 	return undefined;
-}
-
-/** A new password (for a user name, when one is known). */
-export function newPasswordSchema(name?: string) {
-	return z.string({ error: 'Enter a password' }).superRefine((password, context) => {
-		const problem = passwordProblem(password, name);
-		if (problem) context.addIssue({ code: 'custom', message: problem });
-	});
 }

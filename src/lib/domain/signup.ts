@@ -5,7 +5,6 @@ import { equalityAnswersSchema, type EqualityAnswers } from './equality';
 import {
 	base64UrlOf,
 	fromUtf8,
-	keyIdOf,
 	openSealed,
 	publicJwkSchema,
 	SEAL_ALG,
@@ -267,10 +266,3 @@ export const inboxEntrySchema = z.strictObject({
 	account: accountNameSchema.optional()
 });
 export type InboxEntry = z.infer<typeof inboxEntrySchema>;
-
-// --- Coordinators' keys ------------------------------------------------------------------------------
-
-/** Checks that a key id really is the id of its public key (ids are hashes, so nobody can swap keys). */
-export async function keyMatches(keyId: string, publicKey: PublicJwk): Promise<boolean> {
-	return (await keyIdOf(publicKey)) === keyId;
-}

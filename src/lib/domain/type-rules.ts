@@ -1,5 +1,4 @@
 import type { Role } from './accounts';
-import { ATTACHMENT_RULES } from './attachments';
 import { MEETING_TYPE_RULES } from './meetings';
 
 /** Rules a document type adds to the general ones in `decideWrite`. */
@@ -52,6 +51,3 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 	observation: { immutable: ['visitId'] },
 	...MEETING_TYPE_RULES
 };
-
-/** The largest photo, after compression on the device. */
-export const PHOTO_MAX_BYTES = ATTACHMENT_RULES.photo?.maxBytes ?? 0;
