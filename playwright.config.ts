@@ -3,8 +3,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium';
 import { couchdbAvailable } from './tests/setup/couchdb';
 
 /**
- * Every journey over the embedded store; the core offline journey and the security journeys also over a
- * real CouchDB 3 (tests/setup/couchdb.ts starts the shared one, or COUCHDB_TEST_URL names one).
+ * Every journey over the embedded store; the core offline journeys and a refused write also over a real
+ * CouchDB 3 (tests/setup/couchdb.ts starts the shared one, or COUCHDB_TEST_URL names one).
  */
 export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 	testDir: 'tests/e2e',
@@ -31,6 +31,8 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 					{
 						name: 'couchdb',
 						testMatch: ['offline-core.spec.ts', 'security.spec.ts'],
+						// The journeys whose outcome rests on the store: sync, and a write the server refuses.
+						grep: /offline-first core|refused by the server/,
 						use: { store: 'couchdb' as const }
 					}
 				]
