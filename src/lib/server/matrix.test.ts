@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDocId } from '../domain/ids';
 import { startServer, type RunningServer } from './app';
-import { backendLocalId } from './gateway';
+import { backendLocalId } from './routes/db-checkpoints';
 import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 /**

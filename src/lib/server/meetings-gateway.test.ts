@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../domain/documents';
 import { decideWrite } from '../domain/rules';
-import { demoIdeas } from './demo';
-import { demoMeetings } from './demo-meetings';
+import { demoIdeas } from './demo/network';
+import { demoMeetings } from './demo/meetings';
 import { startServer, type RunningServer } from './app';
 
 const PASSWORD = 'test-demo-password';

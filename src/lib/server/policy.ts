@@ -92,17 +92,6 @@ export const DB_ROUTES = {
 } as const satisfies Record<string, { route: string; operation: Operation; note?: string }>;
 export type DbRoute = keyof typeof DB_ROUTES;
 
-/** Refused for everyone, coordinators included (documentation; the gateway refuses whatever is not in DB_ROUTES). */
-export const CLOSED_ROUTES: readonly string[] = [
-	'/db/_* (server routes: _config, _node, _utils, _replicate, _all_dbs, _users, _session, _uuids, …)',
-	'PUT, DELETE, POST /db/<db> (creating or deleting a database, posting a document without an id)',
-	'/db/<db>/_design/* (design documents run code on the server)',
-	'/db/<db>/_security, _find, _index, _explain, _purge, _compact, _view_cleanup, _revs_limit, _local_docs, …',
-	'DELETE /db/<db>/_local/<id>; _local ids inside _all_docs, _bulk_get, _revs_diff or _changes bodies',
-	'_changes feeds other than normal and longpoll, filters other than _doc_ids and _selector',
-	'/db/coproduce-accounts, /db/coproduce-sessions and any database not in the table (404)'
-];
-
 /** The access table as Markdown (docs/SECURITY.md carries this exact text; a test keeps them equal). */
 export function accessTableMarkdown(): string {
 	const header = `| Database | ${ROLES.join(' | ')} |`;

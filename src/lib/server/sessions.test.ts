@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILURES_PER_IP, FAILURES_PER_NAME, THROTTLE_WINDOW_MS } from './api';
+import { FAILURES_PER_IP, FAILURES_PER_NAME, THROTTLE_WINDOW_MS } from './routes/session';
 import { ACCOUNTS_DB, AccountExistsError, AccountStore, PasswordRefusedError } from './accounts';
 import { embeddedBackend } from './backend/embedded';
 import type { Backend } from './backend';

@@ -1,13 +1,13 @@
-import type { AppDoc } from '../domain/documents';
+import type { AppDoc } from '../../domain/documents';
 import {
 	commentSchema,
 	statusChangeSchema,
 	supportId,
 	supportSchema,
 	type IdeaStatus
-} from '../domain/discussion';
-import { ideaSchema, type Idea } from '../domain/idea';
-import { newDocId } from '../domain/ids';
+} from '../../domain/discussion';
+import { ideaSchema, type Idea } from '../../domain/idea';
+import { newDocId } from '../../domain/ids';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { Role } from '../domain/accounts';
-import { passwordProblem } from '../domain/passwords';
-import { ideaSchema, type Idea } from '../domain/idea';
-import { newDocId } from '../domain/ids';
-import type { AccountStore } from './accounts';
-import { demoDiscussion } from './demo-discussion';
-import { seedDemoRecruitment } from './demo-recruitment';
-import { demoMeetings } from './demo-meetings';
-import { demoVisits } from './demo-visits';
-import type { CouchClient } from './couch';
+import type { Role } from '../../domain/accounts';
+import { passwordProblem } from '../../domain/passwords';
+import { ideaSchema, type Idea } from '../../domain/idea';
+import { newDocId } from '../../domain/ids';
+import type { AccountStore } from '../accounts';
+import { demoDiscussion } from './discussion';
+import { seedDemoRecruitment } from './recruitment';
+import { demoMeetings } from './meetings';
+import { demoVisits } from './visits';
+import type { CouchClient } from '../couch';
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; roles: Role[] }> = [
 	{ name: 'coordinator', displayName: 'Cora Coordinator', roles: ['coordinator'] },

@@ -1,11 +1,12 @@
-import { coordinatorKeySchema, type CoordinatorKey } from '../domain/coordinator-key';
-import type { EqualityAnswers } from '../domain/equality';
-import { newEvent, type RecruitmentEvent } from '../domain/event';
-import { newDocId } from '../domain/ids';
-import { generateCoordinatorKeyPair, protectPrivateKey } from '../domain/sealing';
-import { buildSignup, sealSignup, signupDetailsSchema } from '../domain/signup';
-import type { CouchClient, StoredDoc } from './couch';
-import { keyringDocId, type StoredSignup } from './signups-api';
+import { coordinatorKeySchema, type CoordinatorKey } from '../../domain/coordinator-key';
+import type { EqualityAnswers } from '../../domain/equality';
+import { newEvent, type RecruitmentEvent } from '../../domain/event';
+import { newDocId } from '../../domain/ids';
+import { generateCoordinatorKeyPair, protectPrivateKey } from '../../domain/sealing';
+import { buildSignup, sealSignup, signupDetailsSchema } from '../../domain/signup';
+import type { CouchClient, StoredDoc } from '../couch';
+import { keyringDocId } from '../routes/keyring';
+import type { StoredSignup } from '../routes/signups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,12 +1,12 @@
-import type { AppDoc } from '../domain/documents';
-import { newDocId } from '../domain/ids';
+import type { AppDoc } from '../../domain/documents';
+import { newDocId } from '../../domain/ids';
 import {
 	observationSchema,
 	visitSchema,
 	type KeyQuestion,
 	type ObservationKind,
 	type Visit
-} from '../domain/visit';
+} from '../../domain/visit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@
  */
 import { newDocId } from '../../domain/ids';
 import { startServer, type ServerOptions } from '../app';
-import { backendLocalId } from '../gateway';
+import { backendLocalId } from '../routes/db-checkpoints';
 import { ALWAYS_SECRET_DOC, PNG_BASE64, SECRETS } from './secrets';
 
 const options = JSON.parse(process.env.FUZZ_SERVER ?? '{}') as Omit<ServerOptions, 'log' | 'port'>;

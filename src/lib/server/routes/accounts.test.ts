@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSummarySchema, sessionInfoSchema } from '../domain/accounts';
-import { startServer, type RunningServer } from './app';
+import { accountSummarySchema, sessionInfoSchema } from '../../domain/accounts';
+import { startServer, type RunningServer } from '../app';
 
 const PASSWORD = 'correct horse battery staple';
 type Json = Record<string, unknown>;

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyringEntrySchema, type KeyringEntry } from '../domain/coordinator-key';
-import { newDocId } from '../domain/ids';
-import { generateCoordinatorKeyPair, protectPrivateKey, unlockPrivateKey } from '../domain/sealing';
+import { keyringEntrySchema, type KeyringEntry } from '../../domain/coordinator-key';
+import { newDocId } from '../../domain/ids';
+import { generateCoordinatorKeyPair, protectPrivateKey, unlockPrivateKey } from '../../domain/sealing';
 import {
 	buildSignup,
 	inboxEntrySchema,
@@ -13,8 +13,8 @@ import {
 	signupDetailsSchema,
 	type InboxEntry,
 	type SealedSignup
-} from '../domain/signup';
-import { startServer, type RunningServer } from './app';
+} from '../../domain/signup';
+import { startServer, type RunningServer } from '../app';
 
 const PASSWORD = 'correct horse battery staple';
 const KEY_PASSPHRASE = 'demo key passphrase for tests';

@@ -1,0 +1,47 @@
+/** `GET|HEAD|PUT /db/<db>/_local/<id>`: each account's own replication checkpoints. */
+import { readsOnly } from '../backend/send';
+import { abortOnDisconnect } from '../proxy';
+import { isRecord } from '../writes';
+import { badRequest, withBody, type DbRequest } from './db-request';
+
+/** A replication checkpoint is a few hundred bytes; this leaves room and no more. */
+const MAX_CHECKPOINT_BYTES = 16 * 1024;
+
+/**
+ * Checkpoints are kept per account: what one account calls `_local/<id>` is `_local/<name>:<id>` in the
+ * backend (account names have no `:`), so nobody can read or move anyone else's checkpoints.
+ */
+export function backendLocalId(account: string, id: string): string {
+	return `_local/${account}:${id}`;
+}
+
+export async function checkpoint(request: DbRequest): Promise<void> {
+	const { ctx, req, res, db } = request;
+	const account = request.account.name;
+	const id = request.rest[1] ?? '';
+	const method = req.method;
+	const publicId = `_local/${id}`;
+	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
+	const signal = abortOnDisconnect(res);
+	if (readsOnly(method)) {
+		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
+		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
+		res.status(answer.status).type('json');
+		if (method === 'HEAD') res.end();
+		else res.json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
+		return;
+	}
+	return withBody(request, true, async (body) => {
+		if (!isRecord(body) || '_attachments' in body || JSON.stringify(body).length > MAX_CHECKPOINT_BYTES) {
+			return badRequest(res, 'A checkpoint must be a small plain JSON object');
+		}
+		const answer = await ctx.couch.request<unknown>(
+			'PUT',
+			url,
+			{ ...body, _id: backendLocalId(account, id) },
+			{ signal }
+		);
+		if (isRecord(answer.body) && typeof answer.body.id === 'string') answer.body.id = publicId;
+		res.status(answer.status).json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
+	});
+}
