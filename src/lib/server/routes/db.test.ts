@@ -98,7 +98,7 @@ describe.each(TEST_BACKENDS)('/db over the $kind backend', ({ kind }) => {
 
 		it('never sends a design document to a device, and pages past where one was left out', async () => {
 			// Pages of one: a page that held only the design document CouchDB keeps (the gateway's validation)
-			// would come back empty, and an empty page ends a replication.
+			// would come back empty, and an empty page ends a replication. A hundred round trips: a longer timeout.
 			const client = local('pages');
 			const replication = PouchDB.replicate(remote(cookies.member), client, { batch_size: 1 });
 			const result = await replication;
@@ -133,7 +133,7 @@ describe.each(TEST_BACKENDS)('/db over the $kind backend', ({ kind }) => {
 				body: JSON.stringify({ '_design/coproduce-gateway': ['1-0123456789abcdef0123456789abcdef'] })
 			});
 			expect(await diff.json()).toEqual({});
-		});
+		}, 120_000);
 
 		it('refuses a recruiter replicating into or out of signups; a coordinator pulls it', async () => {
 			const recruiter = await signIn('recruiter');
