@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anyRequest, revisionTreeRequest, routeRequest, type FuzzRequest } from './fuzz/arbitraries';
+import { anyRequest, routeRequest } from './fuzz/arbitraries';
+import type { FuzzRequest } from './fuzz/request';
+import { revisionTreeRequest } from './fuzz/revision-trees';
 import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
 import { FORBIDDEN_TEXT } from './fuzz/secrets';
 
