@@ -141,6 +141,12 @@ export async function forward({ backend, log }: Hop, req: Request, res: Response
 	}
 }
 
+/**
+ * The most of an answer read whole to be rewritten (replication's pages are far smaller): an
+ * `_all_docs?include_docs=true&attachments=true` over a large database is cut off, not held in memory.
+ */
+const MAX_REWRITTEN_CHARS = 64 * 1024 * 1024;
+
 /** Reads a JSON answer whole, passing heartbeat lines on, and sends it as `options.rewrite` changes it. */
 async function sendRewritten(
 	res: Response,
@@ -160,6 +166,7 @@ async function sendRewritten(
 			// kept too, as it may be part of a string.
 			if (piece.trim() === '') res.write('\n');
 			text += piece;
+			if (text.length > MAX_REWRITTEN_CHARS) throw new Error('the answer is too large to read whole');
 		}
 		text += decoder.decode();
 		res.end(JSON.stringify(options.rewrite?.(JSON.parse(text) as unknown)));
