@@ -89,6 +89,7 @@ export function groupForm(workspace: Workspace, me: string, editing?: GroupRow) 
 		}
 	};
 }
+
 export interface MeetingFormValues extends Record<string, string> {
 	group: string;
 	title: string;
@@ -102,6 +103,7 @@ export interface MeetingFormValues extends Record<string, string> {
 	status: string;
 	cancelReason: string;
 }
+
 function checkMeetingForm(values: MeetingFormValues): Checked<MeetingInput & { group: string }> {
 	const errors: Record<string, string> = {};
 	if (!values.group) errors.group = 'Choose the group this meeting is for';
@@ -130,6 +132,7 @@ function checkMeetingForm(values: MeetingFormValues): Checked<MeetingInput & { g
 	if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
 	return { ok: true, value: { ...parsed.data, startsAt, group: values.group } };
 }
+
 /** A chair (or a coordinator) sets up a meeting, or changes one. */
 export function meetingForm(workspace: Workspace, session: SessionInfo, editing?: MeetingRow) {
 	const staff = session.roles.includes('coordinator');
@@ -193,6 +196,7 @@ export function meetingForm(workspace: Workspace, session: SessionInfo, editing?
 		}
 	};
 }
+
 export interface ItemFormValues extends Record<string, string> {
 	title: string;
 	details: string;
@@ -224,9 +228,11 @@ export function agendaItemForm(workspace: Workspace, session: SessionInfo, meeti
 			})
 	};
 }
+
 export interface NoteFormValues extends Record<string, string> {
 	notes: string;
 }
+
 /** One note-taker's notes on one agenda item: their own document, so note-takers never collide. */
 export function noteForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string) {
 	const id = meetingNoteId(meeting.id, itemId, me);
@@ -274,11 +280,13 @@ export function noteForm(workspace: Workspace, me: string, meeting: MeetingRow, 
 		}
 	};
 }
+
 export interface AttendanceFormValues extends Record<string, string> {
 	name: string;
 	kind: string;
 	status: string;
 }
+
 export function attendanceForm(workspace: Workspace, me: string, meeting: MeetingRow) {
 	const form = new DraftForm<
 		AttendanceFormValues,
@@ -295,6 +303,7 @@ export function attendanceForm(workspace: Workspace, me: string, meeting: Meetin
 		save: () => form.submit((record) => writes.recordAttendance(meeting, record))
 	};
 }
+
 export interface DecisionFormValues extends Record<string, string> {
 	text: string;
 	votesFor: string;
@@ -307,6 +316,7 @@ function count(text: string): number | null | string {
 	const value = Number(text);
 	return Number.isInteger(value) ? value : text;
 }
+
 export function decisionForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string | null) {
 	const form = new DraftForm<DecisionFormValues, ReturnType<typeof decisionInputSchema.parse>>(
 		workspace.desk,
@@ -344,6 +354,7 @@ export function decisionForm(workspace: Workspace, me: string, meeting: MeetingR
 			})
 	};
 }
+
 export interface ActionFormValues extends Record<string, string> {
 	text: string;
 	owner: string;
@@ -351,6 +362,7 @@ export interface ActionFormValues extends Record<string, string> {
 	due: string;
 	ideaId: string;
 }
+
 export function actionForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string | null) {
 	const form = new DraftForm<ActionFormValues, ReturnType<typeof actionInputSchema.parse>>(
 		workspace.desk,
@@ -381,10 +393,12 @@ export function actionForm(workspace: Workspace, me: string, meeting: MeetingRow
 			})
 	};
 }
+
 export interface ReflectionFormValues extends Record<string, string> {
 	rating: string;
 	comment: string;
 }
+
 /** Anyone's end-of-meeting reflection: one per person, changed as often as they like. */
 export function reflectionForm(workspace: Workspace, me: string, meeting: MeetingRow) {
 	const id = reflectionId(meeting.id, me);
@@ -426,6 +440,7 @@ export function reflectionForm(workspace: Workspace, me: string, meeting: Meetin
 			}, 'keep')
 	};
 }
+
 export const PERSON_KIND_OPTIONS: readonly { value: PersonKind; label: string }[] = [
 	{ value: 'member', label: 'A member' },
 	{ value: 'staff', label: 'Staff' }

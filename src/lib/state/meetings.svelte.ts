@@ -35,9 +35,11 @@ import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
 /** Rune state for meetings: what pages read (live from the desk) and what people do (written offline). */
+
 /** The signed-in person as the rules see them, with the groups they chair (from this device's copy). */
 export class MeetingActor {
 	readonly actor: Live<Actor>;
+
 	constructor(workspace: Workspace, session: SessionInfo) {
 		const base: Actor = { name: session.name, roles: session.roles, chairOf: [] };
 		this.actor = new Live(
@@ -79,6 +81,7 @@ export class MeetingIndexState {
 		);
 	}
 }
+
 /** Every group by name, with its sync status. */
 export class GroupListState {
 	readonly groups: Live<Synced<GroupRow>[]>;
@@ -92,9 +95,11 @@ export class GroupListState {
 		);
 	}
 }
+
 /** One group with its sync status: null when it is not on this device, undefined until read. */
 export class GroupDetail {
 	readonly group: Live<Synced<GroupRow> | null | undefined, string>;
+
 	constructor(workspace: Workspace, id: () => string) {
 		this.group = new Live(id, (groupId) => loadGroup(workspace.desk, groupId), undefined);
 	}
@@ -102,23 +107,28 @@ export class GroupDetail {
 
 export class MeetingDetail {
 	readonly view: Live<MeetingView | undefined, string>;
+
 	constructor(workspace: Workspace, me: string, id: () => string) {
 		this.view = new Live(id, (meetingId) => loadMeeting(workspace.desk, meetingId, me, today()), undefined);
 	}
 }
+
 /** A meeting's own row, for its form: null when it is not on this device, undefined until read. */
 export class MeetingRecord {
 	readonly meeting: Live<MeetingRow | null | undefined, string>;
+
 	constructor(workspace: Workspace, id: () => string) {
 		this.meeting = new Live(id, (meetingId) => loadMeetingRow(workspace.desk, meetingId), undefined);
 	}
 }
+
 /** What the notes page shows beside the meeting: ideas to link an action to, and parts in conflict. */
 export class MeetingNotes {
 	/** The newest ideas, for an action's "about this idea". */
 	readonly ideas: Live<{ id: string; title: string }[]>;
 	/** Parts changed on two devices while apart, to compare and choose. */
 	readonly conflicted: Live<string[], string>;
+
 	constructor(workspace: Workspace, id: () => string) {
 		this.ideas = new Live(
 			() => undefined,
@@ -131,6 +141,7 @@ export class MeetingNotes {
 
 export class MyActions {
 	readonly actions: Live<ActionView[]>;
+
 	constructor(workspace: Workspace, me: string) {
 		this.actions = new Live(
 			() => undefined,
@@ -141,21 +152,25 @@ export class MyActions {
 }
 
 // ——— Writing ———
+
 function stored(raw: Record<string, unknown>): { rev: string; content: Record<string, unknown> } {
 	const { _rev, _conflicts: _ignored, ...content } = raw;
 	return { rev: String(_rev), content };
 }
+
 /** The fields every new meeting document starts with. */
 export function base(type: string, author: string, id = newDocId(type)) {
 	const at = nowIso();
 	return { _id: id, type, schemaVersion: 1, author, createdAt: at, updatedAt: at };
 }
+
 /** Everything people do with meetings, written on this device first. */
 export class MeetingWrites {
 	constructor(
 		private readonly workspace: Workspace,
 		private readonly me: string
 	) {}
+
 	/** Changes a stored document with `change`, over its current revision (once more if it moved meanwhile). */
 	async change(
 		id: string,
@@ -179,6 +194,7 @@ export class MeetingWrites {
 	private save(doc: AppDoc): Promise<string> {
 		return this.workspace.writer.save(doc);
 	}
+
 	async moveItem(meeting: MeetingRow, itemId: string, by: -1 | 1): Promise<void> {
 		await this.change(meeting.id, (content) => ({
 			...content,
@@ -193,9 +209,11 @@ export class MeetingWrites {
 			agenda: ((content.agenda as string[]) ?? []).filter((id) => id !== itemId)
 		}));
 	}
+
 	async setItemMinutes(itemId: string, minutes: number | null): Promise<void> {
 		await this.change(itemId, (content) => ({ ...content, minutes }));
 	}
+
 	async setStatus(meeting: MeetingRow, status: MeetingStatus): Promise<void> {
 		await this.change(meeting.id, (content) => ({ ...content, status }));
 	}
@@ -213,6 +231,7 @@ export class MeetingWrites {
 	async withdrawApproval(meeting: MeetingRow): Promise<void> {
 		await this.change(meeting.id, (content) => ({ ...content, approvedBy: null, approvedAt: null }));
 	}
+
 	async recordAttendance(meeting: MeetingRow, record: Omit<AttendanceRecord, 'at'>): Promise<void> {
 		const id = attendanceId(meeting.id, this.me);
 		const entry = { ...record, at: nowIso() };
@@ -232,6 +251,7 @@ export class MeetingWrites {
 			})
 		);
 	}
+
 	async updateAction(action: ActionView, to: ActionStatus, note = ''): Promise<void> {
 		await this.save(
 			actionUpdateSchema.parse({

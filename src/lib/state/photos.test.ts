@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { newDocId } from '$lib/domain';
 import { useTestWorkspace } from '../../../tests/support/test-store';
-import { IdeaEditor } from './ideas.svelte';
+import { IdeaEditor } from './idea-editor.svelte';
 import { ObservationCapture } from './visits.svelte';
 
 const device = useTestWorkspace('photos');
