@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../support/server';
+import { couchVmArgs } from '../support/couchdb-vm-args';
 
 const run = promisify(execFile);
 
@@ -131,7 +132,10 @@ export class CouchCluster {
 				dir: nodeDir,
 				adminUrl: `http://${ADMIN.user}:${ADMIN.password}@${HOST}:${port}`
 			};
-			await writeFile(join(nodeDir, 'vm.args'), vmArgs(node, cookie));
+			await writeFile(
+				join(nodeDir, 'vm.args'),
+				couchVmArgs({ name: node.name, cookie, distPort: node.distPort })
+			);
 			await writeFile(join(nodeDir, 'cluster.ini'), clusterIni(node, { uuid, secret }), { mode: 0o600 });
 			nodes.push(node);
 		}
@@ -313,27 +317,6 @@ function killGroup(child: ChildProcess): void {
 	} catch {
 		child.kill('SIGKILL');
 	}
-}
-
-/** CouchDB's own vm.args (less comments) with this node's name, the cluster's cookie and one dist port. */
-function vmArgs(node: ClusterNode, cookie: string): string {
-	return [
-		`-name ${node.name}`,
-		`-setcookie ${cookie}`,
-		'-kernel inet_dist_use_interface {127,0,0,1}',
-		`-kernel inet_dist_listen_min ${node.distPort}`,
-		`-kernel inet_dist_listen_max ${node.distPort}`,
-		'-kernel error_logger silent',
-		'-sasl sasl_error_logger false',
-		'-kernel prevent_overlapping_partitions false',
-		'+SDio 16',
-		'+zdbbl 32768',
-		'+Bd -noinput',
-		'-ssl session_lifetime 300',
-		'-os_mon start_cpu_sup false',
-		'-os_mon start_memsup false',
-		''
-	].join('\n');
 }
 
 /** The node's settings on top of CouchDB's default.ini; CouchDB writes its changes back here too. */

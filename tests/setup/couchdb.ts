@@ -12,33 +12,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { couchVmArgs } from '../support/couchdb-vm-args';
 import { freePort } from '../support/server';
 
 const run = promisify(execFile);
 const SCRIPT = resolve(import.meta.dirname, '../../../shared/couchdb/start-couchdb.sh');
-
-/**
- * The Erlang VM's arguments (CouchDB's own `etc/vm.args`, less its comments) under a node name of this
- * run's own: a CouchDB a developer already runs on the machine has the default name, and two nodes of
- * one name cannot start side by side.
- */
-function vmArgs(nodeName: string): string {
-	return [
-		`-name ${nodeName}@127.0.0.1`,
-		`-setcookie ${randomBytes(16).toString('hex')}`,
-		'-kernel inet_dist_use_interface {127,0,0,1}',
-		'-kernel error_logger silent',
-		'-sasl sasl_error_logger false',
-		'-kernel prevent_overlapping_partitions false',
-		'+SDio 16',
-		'+zdbbl 32768',
-		'+Bd -noinput',
-		'-ssl session_lifetime 300',
-		'-os_mon start_cpu_sup false',
-		'-os_mon start_memsup false',
-		''
-	].join('\n');
-}
 
 /** Whether the CouchDB-mode tests can run here: a CouchDB is named, or the shared one is there to start. */
 export function couchdbAvailable(): boolean {
@@ -57,7 +35,10 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
 	const installDir = join(runDir, 'install');
 	const dataDir = join(runDir, 'data');
 	const argsFile = join(runDir, 'vm.args');
-	await writeFile(argsFile, vmArgs(`coproduce-test-${port}`));
+	await writeFile(
+		argsFile,
+		couchVmArgs({ name: `coproduce-test-${port}@127.0.0.1`, cookie: randomBytes(16).toString('hex') })
+	);
 	const env = { ...process.env, COUCHDB_PORT: String(port), COUCHDB_ARGS_FILE: argsFile };
 	try {
 		await run('bash', [SCRIPT, 'start', installDir, dataDir], { env });
