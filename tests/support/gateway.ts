@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { newDocId } from '../../src/lib/domain/ids';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/lib/server/app';
 import { backendOptions, dropTestDatabases, type BackendKind } from './test-backends';
 
@@ -22,22 +21,6 @@ export function cookieOf(res: Response): string {
 	const pair = header.split(';')[0] ?? '';
 	expect(pair).toMatch(/^coproduce_session=[A-Za-z0-9_-]{43}$/);
 	return pair;
-}
-
-/** An idea as a device would write it. */
-export function idea(author: string, title: string, overrides: Json = {}): Json {
-	const now = new Date().toISOString();
-	return {
-		_id: newDocId('idea'),
-		type: 'idea',
-		schemaVersion: 1,
-		author,
-		createdAt: now,
-		updatedAt: now,
-		title,
-		details: '',
-		...overrides
-	};
 }
 
 export interface TestGateway {

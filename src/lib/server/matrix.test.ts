@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDocId } from '../domain/ids';
 import { startServer, type RunningServer } from './app';
 import { backendLocalId } from './routes/db-checkpoints';
+import { idea } from '../../../tests/support/raw-docs';
 import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 /**
@@ -287,17 +288,7 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		for (const db of DBS) {
 			for (const principal of PRINCIPALS) {
 				const author = principal === 'anonymous' ? 'member' : principal;
-				const now = new Date().toISOString();
-				const doc = (title: string): Json => ({
-					_id: newDocId('idea'),
-					type: 'idea',
-					schemaVersion: 1,
-					author,
-					createdAt: now,
-					updatedAt: now,
-					title,
-					details: ''
-				});
+				const doc = (title: string): Json => idea(author, title);
 				const granted = WRITERS[db].includes(principal);
 				const where = (route: string, res: Response, body: string) =>
 					`${principal} ${route} on ${db}: ${res.status} ${body.slice(0, 200)}`;

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newDocId } from '../domain/ids';
+import { idea as ideaDoc } from '../../../tests/support/raw-docs';
 import { judgeIncoming, mergeBulkResults, type Verdict } from './writes';
 
 const member = { name: 'mo', roles: ['member'] as const };
 
-function idea(author: string, title = 'A title') {
-	const now = new Date().toISOString();
-	return {
-		_id: newDocId('idea'),
-		type: 'idea',
-		schemaVersion: 1,
-		author,
-		createdAt: now,
-		updatedAt: now,
-		title,
-		details: ''
-	};
-}
+const idea = (author: string) => ideaDoc(author, 'A title');
 
 describe('judgeIncoming', () => {
 	it('applies decideWrite and refuses design documents and attachments', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { supportId } from '../../domain/discussion';
-import { idea, useTestGateway, type Json } from '../../../../tests/support/gateway';
+import { useTestGateway, type Json } from '../../../../tests/support/gateway';
+import { idea } from '../../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../../tests/support/test-backends';
 
 /** Writing through `/db` over both stores (`TEST_BACKENDS`): by replication, `_bulk_docs` and single documents. */

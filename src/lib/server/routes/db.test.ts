@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { describe, expect, it, vi } from 'vitest';
 import { ideaSchema } from '../../domain/idea';
-import { idea, useTestGateway, type Json } from '../../../../tests/support/gateway';
+import { useTestGateway, type Json } from '../../../../tests/support/gateway';
+import { idea } from '../../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../../tests/support/test-backends';
 
 /** `/db` over both stores (`TEST_BACKENDS`): who may open it, what it blocks, and pulling by replication. */
