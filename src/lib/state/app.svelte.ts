@@ -6,7 +6,7 @@ import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { whyNotSaved } from '$lib/store/save-errors';
 import { SessionApi } from '$lib/sync/api';
-import type { Result } from '$lib/sync/http';
+import type { Result } from '$lib/domain';
 import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';

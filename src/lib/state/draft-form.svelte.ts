@@ -1,30 +1,46 @@
+import type { ZodSafeParseResult } from 'zod';
+import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import type { Desk } from '$lib/store/desk';
-import { whyNotSaved } from '$lib/store/save-errors';
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+import { saveFailure } from '$lib/store/save-errors';
 
 /**
- * A form whose every keystroke is kept as a draft on the device (like IdeaEditor), so a killed tab or a
- * failed save never loses what was typed. `check` turns the typed values into what is saved, or into
- * messages for the fields; `submit` saves, then clears the draft and the form.
+ * The one form primitive. `Form` holds what is typed, the field messages, a problem with the whole form
+ * and a busy flag; `submit` checks, writes, and turns a failure (a `Result` or a thrown error) into
+ * messages, never losing what was typed. `DraftForm` also keeps every keystroke as a draft on the device,
+ * so a killed tab or a failed save loses nothing (forms holding a password use `Form`: no draft).
+ * The field components (components/form/Field*.svelte) read and write a form through `FormFields`.
  */
-export class DraftForm<V extends Record<string, string>, T> {
+
+/** What the field components need of a form. */
+export interface FormFields<V> {
+	readonly values: V;
+	readonly errors: Record<string, string>;
+	update<K extends keyof V>(field: K, value: V[K]): unknown;
+}
+
+/** The fields of `V` that hold text (what the field components edit). */
+export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+export interface SubmitOptions {
+	/** What is being saved, for a failure's message ("Your idea"). */
+	what?: string;
+	/** Empty the form after a save (a new thing) or keep the values (an edit). */
+	after?: 'clear' | 'keep';
+}
+
+export class Form<V extends object, T> implements FormFields<V> {
 	values = $state() as V;
 	errors = $state<Record<string, string>>({});
 	/** A problem with the whole form (not one field). */
 	problem = $state<string>();
-	restoredDraftAt = $state<string>();
 	saving = $state(false);
-	ready = $state(false);
 	/** Bumped on each failed submit, so the error summary takes focus again. */
 	attempt = $state(0);
 
 	constructor(
-		private readonly desk: Desk,
-		readonly key: string,
-		private readonly empty: V,
-		private readonly check: (values: V) => Checked<T>
+		protected readonly empty: V,
+		private readonly check: (values: V) => Result<T>
 	) {
 		this.values = { ...empty };
 	}
@@ -32,6 +48,77 @@ export class DraftForm<V extends Record<string, string>, T> {
 	/** Errors for the summary: the fields', then the form's own problem. */
 	get summary(): Record<string, string> {
 		return this.problem ? { ...this.errors, form: this.problem } : this.errors;
+	}
+
+	/** Called on every keystroke; a field already marked wrong is checked again as it is corrected. */
+	async update<K extends keyof V>(field: K, value: V[K]): Promise<void> {
+		this.values[field] = value;
+		if (this.errors[field as string]) {
+			const result = this.check(this.values);
+			this.errors = result.ok ? {} : (result.fields ?? {});
+		}
+		await this.kept();
+	}
+
+	/** Shows a failure: its field messages at the fields, anything else as the form's problem. */
+	fail(failure: Failure): void {
+		this.errors = failure.fields ?? {};
+		this.problem = failure.fields && Object.keys(failure.fields).length > 0 ? undefined : failure.message;
+		this.attempt += 1;
+	}
+
+	/**
+	 * Checks, then runs `write` with the checked value. A write may answer a `Failure` (an API call) or
+	 * throw (a write to this device); either is shown and what was typed stays. Answers whether it worked.
+	 */
+	async submit(
+		write: (value: T) => Promise<unknown>,
+		{ what = 'This', after = 'clear' }: SubmitOptions = {}
+	): Promise<boolean> {
+		this.problem = undefined;
+		const checked = this.check(this.values);
+		if (!checked.ok) {
+			this.fail(checked);
+			return false;
+		}
+		this.errors = {};
+		this.saving = true;
+		try {
+			const answer = await write(checked.value);
+			if (isFailure(answer)) {
+				this.fail(answer);
+				return false;
+			}
+			await this.forget();
+			if (after === 'clear') this.values = { ...this.empty };
+			return true;
+		} catch (error) {
+			this.fail(saveFailure(error, what));
+			return false;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Keeps what is typed (a draft form writes it to the device). */
+	protected async kept(): Promise<void> {}
+
+	/** Forgets what was kept, after a save. */
+	protected async forget(): Promise<void> {}
+}
+
+/** A form whose every keystroke is kept as a draft on the device under `key`. */
+export class DraftForm<V extends object, T> extends Form<V, T> {
+	restoredDraftAt = $state<string>();
+	ready = $state(false);
+
+	constructor(
+		private readonly desk: Desk,
+		readonly key: string,
+		empty: V,
+		check: (values: V) => Result<T>
+	) {
+		super(empty, check);
 	}
 
 	/** Starts from `initial` (an edited document's values), then any draft kept over it. */
@@ -45,49 +132,45 @@ export class DraftForm<V extends Record<string, string>, T> {
 		this.ready = true;
 	}
 
-	/** Called on every keystroke. */
-	async update<K extends keyof V>(field: K, value: V[K]): Promise<void> {
-		this.values[field] = value;
-		if (this.errors[field as string]) {
-			const result = this.check(this.values);
-			this.errors = result.ok ? {} : result.errors;
-		}
-		await this.desk.drafts.put({ key: this.key, values: { ...this.values }, updatedAt: nowIso() });
+	/** Sets values without a keystroke (a seed, a photo's caption) and keeps them as the draft. */
+	async set(values: Partial<V>): Promise<void> {
+		this.values = { ...this.values, ...values };
+		await this.kept();
 	}
 
 	async discardDraft(initial: Partial<V> = {}): Promise<void> {
-		await this.desk.drafts.delete(this.key);
-		this.restoredDraftAt = undefined;
+		await this.forget();
 		this.errors = {};
 		this.problem = undefined;
 		await this.load(initial);
 	}
 
-	/** Checks, saves with `write`, then forgets the draft. Answers whether it was saved. */
-	async submit(write: (value: T) => Promise<void>, after: 'clear' | 'keep' = 'clear'): Promise<boolean> {
-		this.problem = undefined;
-		const result = this.check(this.values);
-		if (!result.ok) {
-			this.errors = result.errors;
-			this.attempt += 1;
-			return false;
-		}
-		this.errors = {};
-		this.saving = true;
-		try {
-			await write(result.value);
-			await this.desk.drafts.delete(this.key);
-			this.restoredDraftAt = undefined;
-			if (after === 'clear') this.values = { ...this.empty };
-			return true;
-		} catch (error) {
-			this.problem = `This could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept.`;
-			this.attempt += 1;
-			return false;
-		} finally {
-			this.saving = false;
-		}
+	protected override async kept(): Promise<void> {
+		await this.desk.drafts.put({
+			key: this.key,
+			values: { ...this.values } as Record<string, unknown>,
+			updatedAt: nowIso()
+		});
 	}
+
+	protected override async forget(): Promise<void> {
+		await this.desk.drafts.delete(this.key);
+		this.restoredDraftAt = undefined;
+	}
+}
+
+function isFailure(answer: unknown): answer is Failure {
+	return (
+		typeof answer === 'object' &&
+		answer !== null &&
+		(answer as { ok?: unknown }).ok === false &&
+		typeof (answer as { message?: unknown }).message === 'string'
+	);
+}
+
+/** A zod check as a form's `Result`: the value, or the first message for each field. */
+export function checkedBy<T>(parse: ZodSafeParseResult<T>): Result<T> {
+	return parse.success ? { ok: true, value: parse.data } : invalid(fieldErrors(parse.error.issues));
 }
 
 /** Field messages keyed by the ids of prefixed fields (`<prefix>-<field>`), for the error summary's links. */

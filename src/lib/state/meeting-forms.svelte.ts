@@ -22,22 +22,17 @@ import {
 	type GroupInput,
 	type MeetingInput,
 	type PersonKind,
-	type SessionInfo
+	type SessionInfo,
+	invalid,
+	type Result
 } from '$lib/domain';
-import type { z } from 'zod';
 import { timeInputValue } from '$lib/meeting-format';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
-import { DraftForm, type Checked } from './draft-form.svelte';
+import { checkedBy, DraftForm } from './draft-form.svelte';
 import { base, MeetingWrites } from './meetings.svelte';
 
 /** The forms of meetings: groups, meetings, agenda items, notes, attendance, decisions, actions, reflections. */
-
-function check<T>(parsed: z.ZodSafeParseResult<T>): Checked<T> {
-	return parsed.success
-		? { ok: true, value: parsed.data }
-		: { ok: false, errors: fieldErrors(parsed.error.issues) };
-}
 
 export interface GroupFormValues extends Record<string, string> {
 	name: string;
@@ -59,7 +54,8 @@ export function groupForm(workspace: Workspace, me: string, editing?: GroupRow) 
 		workspace.desk,
 		editing ? `group:edit:${editing.id}` : 'group:new',
 		{ name: '', kind: '', description: '', chairs: '' },
-		(values) => check(groupInputSchema.safeParse({ ...values, chairs: names(values.chairs) } as GroupInput))
+		(values) =>
+			checkedBy(groupInputSchema.safeParse({ ...values, chairs: names(values.chairs) } as GroupInput))
 	);
 	const initial = editing
 		? {
@@ -104,7 +100,7 @@ export interface MeetingFormValues extends Record<string, string> {
 	cancelReason: string;
 }
 
-function checkMeetingForm(values: MeetingFormValues): Checked<MeetingInput & { group: string }> {
+function checkMeetingForm(values: MeetingFormValues): Result<MeetingInput & { group: string }> {
 	const errors: Record<string, string> = {};
 	if (!values.group) errors.group = 'Choose the group this meeting is for';
 	let startsAt = '';
@@ -129,7 +125,7 @@ function checkMeetingForm(values: MeetingFormValues): Checked<MeetingInput & { g
 			errors[key] = key === 'chair' ? 'Enter the user name of the person chairing' : fields[key];
 	}
 	if (errors.chairKind) errors.chairKind = 'Say whether the chair is a member or staff';
-	if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+	if (Object.keys(errors).length > 0 || !parsed.success) return invalid(errors);
 	return { ok: true, value: { ...parsed.data, startsAt, group: values.group } };
 }
 
@@ -210,7 +206,7 @@ export function agendaItemForm(workspace: Workspace, session: SessionInfo, meeti
 		workspace.desk,
 		`agenda-item:new:${meetingId}`,
 		{ title: '', details: '', proposerKind: staff ? 'staff' : 'member' },
-		(values) => check(agendaItemInputSchema.safeParse(values))
+		(values) => checkedBy(agendaItemInputSchema.safeParse(values))
 	);
 	return {
 		form,
@@ -250,7 +246,7 @@ export function noteForm(workspace: Workspace, me: string, meeting: MeetingRow, 
 			});
 			return parsed.success
 				? { ok: true, value: { notes: parsed.data.notes } }
-				: { ok: false, errors: fieldErrors(parsed.error.issues) };
+				: invalid(fieldErrors(parsed.error.issues));
 		}
 	);
 	const writes = new MeetingWrites(workspace, me);
@@ -262,21 +258,24 @@ export function noteForm(workspace: Workspace, me: string, meeting: MeetingRow, 
 			await form.load({ notes: typeof current?.notes === 'string' ? current.notes : '' });
 		},
 		async save(): Promise<boolean> {
-			return form.submit(async ({ notes }) => {
-				if (await workspace.ledger.get(id)) {
-					await writes.change(id, (content) => ({ ...content, notes }));
-					return;
-				}
-				await workspace.writer.save(
-					meetingNoteSchema.parse({
-						...base('meeting-note', me, id),
-						meetingId: meeting.id,
-						itemId,
-						group: meeting.group,
-						notes
-					})
-				);
-			}, 'keep');
+			return form.submit(
+				async ({ notes }) => {
+					if (await workspace.ledger.get(id)) {
+						await writes.change(id, (content) => ({ ...content, notes }));
+						return;
+					}
+					await workspace.writer.save(
+						meetingNoteSchema.parse({
+							...base('meeting-note', me, id),
+							meetingId: meeting.id,
+							itemId,
+							group: meeting.group,
+							notes
+						})
+					);
+				},
+				{ after: 'keep' }
+			);
 		}
 	};
 }
@@ -295,7 +294,7 @@ export function attendanceForm(workspace: Workspace, me: string, meeting: Meetin
 		workspace.desk,
 		`attendance:new:${meeting.id}`,
 		{ name: '', kind: 'member', status: 'present' },
-		(values) => check(attendanceRecordSchema.omit({ at: true }).safeParse(values))
+		(values) => checkedBy(attendanceRecordSchema.omit({ at: true }).safeParse(values))
 	);
 	const writes = new MeetingWrites(workspace, me);
 	return {
@@ -323,7 +322,7 @@ export function decisionForm(workspace: Workspace, me: string, meeting: MeetingR
 		`decision:new:${meeting.id}:${itemId ?? ''}`,
 		{ text: '', votesFor: '', votesAgainst: '', votesAbstain: '' },
 		(values) => {
-			const result = check(
+			const result = checkedBy(
 				decisionInputSchema.safeParse({
 					text: values.text,
 					votesFor: count(values.votesFor),
@@ -332,10 +331,10 @@ export function decisionForm(workspace: Workspace, me: string, meeting: MeetingR
 				})
 			);
 			if (result.ok) return result;
-			const errors = { ...result.errors };
+			const errors = { ...result.fields };
 			for (const key of ['votesFor', 'votesAgainst', 'votesAbstain'])
 				if (errors[key]) errors[key] = 'Enter a whole number of people, or leave it empty';
-			return { ok: false, errors };
+			return invalid(errors);
 		}
 	);
 	return {
@@ -369,12 +368,12 @@ export function actionForm(workspace: Workspace, me: string, meeting: MeetingRow
 		`action:new:${meeting.id}:${itemId ?? ''}`,
 		{ text: '', owner: '', ownerKind: 'member', due: '', ideaId: '' },
 		(values) => {
-			const result = check(actionInputSchema.safeParse({ ...values, ideaId: values.ideaId || null }));
+			const result = checkedBy(actionInputSchema.safeParse({ ...values, ideaId: values.ideaId || null }));
 			if (result.ok) return result;
-			const errors = { ...result.errors };
+			const errors = { ...result.fields };
 			if (errors.owner) errors.owner = 'Enter the user name of the person who will do it';
 			if (errors.due) errors.due = 'Enter the date it is due, for example 2026-11-30';
-			return { ok: false, errors };
+			return invalid(errors);
 		}
 	);
 	return {
@@ -407,7 +406,7 @@ export function reflectionForm(workspace: Workspace, me: string, meeting: Meetin
 		`reflection:${id}`,
 		{ rating: '', comment: '' },
 		(values) =>
-			check(
+			checkedBy(
 				reflectionInputSchema.safeParse({
 					rating: values.rating ? Number(values.rating) : undefined,
 					comment: values.comment
@@ -429,15 +428,18 @@ export function reflectionForm(workspace: Workspace, me: string, meeting: Meetin
 			);
 		},
 		save: () =>
-			form.submit(async (input) => {
-				if (await workspace.ledger.get(id)) {
-					await writes.change(id, (content) => ({ ...content, ...input }));
-					return;
-				}
-				await workspace.writer.save(
-					reflectionSchema.parse({ ...base('meeting-reflection', me, id), meetingId: meeting.id, ...input })
-				);
-			}, 'keep')
+			form.submit(
+				async (input) => {
+					if (await workspace.ledger.get(id)) {
+						await writes.change(id, (content) => ({ ...content, ...input }));
+						return;
+					}
+					await workspace.writer.save(
+						reflectionSchema.parse({ ...base('meeting-reflection', me, id), meetingId: meeting.id, ...input })
+					);
+				},
+				{ after: 'keep' }
+			)
 	};
 }
 

@@ -7,7 +7,7 @@ import {
 	type Role
 } from '$lib/domain';
 import { AccountsApi } from '$lib/sync/accounts-api';
-import type { Result } from '$lib/sync/http';
+import type { Result } from '$lib/domain';
 
 export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
 	member: { label: 'Member', hint: 'Shares ideas, joins visits and meetings' },

@@ -130,7 +130,7 @@ export interface DocStatusRow {
 
 export interface DraftRow {
 	key: string;
-	values: Record<string, string>;
+	values: Record<string, unknown>;
 	/** Photos chosen but not yet saved (already compressed, location stripped). */
 	photos?: Blob[];
 	/** The revision the draft was started from, for edits. */

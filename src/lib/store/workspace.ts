@@ -1,4 +1,4 @@
-import type { Actor, DatabaseName } from '$lib/domain';
+import type { Actor, ChangeOf, DatabaseName, DocOf, DocType } from '$lib/domain';
 import { Desk, deskName } from './desk';
 import { Ledger } from './ledger';
 import type { Projector } from './projection';
@@ -182,6 +182,14 @@ export class Writes implements Pick<DocumentWriter, keyof DocumentWriter> {
 
 	async save(...args: Parameters<DocumentWriter['save']>): ReturnType<DocumentWriter['save']> {
 		return (await this.writer()).save(...args);
+	}
+
+	async update<K extends DocType>(
+		type: K,
+		id: string,
+		change: (doc: DocOf<K>) => ChangeOf<K>
+	): Promise<string> {
+		return (await this.writer()).update(type, id, change);
 	}
 
 	async remove(...args: Parameters<DocumentWriter['remove']>): ReturnType<DocumentWriter['remove']> {

@@ -1,13 +1,17 @@
-import { parseDocument, type AppDoc } from '$lib/domain';
+import { ZodError } from 'zod';
+import {
+	describeIssues,
+	editDoc,
+	parseDocument,
+	type AppDoc,
+	type ChangeOf,
+	type DocOf,
+	type DocType
+} from '$lib/domain';
 import { journal, type Desk, type DocStatusRow } from './desk';
-import type { Ledger } from './ledger';
+import { isConflict, type Ledger } from './ledger';
+import { InvalidDocumentError, MissingDocumentError } from './save-errors';
 import type { Projector } from './projection';
-
-export class InvalidDocumentError extends Error {
-	constructor(readonly reason: string) {
-		super(`Not a valid document: ${reason}`);
-	}
-}
 
 /**
  * The one write path for documents: the ledger write, then the document's rows and its status row ("saved on
@@ -29,6 +33,38 @@ export class DocumentWriter {
 		if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
 		const valid = parsed.doc;
 		return this.tracked(valid._id, () => this.ledger.put(valid, rev), !rev ? valid : undefined);
+	}
+
+	/**
+	 * Changes a stored document of `type`: reads its current revision, applies `change` (a pure function of
+	 * the document, answering the fields to change), checks and writes the result over that revision, and
+	 * does it once more if another write moved the document meanwhile. Returns the new revision.
+	 */
+	async update<K extends DocType>(
+		type: K,
+		id: string,
+		change: (doc: DocOf<K>) => ChangeOf<K>
+	): Promise<string> {
+		for (let attempt = 0; ; attempt++) {
+			const current = await this.ledger.get(id);
+			if (!current) throw new MissingDocumentError(id);
+			const parsed = parseDocument(current);
+			if (!parsed.ok) throw new InvalidDocumentError(parsed.reason);
+			if (parsed.doc.type !== type) throw new InvalidDocumentError(`${id} is not a ${type}`);
+			const doc = parsed.doc as DocOf<K>;
+			let next: DocOf<K>;
+			try {
+				next = editDoc(type, doc, change(doc));
+			} catch (error) {
+				if (error instanceof ZodError) throw new InvalidDocumentError(describeIssues(error.issues));
+				throw error;
+			}
+			try {
+				return await this.save(next, current._rev);
+			} catch (error) {
+				if (!isConflict(error) || attempt > 0) throw error;
+			}
+		}
 	}
 
 	/** Deletes a document (the deletion syncs like any other change). */

@@ -5,7 +5,8 @@ import {
 	type NewAccountInput,
 	type PasswordChange
 } from '$lib/domain';
-import { call, type Result } from './http';
+import type { Result } from '$lib/domain';
+import { call } from './http';
 
 const OFFLINE = 'You need a connection to manage accounts. Try again when you have signal.';
 

@@ -1,5 +1,6 @@
 import type { SessionInfo, SignIn } from '$lib/domain';
-import { call, type Result } from './http';
+import type { Result } from '$lib/domain';
+import { call } from './http';
 import type { SessionCheck } from './engine';
 
 const OFFLINE = 'You need a connection to sign in the first time. Try again when you have signal.';

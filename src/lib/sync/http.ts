@@ -4,34 +4,7 @@
  * to `/db` through PouchDB instead.
  */
 
-/** Why a call did not give what was asked. */
-export type FailureReason =
-	/** No answer: no connection, or the server is down. */
-	| 'offline'
-	/** 401: the session has ended (or, when signing in, the name and password do not match). */
-	| 'signed-out'
-	/** 400: the input was refused; `fields` says what is wrong with each field. */
-	| 'invalid'
-	/** 403, 404, 409…: the server said no, and why. */
-	| 'refused'
-	/** 429: too many attempts for now. */
-	| 'throttled'
-	/** 5xx: the server had a problem. */
-	| 'server'
-	/** A success the app cannot read (an older app against a newer server, say). */
-	| 'unreadable';
-
-export interface Failure {
-	ok: false;
-	reason: FailureReason;
-	message: string;
-	status?: number;
-	/** What the server said, where the message is the app's own (a 401's reason). */
-	said?: string;
-	fields?: Record<string, string>;
-}
-
-export type Result<T> = { ok: true; value: T } | Failure;
+import type { Failure, Result } from '$lib/domain';
 
 interface ErrorBody {
 	reason?: unknown;

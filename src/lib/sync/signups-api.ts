@@ -7,7 +7,8 @@ import {
 	type SealedSignup,
 	type SignupStatusChange
 } from '$lib/domain';
-import { call, type Result } from './http';
+import type { Result } from '$lib/domain';
+import { call } from './http';
 
 /** What happened to one delivery attempt of a sealed sign-up. */
 export type Delivery =
