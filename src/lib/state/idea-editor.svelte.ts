@@ -15,7 +15,7 @@ import { nowIso } from '$lib/format';
 import { isConflict } from '$lib/store/ledger';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
-import { PhotoSet } from './photos.svelte';
+import { photoLoader, PhotoSet } from './photos.svelte';
 
 /** The idea form: a draft kept on every keystroke, field errors, photos, and an edit's conflicts. */
 
@@ -44,7 +44,7 @@ function tagsOf(text: string): string[] {
  */
 export class IdeaEditor {
 	values = $state<IdeaFormValues>({ ...EMPTY });
-	readonly photos = new PhotoSet(IDEA_PHOTOS_MAX);
+	readonly photos: PhotoSet;
 	errors = $state<Record<string, string>>({});
 	/** A problem with the whole form (not one field). */
 	problem = $state<string>();
@@ -74,6 +74,7 @@ export class IdeaEditor {
 		private readonly editing?: string,
 		private readonly seed?: { from: string; values: Partial<IdeaFormValues> }
 	) {
+		this.photos = new PhotoSet(IDEA_PHOTOS_MAX, photoLoader(workspace));
 		this.draftKey = editing ? `idea:edit:${editing}` : seed ? `idea:new:${seed.from}` : 'idea:new';
 		if (seed) {
 			this.values = { ...this.values, ...seed.values };

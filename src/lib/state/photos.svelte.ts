@@ -4,6 +4,13 @@ import type { PhotoRow } from '$lib/store/desk';
 import { compressPhoto } from '$lib/store/images';
 import type { Workspace } from '$lib/store/workspace';
 
+/** Reads a saved photo's image from this device (undefined when it has not arrived yet). */
+export type PhotoLoader = (id: string) => Promise<Blob | undefined>;
+
+export function photoLoader(workspace: Workspace): PhotoLoader {
+	return (id) => workspace.ledger.attachment(id, 'image');
+}
+
 /**
  * Photos being added to something (an idea, an observation): new ones are compressed at once (location
  * removed) and kept with the draft; saved ones can be removed. Each becomes a photo document on save.
@@ -17,7 +24,11 @@ export class PhotoSet {
 	removed = $state.raw<string[]>([]);
 	error = $state<string>();
 
-	constructor(readonly max: number) {}
+	constructor(
+		readonly max: number,
+		/** Reads a saved photo's image from this device. */
+		readonly image: PhotoLoader
+	) {}
 
 	get count(): number {
 		return this.saved.length - this.removed.length + this.added.length;

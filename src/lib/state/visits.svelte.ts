@@ -18,7 +18,7 @@ import { isConflict } from '$lib/store/ledger';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
-import { PhotoSet } from './photos.svelte';
+import { photoLoader, PhotoSet } from './photos.svelte';
 
 /** Photos per observation. */
 export const OBSERVATION_PHOTOS_MAX = 3;
@@ -238,7 +238,7 @@ export interface CaptureValues {
  */
 export class ObservationCapture {
 	values = $state<CaptureValues>({ text: '', kind: '', keyQuestion: '' });
-	readonly photos = new PhotoSet(OBSERVATION_PHOTOS_MAX);
+	readonly photos: PhotoSet;
 	errors = $state<Record<string, string>>({});
 	attempt = $state(0);
 	saving = $state(false);
@@ -260,6 +260,7 @@ export class ObservationCapture {
 		private readonly actor: Actor,
 		readonly visitId: string
 	) {
+		this.photos = new PhotoSet(OBSERVATION_PHOTOS_MAX, photoLoader(workspace));
 		this.visit = new Live(
 			() => visitId,
 			(id) => workspace.desk.visits.get(id),
