@@ -6,11 +6,12 @@ import { Workspace } from '$lib/store/workspace';
 import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
 import { whyNotSaved } from '$lib/store/save-errors';
 import { SessionApi } from '$lib/sync/api';
-import type { Result } from '$lib/domain';
 import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
-import type { DatabaseName, SessionInfo, SignIn } from '$lib/domain';
+import type { DatabaseName, Result, SessionInfo, SignIn } from '$lib/domain';
+import { success } from '$lib/domain/result';
+import { reportProblem } from '$lib/report';
 
 export type AppPhase = 'starting' | 'signed-out' | 'ready' | 'failed';
 export type StorageState = 'unknown' | 'persisted' | 'refused' | 'unsupported';
@@ -61,15 +62,16 @@ export class AppState {
 	}
 
 	/** Gives up a change the server refused, putting back what the server holds. */
-	async discardRefused(id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+	async discardRefused(id: string): Promise<Result<void>> {
 		const { workspace } = this.ready;
-		if (!this.engine) return { ok: false, message: 'Sync is not running.' };
+		if (!this.engine) return { ok: false, reason: 'offline', message: 'Sync is not running.' };
 		let serverCopy: Record<string, unknown> | undefined;
 		try {
 			serverCopy = await this.engine.serverCopy(id);
 		} catch {
 			return {
 				ok: false,
+				reason: 'offline',
 				message: 'You need a connection to discard this change. It stays on this device until then.'
 			};
 		}
@@ -78,10 +80,11 @@ export class AppState {
 		} catch (error) {
 			return {
 				ok: false,
+				reason: 'not-saved',
 				message: `This change could not be discarded on this device: ${whyNotSaved(error)}.`
 			};
 		}
-		return { ok: true };
+		return success(undefined);
 	}
 
 	/** Opens the last signed-in account's data, online or not. */
@@ -103,7 +106,9 @@ export class AppState {
 	async signIn(credentials: SignIn): Promise<Result<SessionInfo>> {
 		// The password check takes a moment on purpose; the code the sync needs loads meanwhile.
 		Workspace.preloadCode();
-		void signupOutboxCode().catch(() => undefined);
+		void signupOutboxCode().catch((error: unknown) =>
+			reportProblem('the sign-up code could not be loaded ahead; it loads again when needed', error)
+		);
 		const result = await this.api.signIn(credentials);
 		if (!result.ok) return result;
 		this.sessionFresh = true;
@@ -183,7 +188,13 @@ export class AppState {
 		void this.askForPersistentStorage();
 		const guard = new StorageGuard(workspace, (loss) => void this.storageWasLost(loss));
 		this.guard = guard;
-		return guard.start().catch(() => undefined);
+		return guard.start().catch((error: unknown) => {
+			reportProblem(
+				'the storage guard could not start, so a browser deleting this data may go unnoticed',
+				error
+			);
+			return undefined;
+		});
 	}
 
 	/** Opens the account and connects it in the background; a failure there shows as the app's failure. */
@@ -221,7 +232,7 @@ export class AppState {
 				this.phase = 'starting';
 				await this.detach()
 					?.close()
-					.catch(() => undefined);
+					.catch((error: unknown) => reportProblem('the lost stores could not be closed', error));
 				StorageGuard.forget(session.name);
 				await this.openAndConnect(session);
 			}

@@ -112,8 +112,12 @@ export class Ledger {
 	/** Closes the database; a ledger that never opened has nothing to close. */
 	async close(): Promise<void> {
 		if (!this.opening) return;
-		await this.opening.catch(() => undefined);
-		await this.database?.close();
+		// A ledger that failed to open told whoever opened it; there is nothing to close then.
+		const opened = await this.opening.then(
+			() => true,
+			() => false
+		);
+		if (opened) await this.database?.close();
 	}
 }
 

@@ -168,19 +168,26 @@ export class StorageGuard {
 	}
 
 	private async ledgerMarker(): Promise<string | undefined> {
+		return (await this.markerDoc())?.marker;
+	}
+
+	private async setLedgerMarker(): Promise<void> {
+		const existing = await this.markerDoc();
+		await this.workspace.ledger.db.put({
+			_id: LEDGER_MARKER,
+			...(existing ? { _rev: existing._rev } : {}),
+			marker: this.marker
+		});
+	}
+
+	/** The ledger's marker document, or undefined when it is not there. */
+	private async markerDoc(): Promise<{ _rev: string; marker?: string } | undefined> {
 		try {
-			const doc = await this.workspace.ledger.db.get<{ marker?: string }>(LEDGER_MARKER);
-			return doc.marker;
+			return await this.workspace.ledger.db.get<{ marker?: string }>(LEDGER_MARKER);
 		} catch (error) {
 			if (isNotFound(error)) return undefined;
 			throw error;
 		}
-	}
-
-	private async setLedgerMarker(): Promise<void> {
-		const { db } = this.workspace.ledger;
-		const existing = await db.get(LEDGER_MARKER).catch(() => undefined);
-		await db.put({ _id: LEDGER_MARKER, ...(existing ? { _rev: existing._rev } : {}), marker: this.marker });
 	}
 }
 

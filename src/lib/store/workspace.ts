@@ -1,4 +1,5 @@
 import type { Actor, ChangeOf, DatabaseName, DocOf, DocType } from '$lib/domain';
+import { reportProblem } from '$lib/report';
 import { Desk, deskName } from './desk';
 import { Ledger } from './ledger';
 import type { Projector } from './projection';
@@ -55,7 +56,9 @@ export class Workspace {
 	 * so that it is in hand when a sign-in that is still being checked opens the workspace.
 	 */
 	static preloadCode(): void {
-		void Promise.all([import('pouchdb-browser'), ledgerSideCode()]).catch(() => undefined);
+		void Promise.all([import('pouchdb-browser'), ledgerSideCode()]).catch((error: unknown) =>
+			reportProblem('the storage code could not be loaded ahead; it loads again when needed', error)
+		);
 	}
 
 	/** Opens the desk and the ledger, and starts following the ledger. */

@@ -1,5 +1,6 @@
 import type { SessionInfo, SignIn } from '$lib/domain';
 import type { Result } from '$lib/domain';
+import { reportProblem } from '$lib/report';
 import { call } from './http';
 import type { SessionCheck } from './engine';
 
@@ -48,6 +49,9 @@ export class SessionApi {
 	}
 
 	async signOut(): Promise<void> {
-		await fetch(`${this.base}/api/session`, { method: 'DELETE' }).catch(() => undefined);
+		await fetch(`${this.base}/api/session`, { method: 'DELETE' }).catch((error: unknown) =>
+			// Signed out on this device all the same; the server's session ends when it expires.
+			reportProblem('the server could not be told of the sign-out', error)
+		);
 	}
 }

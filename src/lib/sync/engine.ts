@@ -1,6 +1,7 @@
 import { journal, type Desk, type LedgerSeq } from '$lib/store/desk';
 import type { Ledger, LedgerDb } from '$lib/store/ledger';
 import type { FirstPull, PulledDoc } from '$lib/store/projection';
+import { reportProblem } from '$lib/report';
 import { nextBackoff } from './backoff';
 import { PHASE_LABELS, type SyncStatus } from './status';
 
@@ -127,7 +128,8 @@ export class SyncEngine {
 			return this.confirming;
 		}
 		this.confirming = this.confirm()
-			.catch(() => undefined) // unreachable now: the next idle moment tries again
+			// Unreachable now, most likely: the next idle moment tries again.
+			.catch((error: unknown) => reportProblem('waiting changes could not be checked with the server', error))
 			.finally(() => {
 				this.confirming = undefined;
 				if (this.confirmAgain) {
