@@ -1,17 +1,11 @@
+/**
+ * Typed meeting test data, made through the envelope (`newDoc`), so each document goes through the real
+ * zod schema; each one a minute newer than the last.
+ */
 import {
-	actionSchema,
-	actionUpdateSchema,
-	agendaItemSchema,
 	attendanceId,
-	attendanceSchema,
-	decisionSchema,
-	groupSchema,
 	meetingNoteId,
-	meetingNoteSchema,
-	meetingSchema,
-	newDocId,
 	reflectionId,
-	reflectionSchema,
 	type Action,
 	type ActionUpdate,
 	type AgendaItem,
@@ -22,42 +16,25 @@ import {
 	type MeetingNote,
 	type Reflection
 } from '../src/lib/domain';
+import { minuteByMinute, type Overrides } from './factories';
 
-/** Typed meeting test data that goes through the real zod schemas. */
+const made = minuteByMinute('2026-09-01T09:00:00Z');
 
-let clock = Date.parse('2026-09-01T09:00:00Z');
-
-function tick(): { at: string; ms: number } {
-	clock += 60_000;
-	return { at: new Date(clock).toISOString(), ms: clock };
-}
-
-function base<T extends string>(type: T, author: string, id?: string) {
-	const { at, ms } = tick();
-	return {
-		_id: id ?? newDocId(type, ms),
-		type,
-		schemaVersion: 1 as const,
-		author,
-		createdAt: at,
-		updatedAt: at
-	};
-}
-
-export function makeGroup(overrides: Partial<Group> = {}): Group {
-	return groupSchema.parse({
-		...base('group', 'coordinator'),
+export function makeGroup({ author = 'coordinator', ...content }: Overrides<'group'> = {}): Group {
+	return made('group', author, {
 		name: 'North region',
 		kind: 'region',
 		description: '',
 		chairs: ['chair'],
-		...overrides
+		...content
 	});
 }
 
-export function makeMeeting(group: string, overrides: Partial<Meeting> = {}): Meeting {
-	return meetingSchema.parse({
-		...base('meeting', 'chair'),
+export function makeMeeting(
+	group: string,
+	{ author = 'chair', ...content }: Overrides<'meeting'> = {}
+): Meeting {
+	return made('meeting', author, {
 		group,
 		title: 'North region members’ meeting',
 		startsAt: '2026-10-05T18:00:00.000Z',
@@ -71,45 +48,41 @@ export function makeMeeting(group: string, overrides: Partial<Meeting> = {}): Me
 		agenda: [],
 		approvedBy: null,
 		approvedAt: null,
-		...overrides
+		...content
 	});
 }
 
-export function makeAgendaItem(meeting: Meeting, overrides: Partial<AgendaItem> = {}): AgendaItem {
-	return agendaItemSchema.parse({
-		...base('agenda-item', overrides.author ?? 'member'),
+export function makeAgendaItem(
+	meeting: Meeting,
+	{ author = 'member', ...content }: Overrides<'agenda-item'> = {}
+): AgendaItem {
+	return made('agenda-item', author, {
 		meetingId: meeting._id,
 		group: meeting.group,
 		title: 'Handover delays at City General',
 		details: '',
 		proposerKind: 'member',
 		minutes: null,
-		...overrides
+		...content
 	});
 }
 
 export function makeNote(item: AgendaItem, author = 'member', notes = 'We talked about it.'): MeetingNote {
-	return meetingNoteSchema.parse({
-		...base('meeting-note', author, meetingNoteId(item.meetingId, item._id, author)),
-		meetingId: item.meetingId,
-		itemId: item._id,
-		group: item.group,
-		notes
-	});
+	const { meetingId, group } = item;
+	const id = meetingNoteId(meetingId, item._id, author);
+	return made('meeting-note', author, { meetingId, itemId: item._id, group, notes }, id);
 }
 
 export function makeAttendance(meeting: Meeting, author: string, records: Attendance['records']): Attendance {
-	return attendanceSchema.parse({
-		...base('attendance', author, attendanceId(meeting._id, author)),
-		meetingId: meeting._id,
-		group: meeting.group,
-		records
-	});
+	const id = attendanceId(meeting._id, author);
+	return made('attendance', author, { meetingId: meeting._id, group: meeting.group, records }, id);
 }
 
-export function makeDecision(meeting: Meeting, overrides: Partial<Decision> = {}): Decision {
-	return decisionSchema.parse({
-		...base('decision', 'member'),
+export function makeDecision(
+	meeting: Meeting,
+	{ author = 'member', ...content }: Overrides<'decision'> = {}
+): Decision {
+	return made('decision', author, {
 		meetingId: meeting._id,
 		itemId: null,
 		group: meeting.group,
@@ -117,13 +90,15 @@ export function makeDecision(meeting: Meeting, overrides: Partial<Decision> = {}
 		votesFor: null,
 		votesAgainst: null,
 		votesAbstain: null,
-		...overrides
+		...content
 	});
 }
 
-export function makeAction(meeting: Meeting, overrides: Partial<Action> = {}): Action {
-	return actionSchema.parse({
-		...base('action', 'member'),
+export function makeAction(
+	meeting: Meeting,
+	{ author = 'member', ...content }: Overrides<'action'> = {}
+): Action {
+	return made('action', author, {
 		meetingId: meeting._id,
 		itemId: null,
 		group: meeting.group,
@@ -132,26 +107,24 @@ export function makeAction(meeting: Meeting, overrides: Partial<Action> = {}): A
 		ownerKind: 'member',
 		due: '2026-10-20',
 		ideaId: null,
-		...overrides
+		...content
 	});
 }
 
-export function makeActionUpdate(action: Action, overrides: Partial<ActionUpdate> = {}): ActionUpdate {
-	return actionUpdateSchema.parse({
-		...base('action-update', action.owner),
+export function makeActionUpdate(
+	action: Action,
+	{ author = action.owner, ...content }: Overrides<'action-update'> = {}
+): ActionUpdate {
+	return made('action-update', author, {
 		actionId: action._id,
 		meetingId: action.meetingId,
 		to: 'done',
 		note: '',
-		...overrides
+		...content
 	});
 }
 
 export function makeReflection(meeting: Meeting, author = 'member', rating = 4): Reflection {
-	return reflectionSchema.parse({
-		...base('meeting-reflection', author, reflectionId(meeting._id, author)),
-		meetingId: meeting._id,
-		rating,
-		comment: ''
-	});
+	const id = reflectionId(meeting._id, author);
+	return made('meeting-reflection', author, { meetingId: meeting._id, rating, comment: '' }, id);
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	makeAction,
 	makeActionUpdate,
@@ -9,27 +9,16 @@ import {
 	makeMeeting,
 	makeNote
 } from '../../tests/meeting-factories';
+import { useTestStore } from '../../tests/support/test-store';
 import { minutesText, votesText } from './minutes';
-import { Desk } from './store/desk';
-import { Ledger } from './store/ledger';
 import { loadMeeting } from './store/meeting-query';
-import { Projector } from './store/projection';
 
-let ledger: Ledger | undefined;
-let desk: Desk | undefined;
+/** The minutes as plain text, from a meeting projected into the desk. */
 
-afterEach(async () => {
-	await ledger?.destroy();
-	await desk?.delete();
-	ledger = undefined;
-	desk = undefined;
-});
+const store = useTestStore('minutes');
 
 describe('minutes as plain text', () => {
 	it('carry the meeting, attendance, each item with its notes, decisions and actions, and the approval', async () => {
-		ledger = await Ledger.open('minutes-ledger');
-		desk = new Desk('minutes-desk');
-		await desk.open();
 		const group = makeGroup({ name: 'North and coast' });
 		const meeting = makeMeeting(group._id, {
 			status: 'held',
@@ -43,7 +32,7 @@ describe('minutes as plain text', () => {
 			text: 'Write to the pilot lead',
 			due: '2026-10-20'
 		});
-		await ledger.db.bulkDocs([
+		await store.ledger.db.bulkDocs([
 			group,
 			{ ...meeting, agenda: [item._id] },
 			item,
@@ -59,9 +48,8 @@ describe('minutes as plain text', () => {
 			action,
 			makeActionUpdate(action, { to: 'done' })
 		]);
-		const projector = new Projector(ledger, desk);
-		await projector.catchUp();
-		const view = await loadMeeting(desk, meeting._id, 'member', '2026-10-10');
+		await store.projector.catchUp();
+		const view = await loadMeeting(store.desk, meeting._id, 'member', '2026-10-10');
 		const text = minutesText(view!);
 
 		expect(text).toMatch(
@@ -80,7 +68,6 @@ describe('minutes as plain text', () => {
 		);
 		expect(text).toContain('2. Any other business');
 		expect(text).toContain('Other business\nDecision: Meet monthly.');
-		await projector.stop();
 	});
 
 	it('describe a show of hands only when one was taken', () => {

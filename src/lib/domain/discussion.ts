@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { baseDocShape, docIdSchema } from './common';
 
+/** An idea's discussion: comments, supports and the status changes that make its history. */
+
 export const COMMENT_MAX = 2_000;
 
 /** A comment on an idea; a reply names the top-level comment it answers (one level deep). */
@@ -11,6 +13,8 @@ export const commentInputSchema = z.object({
 		.min(1, { error: 'Write your comment' })
 		.max(COMMENT_MAX, { error: `Comment must be ${COMMENT_MAX.toLocaleString('en-GB')} characters or fewer` })
 });
+/** What a person types for a comment, once checked. */
+export type CommentInput = z.infer<typeof commentInputSchema>;
 
 export const commentSchema = z.strictObject({
 	...baseDocShape('comment'),

@@ -66,24 +66,6 @@ export const eventSchema = z.strictObject({
 });
 export type RecruitmentEvent = z.infer<typeof eventSchema>;
 
-export function newEvent(
-	id: string,
-	author: string,
-	input: EventInput,
-	now: Date = new Date()
-): RecruitmentEvent {
-	const at = now.toISOString();
-	return eventSchema.parse({
-		_id: id,
-		type: 'event',
-		schemaVersion: 1,
-		author,
-		createdAt: at,
-		updatedAt: at,
-		...input
-	});
-}
-
 /** Splits "LGBTQ+ people, carers" into communities. */
 export function parseCommunities(text: string): string[] {
 	return text

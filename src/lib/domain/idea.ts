@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { baseDocShape } from './common';
 import { ULID_PATTERN } from './ids';
 
+/** An idea: what a person types (`ideaInputSchema`) and the document it becomes (`ideaSchema`). */
+
 export const IDEA_TITLE_MAX = 120;
 export const IDEA_DETAILS_MAX = 10_000;
 export const IDEA_TAGS_MAX = 10;
@@ -71,22 +73,3 @@ export const ideaSchema = z.strictObject({
 	...ideaInputSchema.shape
 });
 export type Idea = z.infer<typeof ideaSchema>;
-
-/** A new idea written by `author` from what they typed. */
-export function newIdea(id: string, author: string, input: IdeaInput, now: Date = new Date()): Idea {
-	const at = now.toISOString();
-	return ideaSchema.parse({
-		_id: id,
-		type: 'idea',
-		schemaVersion: 1,
-		author,
-		createdAt: at,
-		updatedAt: at,
-		...input
-	});
-}
-
-/** An edit of an idea: content changes, authorship and creation time never do. */
-export function editIdea(existing: Idea, input: IdeaInput, now: Date = new Date()): Idea {
-	return ideaSchema.parse({ ...existing, ...input, updatedAt: now.toISOString() });
-}

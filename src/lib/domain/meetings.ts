@@ -192,6 +192,9 @@ export function meetingNoteId(meetingId: string, itemId: string, author: string)
 	return `meeting-note:${meetingId.slice('meeting:'.length)}:${itemId.slice('agenda-item:'.length)}:${author}`;
 }
 
+/** What a note-taker types on one agenda item. */
+export const noteInputSchema = z.object({ notes: text(NOTE_MAX, 'Notes') });
+
 /** A note-taker's notes on one agenda item. Each note-taker writes their own, so they never collide. */
 export const meetingNoteSchema = z
 	.strictObject({
@@ -200,7 +203,7 @@ export const meetingNoteSchema = z
 		meetingId: docIdSchema('meeting'),
 		itemId: docIdSchema('agenda-item'),
 		group: docIdSchema('group'),
-		notes: text(NOTE_MAX, 'Notes')
+		...noteInputSchema.shape
 	})
 	.refine((doc) => doc._id === meetingNoteId(doc.meetingId, doc.itemId, doc.author), {
 		error: 'Notes must be named after their meeting, item and note-taker',
@@ -240,6 +243,23 @@ export type Attendance = z.infer<typeof attendanceSchema>;
 
 const count = z.int().min(0).max(100_000).nullable().default(null);
 
+/**
+ * A decision or an action: the envelope of `type`, where it was agreed (its meeting, its agenda item or
+ * none for other business, its group), then what was typed (`input`).
+ */
+function agreedSchema<T extends 'decision' | 'action', S extends z.ZodRawShape>(
+	type: T,
+	input: z.ZodObject<S>
+) {
+	return z.strictObject({
+		...baseDocShape(type),
+		meetingId: docIdSchema('meeting'),
+		itemId: docIdSchema('agenda-item').nullable(),
+		group: docIdSchema('group'),
+		...input.shape
+	});
+}
+
 export const decisionInputSchema = z.object({
 	text: required(2_000, 'Decision', 'Write down what was decided'),
 	votesFor: count,
@@ -249,13 +269,7 @@ export const decisionInputSchema = z.object({
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 
 /** What the meeting decided, optionally with a show of hands. */
-export const decisionSchema = z.strictObject({
-	...baseDocShape('decision'),
-	meetingId: docIdSchema('meeting'),
-	itemId: docIdSchema('agenda-item').nullable(),
-	group: docIdSchema('group'),
-	...decisionInputSchema.shape
-});
+export const decisionSchema = agreedSchema('decision', decisionInputSchema);
 export type Decision = z.infer<typeof decisionSchema>;
 
 export const actionInputSchema = z.object({
@@ -268,13 +282,7 @@ export const actionInputSchema = z.object({
 export type ActionInput = z.input<typeof actionInputSchema>;
 
 /** Something someone agreed to do, by a date. Its progress is a history of `action-update` documents. */
-export const actionSchema = z.strictObject({
-	...baseDocShape('action'),
-	meetingId: docIdSchema('meeting'),
-	itemId: docIdSchema('agenda-item').nullable(),
-	group: docIdSchema('group'),
-	...actionInputSchema.shape
-});
+export const actionSchema = agreedSchema('action', actionInputSchema);
 export type Action = z.infer<typeof actionSchema>;
 
 /** One step in an action's progress. Never edited: the latest step is its status. */

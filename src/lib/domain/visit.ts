@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { accountNameSchema } from './accounts';
 import { baseDocShape, docIdSchema } from './common';
 
+/** Site visits: a visit planned to a site, the observations made on it, and the report grouping them. */
+
 export const SITE_TYPES = [
 	'999-control-room',
 	'111-centre',
@@ -81,6 +83,10 @@ export const visitInputSchema = z.object({
 });
 export type VisitInput = z.input<typeof visitInputSchema>;
 
+/** What the visit form writes: everything but the status, which only starting and finishing change. */
+export const visitDetailsSchema = visitInputSchema.omit({ status: true });
+export type VisitDetails = z.infer<typeof visitDetailsSchema>;
+
 export const visitSchema = z.strictObject({ ...baseDocShape('visit'), ...visitInputSchema.shape });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -98,6 +104,7 @@ export const observationInputSchema = z.object({
 	keyQuestion: z.enum(KEY_QUESTIONS).nullable().default(null)
 });
 export type ObservationInput = z.input<typeof observationInputSchema>;
+export type ObservationDetails = z.infer<typeof observationInputSchema>;
 
 export const observationSchema = z.strictObject({
 	...baseDocShape('observation'),

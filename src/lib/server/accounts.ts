@@ -1,3 +1,4 @@
+/** The gateway's accounts: stored with scrypt password hashes, read through a short cache. */
 import { z } from 'zod';
 import {
 	accountNameSchema,
@@ -196,24 +197,22 @@ export class AccountStore {
 		return this.modify(name, (doc) => ({ ...doc, passwordHash }));
 	}
 
-	/** Read, change, write; on a conflict (someone else wrote in between) read again and retry. */
+	/** Read, change, write (`CouchClient.update`); on a conflict read again and retry, up to five writes. */
 	private async modify(name: string, change: (doc: AccountDoc) => AccountDoc): Promise<Account | undefined> {
-		for (let attempt = 0; attempt < 5; attempt++) {
-			const raw = await this.couch.get(this.db, ACCOUNT_PREFIX + name);
-			const parsed = raw ? accountDocSchema.safeParse(raw) : undefined;
-			if (!parsed?.success) {
-				this.cache.delete(name);
-				return undefined;
-			}
-			const updated = accountDocSchema.parse(change(parsed.data));
-			const rev = await this.couch.put(this.db, updated);
-			if (rev) {
-				const account = toAccount(updated);
-				this.cache.set(name, { account, at: Date.now() });
-				return account;
-			}
+		const outcome = await this.couch.update(this.db, ACCOUNT_PREFIX + name, {
+			parse: (stored) => accountDocSchema.safeParse(stored).data,
+			change: (doc) => accountDocSchema.parse(change(doc)),
+			tries: 5
+		});
+		if (outcome.reason === 'conflict')
+			throw new Error(`Could not update the account ${name}: it keeps changing`);
+		if (!outcome.written) {
+			this.cache.delete(name);
+			return undefined;
 		}
-		throw new Error(`Could not update the account ${name}: it keeps changing`);
+		const account = toAccount(outcome.written);
+		this.cache.set(name, { account, at: Date.now() });
+		return account;
 	}
 
 	/** Checks a name and password. Unknown names take as long as known ones. */

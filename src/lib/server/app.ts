@@ -1,3 +1,4 @@
+/** The server process's one app: the built app, `/api` and `/db` on one origin, over the store. */
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -14,6 +15,7 @@ import { jsonErrorHandler } from './http';
 import { originCheck, securityHeaders } from './security';
 import { SessionStore } from './sessions';
 import { staticApp } from './static';
+import { messageOf } from './errors';
 
 export interface ServerOptions {
 	/** 0 picks a free port. */
@@ -26,6 +28,8 @@ export interface ServerOptions {
 	couchdbUrl?: string | undefined;
 	/** Password of the demo accounts when they are first created; random (and logged once) if unset. */
 	demoPassword?: string | undefined;
+	/** Passphrase of the demo coordinator's sign-up key when it is first made; random (and logged once) if unset. */
+	demoKeyPassphrase?: string | undefined;
 	/** Create the demo network if there are no accounts yet. */
 	seedDemo: boolean;
 	/** adapter-static output; default `build`. */
@@ -43,6 +47,8 @@ export interface RunningServer {
 	/** The gateway's own view of its store, for tests and tools in the same process. Never exposed over HTTP. */
 	internals: Pick<GatewayContext, 'couch' | 'names' | 'accounts' | 'sessions'>;
 }
+
+type Log = (message: string) => void;
 
 const SERVER_META_ID = 'meta:server';
 const PURGE_INTERVAL_MS = 12 * 60 * 60 * 1000;
@@ -67,98 +73,120 @@ function displayUrl(host: string, port: number): string {
 	return `http://${name}:${port}`;
 }
 
+/** Opens the store's databases and the gateway's view of them, seeding the demo network if asked. */
+async function openGateway(backend: Backend, options: ServerOptions, log: Log): Promise<GatewayContext> {
+	const names = databaseNames(options.databasePrefix);
+	for (const name of allBackendNames(names)) {
+		await backend.ensureDatabase(name);
+	}
+	const couch = new CouchClient(backend);
+	const accounts = new AccountStore(couch, names.accounts);
+	const sessions = new SessionStore(couch, accounts, { db: names.sessions, log });
+	const serverId = await loadServerId(couch, names.accounts);
+	if (options.seedDemo) {
+		await seedDemoNetwork({
+			accounts,
+			couch,
+			networkDb: names.backendName('network'),
+			password: options.demoPassword,
+			keyPassphrase: options.demoKeyPassphrase,
+			log
+		});
+	}
+	if (!(await accounts.hasAny())) {
+		log(
+			'There are no accounts yet. Create the first coordinator with: npm run users -- create <name> --roles coordinator (with the embedded database, stop this server first)'
+		);
+	}
+	return { backend, couch, accounts, sessions, names, serverId, log };
+}
+
+/** Purges expired sessions now and then twice a day; answers the timer. */
+async function purgeSessions({ sessions, log }: GatewayContext): Promise<NodeJS.Timeout> {
+	const purge = () =>
+		sessions.purgeExpired().catch((error: unknown) => {
+			log(`Could not purge expired sessions: ${messageOf(error)}`);
+			return 0;
+		});
+	await purge();
+	const timer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+	timer.unref();
+	return timer;
+}
+
+/** The app, `/api` and `/db` behind the browser hardening, and an error page that gives nothing away. */
+function gatewayApp(ctx: GatewayContext, options: ServerOptions): express.Express {
+	const app = express();
+	app.disable('x-powered-by');
+	app.set('etag', false);
+	if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+	app.use(securityHeaders);
+	app.use(originCheck(ctx.log));
+	app.use('/api', apiRouter(ctx));
+	app.use('/db', dbRouter(ctx));
+	app.use(['/api', '/db'], jsonErrorHandler(ctx.log));
+	app.use(staticApp(options.buildDir ?? 'build'));
+	app.use(lastResort(ctx.log));
+	return app;
+}
+
+/** Never Express's default error page (it shows stack traces outside production). */
+function lastResort(log: Log): express.ErrorRequestHandler {
+	return (err: unknown, _req, res, next) => {
+		if (res.headersSent) return next(err);
+		log(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+		res.status(500).type('text').send('Something went wrong on the server.');
+	};
+}
+
+function listen(app: express.Express, port: number, host: string): Promise<Server> {
+	return new Promise<Server>((resolve, reject) => {
+		const server = app.listen(port, host, () => resolve(server));
+		server.once('error', reject);
+	});
+}
+
+/** Stops taking connections, giving requests under way (long polls included) a moment to finish. */
+function stopListening(server: Server): Promise<void> {
+	return new Promise<void>((resolve) => {
+		const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+		server.close(() => {
+			clearTimeout(force);
+			resolve();
+		});
+		server.closeIdleConnections();
+	});
+}
+
 /** Starts the app server and gateway: one process, one origin for the app, `/api` and `/db`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const host = options.host ?? '127.0.0.1';
-	const names = databaseNames(options.databasePrefix);
-
 	await mkdir(options.dataDir, { recursive: true });
-	const backend: Backend = await createBackend({
-		dataDir: options.dataDir,
-		couchdbUrl: options.couchdbUrl,
-		log
-	});
+	const backend = await createBackend({ dataDir: options.dataDir, couchdbUrl: options.couchdbUrl, log });
+	let ctx: GatewayContext | undefined;
 	let server: Server | undefined;
 	let purgeTimer: NodeJS.Timeout | undefined;
-	let sessions: SessionStore | undefined;
 
 	const close = async () => {
 		if (purgeTimer) clearInterval(purgeTimer);
-		if (server) {
-			const s = server;
-			await new Promise<void>((resolve) => {
-				const force = setTimeout(() => s.closeAllConnections(), CLOSE_GRACE_MS);
-				s.close(() => {
-					clearTimeout(force);
-					resolve();
-				});
-				s.closeIdleConnections();
-			});
-		}
-		await sessions?.flush();
+		if (server) await stopListening(server);
+		await ctx?.sessions.flush();
 		await backend.close();
 	};
 
 	try {
-		for (const name of allBackendNames(names)) {
-			await backend.ensureDatabase(name);
-		}
-		const couch = new CouchClient(backend);
-		const accounts = new AccountStore(couch, names.accounts);
-		sessions = new SessionStore(couch, accounts, { db: names.sessions, log });
-		const serverId = await loadServerId(couch, names.accounts);
-
-		if (options.seedDemo) {
-			await seedDemoNetwork({
-				accounts,
-				couch,
-				networkDb: names.backendName('network'),
-				password: options.demoPassword,
-				log
-			});
-		}
-		if (!(await accounts.hasAny())) {
-			log(
-				'There are no accounts yet. Create the first coordinator with: npm run users -- create <name> --roles coordinator (with the embedded database, stop this server first)'
-			);
-		}
-		const store = sessions;
-		const purge = () =>
-			store.purgeExpired().catch((error: unknown) => {
-				log(`Could not purge expired sessions: ${error instanceof Error ? error.message : String(error)}`);
-				return 0;
-			});
-		await purge();
-		purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
-		purgeTimer.unref();
-
-		const ctx: GatewayContext = { backend, couch, accounts, sessions, names, serverId, log };
-		const app = express();
-		app.disable('x-powered-by');
-		app.set('etag', false);
-		if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-		app.use(securityHeaders);
-		app.use(originCheck(log));
-		app.use('/api', apiRouter(ctx));
-		app.use('/db', dbRouter(ctx));
-		app.use(['/api', '/db'], jsonErrorHandler(log));
-		app.use(staticApp(options.buildDir ?? 'build'));
-		// Never Express's default error page (it shows stack traces outside production).
-		app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-			if (res.headersSent) return next(err);
-			log(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-			res.status(500).type('text').send('Something went wrong on the server.');
-		});
-
-		server = await new Promise<Server>((resolve, reject) => {
-			const s = app.listen(options.port, host, () => resolve(s));
-			s.once('error', reject);
-		});
+		ctx = await openGateway(backend, options, log);
+		purgeTimer = await purgeSessions(ctx);
+		server = await listen(gatewayApp(ctx, options), options.port, host);
 		const { port } = server.address() as AddressInfo;
+		const { couch, names, accounts, sessions } = ctx;
 		return { url: displayUrl(host, port), close, internals: { couch, names, accounts, sessions } };
 	} catch (error) {
-		await close().catch(() => undefined);
+		// The failure to start is what the caller hears about; one to stop what had started is logged.
+		await close().catch((closeError: unknown) =>
+			log(`Could not stop after a failed start: ${messageOf(closeError)}`)
+		);
 		throw error;
 	}
 }

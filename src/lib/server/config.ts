@@ -1,8 +1,9 @@
+/** The server's settings, read from the environment and checked at start. */
 import { isIP } from 'node:net';
 import type { ServerOptions } from './app';
 
 export type Config = Required<Pick<ServerOptions, 'port' | 'host' | 'dataDir' | 'seedDemo' | 'buildDir'>> &
-	Pick<ServerOptions, 'couchdbUrl' | 'databasePrefix' | 'demoPassword' | 'trustProxy'>;
+	Pick<ServerOptions, 'couchdbUrl' | 'databasePrefix' | 'demoPassword' | 'demoKeyPassphrase' | 'trustProxy'>;
 
 type Env = Record<string, string | undefined>;
 
@@ -59,7 +60,7 @@ export function parseDatabasePrefix(value: string | undefined): string | undefin
  * Settings from the environment:
  * PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), BUILD_DIR (./build: the built app), COUCHDB_URL (embedded
  * database if unset),
- * DEMO_PASSWORD (random if unset), NODE_ENV (the demo network is seeded unless `production`),
+ * DEMO_PASSWORD and DEMO_KEY_PASSPHRASE (random if unset), NODE_ENV (the demo network is seeded unless `production`),
  * TRUST_PROXY (unset: X-Forwarded-* headers are ignored), COUCHDB_DB_PREFIX (none: the databases'
  * names are prefixed, so several networks can share one CouchDB).
  */
@@ -77,6 +78,7 @@ export function readConfig(env: Env = process.env): Config {
 		couchdbUrl: nonEmpty(env.COUCHDB_URL),
 		databasePrefix: parseDatabasePrefix(env.COUCHDB_DB_PREFIX),
 		demoPassword: nonEmpty(env.DEMO_PASSWORD),
+		demoKeyPassphrase: nonEmpty(env.DEMO_KEY_PASSPHRASE),
 		seedDemo: env.NODE_ENV !== 'production',
 		trustProxy: parseTrustProxy(env.TRUST_PROXY)
 	};

@@ -1,3 +1,4 @@
+/** The gateway's own JSON client for its store (the embedded one or CouchDB). */
 import type { Backend } from './backend';
 import { confinedUrl } from './backend/confine';
 import { readsOnly, sendToBackend } from './backend/send';
@@ -21,6 +22,22 @@ export interface StoredDoc {
 	_id: string;
 	_rev?: string;
 	[key: string]: unknown;
+}
+
+/** What `CouchClient.update` did: the document as written (with its new revision), or why nothing was. */
+export type Updated<D> =
+	{ written: D; reason?: undefined } | { written?: undefined; reason: 'missing' | 'conflict' };
+
+/** A read-modify-write of one document (`CouchClient.update`). */
+export interface DocUpdate<D extends StoredDoc> {
+	/** The stored document as the caller's kind, or undefined when it is not one: then nothing is written. */
+	parse(stored: StoredDoc): D | undefined;
+	/** The changed document, checked (throw if the change would make it invalid). */
+	change(current: D): D;
+	/** The current document if the caller holds it already: the first write is tried without reading. */
+	current?: D | undefined;
+	/** How many writes to try before answering 'conflict'; a conflict means someone wrote in between. */
+	tries?: number;
 }
 
 /** A thrown error for an unexpected backend answer; never shown to clients in detail. */
@@ -97,6 +114,29 @@ export class CouchClient {
 		if (res.status === 409) return undefined;
 		if (!res.ok || !res.body?.rev) throw new BackendError(`PUT ${db}/${doc._id} failed`, res.status);
 		return res.body.rev;
+	}
+
+	/**
+	 * Read, change, check, write: on a conflict (someone else wrote in between) the document is read again
+	 * and changed again, once more by default.
+	 */
+	async update<D extends StoredDoc>(
+		db: string,
+		id: string,
+		{ parse, change, current, tries = 2 }: DocUpdate<D>
+	): Promise<Updated<D>> {
+		let doc = current;
+		for (let attempt = 0; attempt < tries; attempt++) {
+			if (attempt > 0 || !doc) {
+				const stored = await this.get(db, id);
+				doc = stored && parse(stored);
+			}
+			if (!doc) return { reason: 'missing' };
+			const changed = change(doc);
+			const rev = await this.put(db, changed);
+			if (rev) return { written: { ...changed, _rev: rev } };
+		}
+		return { reason: 'conflict' };
 	}
 
 	/** Deletes a revision; answers false on a conflict (a newer revision exists), true otherwise. */

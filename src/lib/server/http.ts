@@ -1,3 +1,4 @@
+/** The gateway's small HTTP helpers: error answers, async handlers, cookies and JSON bodies. */
 import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { SESSION_COOKIE } from './sessions';
@@ -10,11 +11,13 @@ export function sendError(res: Response, status: number, error: string, reason: 
 }
 
 /** Express 4 does not catch rejected promises: route them to the error handler. */
-export function handle(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
+export function handle(
+	fn: (req: Request, res: Response, next: NextFunction) => Promise<void>
+): RequestHandler {
 	return (req, res, next) => {
 		void (async () => {
 			try {
-				await fn(req, res);
+				await fn(req, res, next);
 			} catch (error) {
 				next(error);
 			}

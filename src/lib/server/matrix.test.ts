@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newDocId } from '../domain/ids';
-import { startServer, type RunningServer } from './app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plant, storeName } from './fuzz/plant';
+import { PNG_BASE64 } from './fuzz/secrets';
 import { backendLocalId } from './routes/db-checkpoints';
+import { useTestGateway, type Json } from '../../../tests/support/gateway';
 import { idea } from '../../../tests/support/raw-docs';
-import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests/support/test-backends';
+import { TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 /**
  * The proof of the access policy: every principal × every route × every database, asserting access exactly
@@ -15,7 +14,6 @@ import { backendOptions, dropTestDatabases, TEST_BACKENDS } from '../../../tests
  * from policy.ts, so a change to the policy has to be made in both places.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const PRINCIPALS = ['anonymous', 'member', 'chair', 'recruiter', 'coordinator'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 const DBS = ['network', 'signups', 'coproduce-accounts', 'coproduce-sessions', 'nosuchdb'] as const;
@@ -38,12 +36,6 @@ const WRITERS: Record<Db, readonly Principal[]> = {
 	nosuchdb: []
 };
 
-/** A 1×1 PNG. */
-const PNG_BASE64 =
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-type Json = Record<string, unknown>;
-
 /** Text that must never appear in an answer that is not granted. */
 const SECRETS: Record<Db, string> = {
 	network: 'SECRET-network-7f3a',
@@ -55,100 +47,34 @@ const SECRETS: Record<Db, string> = {
 const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
 
 describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) => {
-	const backend = backendOptions(kind);
-	let server: RunningServer;
-	let base: string;
-	let workDir: string;
-	const cookies: Partial<Record<Principal, string>> = {};
-	/** The seeded document of each database (the private ones get a marker document). */
-	const docIds: Partial<Record<Db, string>> = {};
+	const gateway = useTestGateway(kind, 'matrix', { signIn: ['member', 'chair', 'recruiter', 'coordinator'] });
+	/** The planted document of each database (the private ones get a marker document). */
+	let docIds: Record<Db, string>;
 
 	function request(path: string, principal: Principal, init: RequestInit = {}): Promise<Response> {
-		const headers = new Headers(init.headers);
-		const cookie = cookies[principal];
-		if (cookie) headers.set('cookie', cookie);
-		if (typeof init.body === 'string' && !headers.has('content-type')) {
-			headers.set('content-type', 'application/json');
-		}
-		return fetch(base + path, { ...init, headers });
+		const cookie = principal === 'anonymous' ? undefined : gateway.cookies[principal];
+		return gateway.request(path, { ...init, cookie });
 	}
 
 	function backendName(db: Db): string {
-		if (db === 'coproduce-accounts') return server.internals.names.accounts;
-		if (db === 'coproduce-sessions') return server.internals.names.sessions;
-		return db === 'nosuchdb' ? db : server.internals.names.backendName(db);
+		return db === 'nosuchdb' ? db : storeName(gateway.server.internals.names, db);
 	}
 
 	async function backendRows(db: Db): Promise<string> {
-		const res = await server.internals.couch.request(
-			'GET',
-			server.internals.couch.url(backendName(db), '_all_docs?include_docs=true')
-		);
+		const { couch } = gateway.server.internals;
+		const res = await couch.request('GET', couch.url(backendName(db), '_all_docs?include_docs=true'));
 		return JSON.stringify(res.body);
 	}
 
 	beforeAll(async () => {
-		workDir = await mkdtemp(join(tmpdir(), 'coproduce-matrix-test-'));
-		server = await startServer({
-			port: 0,
-			dataDir: join(workDir, 'data'),
-			seedDemo: true,
-			demoPassword: PASSWORD,
-			buildDir: join(workDir, 'no-build'),
-			log: () => undefined,
-			...backend
+		// Checkpoints: one per account in each database, and one outside anyone's namespace.
+		const planted = await plant(gateway.server.internals, {
+			texts: SECRETS,
+			rawCheckpoint: 'SECRET-local-raw',
+			checkpoints: (db) =>
+				Object.fromEntries(PRINCIPALS.slice(1).map((name) => [name, `LOCAL-${db}-${name}`]))
 		});
-		base = server.url;
-		await Promise.all(
-			PRINCIPALS.filter((p) => p !== 'anonymous').map(async (name) => {
-				const res = await fetch(base + '/api/session', {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ name, password: PASSWORD })
-				});
-				expect(res.status).toBe(200);
-				cookies[name] = (res.headers.get('set-cookie') ?? '').split(';')[0];
-			})
-		);
-		const { couch } = server.internals;
-		const now = new Date().toISOString();
-		const attachments = { 'photo.png': { content_type: 'image/png', data: PNG_BASE64 } };
-		const page = { 'page.html': { content_type: 'text/html', data: btoa('<script>alert(1)</script>') } };
-		for (const db of ['network', 'signups'] as const) {
-			const type = db === 'network' ? 'idea' : 'signup';
-			const id = newDocId(type);
-			docIds[db] = id;
-			await couch.put(backendName(db), {
-				_id: id,
-				type,
-				schemaVersion: 1,
-				author: 'chair',
-				createdAt: now,
-				updatedAt: now,
-				title: SECRETS[db],
-				details: '',
-				_attachments: { ...attachments, ...page }
-			});
-		}
-		for (const db of ['coproduce-accounts', 'coproduce-sessions'] as const) {
-			docIds[db] = 'marker:1';
-			await couch.put(backendName(db), { _id: 'marker:1', type: 'marker', note: SECRETS[db] });
-		}
-		docIds.nosuchdb = 'idea:01ARZ3NDEKTSV4RRFFQ69G5FAV';
-		// Checkpoints: one per account in the shared databases, and one outside anyone's namespace.
-		for (const db of ['network', 'signups', 'coproduce-accounts', 'coproduce-sessions'] as const) {
-			await couch.put(backendName(db), { _id: '_local/x', note: 'SECRET-local-raw' });
-			for (const name of PRINCIPALS) {
-				if (name === 'anonymous') continue;
-				await couch.put(backendName(db), { _id: backendLocalId(name, 'x'), note: `LOCAL-${db}-${name}` });
-			}
-		}
-	});
-
-	afterAll(async () => {
-		await server?.close();
-		await dropTestDatabases(backend);
-		await rm(workDir, { recursive: true, force: true });
+		docIds = { ...planted, nosuchdb: 'idea:01ARZ3NDEKTSV4RRFFQ69G5FAV' };
 	});
 
 	/** Everything that is someone's to read: the secrets of every database, and others' checkpoints. */
@@ -242,7 +168,7 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		for (const route of READ_ROUTES) {
 			for (const db of DBS) {
 				for (const principal of PRINCIPALS) {
-					const [path, init] = route.request(db, docIds[db] ?? 'x');
+					const [path, init] = route.request(db, docIds[db]);
 					const res = await request(path, principal, init);
 					const body = await res.text();
 					const granted = route.granted !== undefined && READERS[db].includes(principal);
@@ -270,7 +196,7 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 	});
 
 	it('serves an attachment that is not an allowed image as a sandboxed download', async () => {
-		const res = await request(`/db/network/${encodeURIComponent(docIds.network ?? '')}/page.html`, 'member');
+		const res = await request(`/db/network/${encodeURIComponent(docIds.network)}/page.html`, 'member');
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/octet-stream');
 		expect(res.headers.get('content-disposition')).toBe('attachment');
@@ -367,9 +293,12 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		// The raw checkpoint outside every namespace is untouched; each account wrote its own.
 		const network = await backendRows('network');
 		expect(network).not.toContain('nosuchdb');
-		const raw = await server.internals.couch.get(backendName('network'), '_local/x');
+		const raw = await gateway.server.internals.couch.get(backendName('network'), '_local/x');
 		expect(raw?.note).toBe('SECRET-local-raw');
-		const mine = await server.internals.couch.get(backendName('network'), backendLocalId('recruiter', 'w'));
+		const mine = await gateway.server.internals.couch.get(
+			backendName('network'),
+			backendLocalId('recruiter', 'w')
+		);
 		expect(mine?.last_seq).toBe('7');
 		const read = await request('/db/network/_local/w', 'recruiter');
 		expect(((await read.json()) as Json)._id).toBe('_local/w');
@@ -435,12 +364,12 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 				} else expect([403, 404], where).toContain(res.status);
 			}
 		}
-		expect(existsSync(join(workDir, 'data', 'newdb'))).toBe(false);
+		expect(existsSync(join(gateway.options.dataDir, 'newdb'))).toBe(false);
 		expect((await request('/api/health', 'anonymous')).status).toBe(200);
 		expect((await request('/db/network/', 'coordinator')).status).toBe(200);
-		const security = await server.internals.couch.request(
+		const security = await gateway.server.internals.couch.request(
 			'GET',
-			server.internals.couch.url(backendName('network'), '_design/x')
+			gateway.server.internals.couch.url(backendName('network'), '_design/x')
 		);
 		expect(security.status).toBe(404);
 	});

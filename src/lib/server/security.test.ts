@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './app';
+import { describe, expect, it } from 'vitest';
 import { inlineScriptHashes } from './security';
+import { useTestGateway } from '../../../tests/support/gateway';
 
 const BOOTSTRAP = `
 				{
@@ -43,31 +42,16 @@ const BASE_POLICY =
 	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 describe('browser hardening', () => {
-	let server: RunningServer;
-	let base: string;
-	let workDir: string;
-	let buildDir: string;
-
-	beforeAll(async () => {
-		workDir = await mkdtemp(join(tmpdir(), 'coproduce-security-test-'));
-		buildDir = join(workDir, 'build');
-		await mkdir(buildDir, { recursive: true });
-		await writeFile(join(buildDir, '200.html'), shell([BOOTSTRAP, SECOND]));
-		await writeFile(join(buildDir, 'service-worker.js'), 'self.x = 1;');
-		server = await startServer({
-			port: 0,
-			dataDir: join(workDir, 'data'),
-			seedDemo: false,
-			buildDir,
-			trustProxy: 'loopback',
-			log: () => undefined
-		});
-		base = server.url;
-	});
-
-	afterAll(async () => {
-		await server?.close();
-		await rm(workDir, { recursive: true, force: true });
+	let buildDir = '';
+	const gateway = useTestGateway('embedded', 'security', {
+		signIn: [],
+		server: async (workDir) => {
+			buildDir = join(workDir, 'build');
+			await mkdir(buildDir, { recursive: true });
+			await writeFile(join(buildDir, '200.html'), shell([BOOTSTRAP, SECOND]));
+			await writeFile(join(buildDir, 'service-worker.js'), 'self.x = 1;');
+			return { seedDemo: false, buildDir, trustProxy: 'loopback' };
+		}
 	});
 
 	it("allows exactly the shell's own inline scripts, by hash, on every route that serves it", async () => {
@@ -76,7 +60,7 @@ describe('browser hardening', () => {
 			`script-src 'self' ${sha256(BOOTSTRAP)} ${sha256(SECOND)}`
 		);
 		for (const path of ['/', '/ideas/idea:01ARZ3NDEKTSV4RRFFQ69G5FAV', '/200.html', '/200']) {
-			const res = await fetch(base + path);
+			const res = await fetch(gateway.base + path);
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get('content-security-policy'), path).toBe(expected);
 		}
@@ -86,7 +70,7 @@ describe('browser hardening', () => {
 	it('follows a rebuild of the shell without a restart', async () => {
 		const rebuilt = 'window.rebuilt = true;';
 		await writeFile(join(buildDir, '200.html'), shell([rebuilt]));
-		const res = await fetch(base + '/people');
+		const res = await fetch(gateway.base + '/people');
 		expect(res.headers.get('content-security-policy')).toContain(`script-src 'self' ${sha256(rebuilt)};`);
 		expect(res.headers.get('content-security-policy')).not.toContain(sha256(BOOTSTRAP));
 		await writeFile(join(buildDir, '200.html'), shell([BOOTSTRAP, SECOND]));
@@ -94,7 +78,7 @@ describe('browser hardening', () => {
 
 	it('sends the usual headers everywhere, and HSTS only over HTTPS', async () => {
 		for (const path of ['/api/health', '/db/', '/service-worker.js', '/missing.js']) {
-			const res = await fetch(base + path);
+			const res = await fetch(gateway.base + path);
 			expect(res.headers.get('content-security-policy'), path).toBe(BASE_POLICY);
 			expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
 			expect(res.headers.get('x-frame-options'), path).toBe('DENY');
@@ -105,13 +89,13 @@ describe('browser hardening', () => {
 			expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
 			expect(res.headers.get('strict-transport-security'), path).toBeNull();
 		}
-		const https = await fetch(base + '/api/health', { headers: { 'x-forwarded-proto': 'https' } });
+		const https = await fetch(gateway.base + '/api/health', { headers: { 'x-forwarded-proto': 'https' } });
 		expect(https.headers.get('strict-transport-security')).toBe('max-age=31536000');
 	});
 
 	it('refuses unsafe requests a browser marks as cross-site, and lets non-browser clients through', async () => {
 		const signIn = (headers: Record<string, string>) =>
-			fetch(base + '/api/session', {
+			fetch(gateway.base + '/api/session', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', ...headers },
 				body: JSON.stringify({ name: 'nobody', password: 'x' })
@@ -119,19 +103,19 @@ describe('browser hardening', () => {
 		// 401: the request got through to the sign-in check.
 		expect((await signIn({})).status).toBe(401);
 		expect((await signIn({ 'sec-fetch-site': 'same-origin' })).status).toBe(401);
-		expect((await signIn({ 'sec-fetch-site': 'same-origin', origin: base })).status).toBe(401);
+		expect((await signIn({ 'sec-fetch-site': 'same-origin', origin: gateway.base })).status).toBe(401);
 		expect((await signIn({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
 		expect((await signIn({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
 		expect((await signIn({ origin: 'http://evil.example' })).status).toBe(403);
 		expect((await signIn({ origin: 'null' })).status).toBe(403);
-		const refused = await signIn({ 'sec-fetch-site': 'cross-site', origin: base });
+		const refused = await signIn({ 'sec-fetch-site': 'cross-site', origin: gateway.base });
 		expect(await refused.json()).toEqual({
 			error: 'forbidden',
 			reason: 'Requests from other sites are not allowed'
 		});
 		// Reading is never refused for it: a cross-site GET cannot change anything.
-		expect((await fetch(base + '/api/health', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(
-			200
-		);
+		expect(
+			(await fetch(gateway.base + '/api/health', { headers: { 'sec-fetch-site': 'cross-site' } })).status
+		).toBe(200);
 	});
 });

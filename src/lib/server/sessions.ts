@@ -1,7 +1,9 @@
+/** Sessions: kept in the store (only a hash of each token), cached, ending when idle or old. */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Account, AccountStore } from './accounts';
 import type { CouchClient } from './couch';
+import { messageOf } from './errors';
 
 /** Private to the gateway: never reachable through `/db`. */
 export const SESSIONS_DB = 'coproduce-sessions';
@@ -183,21 +185,16 @@ export class SessionStore {
 	}
 
 	private async touch(doc: SessionDoc, now: number): Promise<void> {
-		const updated: SessionDoc = { ...doc, lastSeen: now };
 		// Remember at once so concurrent requests in this hour do not write again.
-		this.remember(updated);
-		let rev = await this.couch.put(this.db, updated);
-		if (!rev) {
-			// Someone else touched it: take theirs and try once more.
-			this.cache.delete(doc._id);
-			const fresh = await this.load(doc._id);
-			if (!fresh) return;
-			const retry = { ...fresh, lastSeen: Math.max(fresh.lastSeen, now) };
-			rev = await this.couch.put(this.db, retry);
-			if (rev) this.remember({ ...retry, _rev: rev });
-			return;
-		}
-		this.remember({ ...updated, _rev: rev });
+		this.remember({ ...doc, lastSeen: now });
+		// On a conflict someone else touched it: take theirs (unless this process ended it meanwhile).
+		const outcome = await this.couch.update(this.db, doc._id, {
+			current: doc,
+			parse: (stored) => (this.ended.has(doc._id) ? undefined : sessionDocSchema.safeParse(stored).data),
+			change: (current) => ({ ...current, lastSeen: Math.max(current.lastSeen, now) })
+		});
+		if (outcome.written) this.remember(outcome.written);
+		else this.cache.delete(doc._id);
 	}
 
 	private async delete(doc: SessionDoc): Promise<void> {
@@ -210,7 +207,7 @@ export class SessionStore {
 
 	private track(work: Promise<void>): void {
 		const guarded = work.catch((error: unknown) => {
-			this.log(`Could not update a session: ${error instanceof Error ? error.message : String(error)}`);
+			this.log(`Could not update a session: ${messageOf(error)}`);
 		});
 		this.pending.add(guarded);
 		void guarded.finally(() => this.pending.delete(guarded));

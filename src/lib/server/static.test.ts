@@ -1,21 +1,21 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from './security';
 import { staticApp } from './static';
+import { useTempDir } from '../../../tests/support/gateway';
 
 describe('static app', () => {
-	let dir: string;
+	const build = useTempDir('static');
 	let server: Server;
 	let base: string;
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'coproduce-static-test-'));
+		const dir = build.path;
 		await mkdir(join(dir, '_app/immutable/chunks'), { recursive: true });
 		await writeFile(join(dir, '200.html'), '<!doctype html><title>shell</title>');
 		await writeFile(join(dir, 'about.html'), '<!doctype html><title>about</title>');
@@ -42,7 +42,6 @@ describe('static app', () => {
 
 	afterAll(async () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
-		await rm(dir, { recursive: true, force: true });
 	});
 
 	it('caches immutable assets for a year and revalidates everything else', async () => {
@@ -88,7 +87,7 @@ describe('static app', () => {
 	});
 
 	it('never sends a file from outside the build or a hidden one', async () => {
-		await writeFile(join(dir, '.secret'), 'no');
+		await writeFile(join(build.path, '.secret'), 'no');
 		for (const path of ['/..%2Fpackage.json', '/..%2F..%2Fetc%2Fhostname.txt', '/.secret'])
 			expect((await fetch(base + path)).status, path).toBe(404);
 	});

@@ -2,7 +2,8 @@ import type { ZodSafeParseResult } from 'zod';
 import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import type { Desk } from '$lib/store/desk';
-import { saveFailure } from '$lib/store/save-errors';
+import { reportProblem } from '$lib/report';
+import { saveFailure, whyNotSaved } from '$lib/store/save-errors';
 
 /**
  * The one form primitive. `Form` holds what is typed, the field messages, a problem with the whole form
@@ -121,13 +122,21 @@ export class DraftForm<V extends object, T> extends Form<V, T> {
 		super(empty, check);
 	}
 
-	/** Starts from `initial` (an edited document's values), then any draft kept over it. */
+	/**
+	 * Starts from `initial` (an edited document's values), then any draft kept over it. Never fails: a draft
+	 * that cannot be read is said on the form, and the form opens without it.
+	 */
 	async load(initial: Partial<V> = {}): Promise<void> {
 		this.values = { ...this.empty, ...initial };
-		const draft = await this.desk.drafts.get(this.key);
-		if (draft) {
-			this.values = { ...this.values, ...(draft.values as Partial<V>) };
-			this.restoredDraftAt = draft.updatedAt;
+		try {
+			const draft = await this.desk.drafts.get(this.key);
+			if (draft) {
+				this.values = { ...this.values, ...(draft.values as Partial<V>) };
+				this.restoredDraftAt = draft.updatedAt;
+			}
+		} catch (error) {
+			reportProblem('a draft could not be read', error);
+			this.problem = `What you typed before could not be read back on this device: ${whyNotSaved(error)}.`;
 		}
 		this.ready = true;
 	}

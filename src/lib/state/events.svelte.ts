@@ -1,19 +1,12 @@
-import {
-	eventInputSchema,
-	fieldErrors,
-	isUpcoming,
-	calendarDate,
-	newDocId,
-	newEvent,
-	parseCommunities,
-	type EventKind,
-	type SessionInfo
-} from '$lib/domain';
-import type { CoordinatorKeyRow, EventRow, EventSignupCounts, OutboxRow } from '$lib/store/recruitment';
-import { allSignupCounts, refusedSignups, signupCounts } from '$lib/store/recruitment';
-import { whyNotSaved } from '$lib/store/save-errors';
+import { eventInputSchema, newDoc, parseCommunities, type EventKind, type SessionInfo } from '$lib/domain';
+import { loadEventView, loadEvents, type EventLists, type EventView } from '$lib/store/recruitment-query';
 import type { Workspace } from '$lib/store/workspace';
+import { checkedBy, DraftForm } from './draft-form.svelte';
 import { Live } from './live.svelte';
+
+/** Recruitment events: their addresses, who may add them, the list, one event, and the form to add one. */
+
+export type { EventItem, EventLists, EventView } from '$lib/store/recruitment-query';
 
 /** Events are addressed by the ULID part of their id: `/events/01J…` for `event:01J…`. */
 export function eventPath(id: string): string {
@@ -33,106 +26,66 @@ export function mayAddEvents(session: SessionInfo): boolean {
 	return session.roles.some((role) => role === 'recruiter' || role === 'coordinator');
 }
 
-const NO_COUNTS: EventSignupCounts = { sent: 0, waiting: 0, received: 0 };
-
-export interface EventItem {
-	row: EventRow;
-	counts: EventSignupCounts;
-}
-
 /** Upcoming events soonest first, then past events latest first, each with its sign-up counts. */
-export class EventList {
-	readonly events: Live<{ upcoming: EventItem[]; past: EventItem[] }>;
-
-	constructor(workspace: Workspace) {
-		const { desk } = workspace;
-		this.events = new Live(
-			() => undefined,
-			async () => {
-				const [rows, counts] = await Promise.all([
-					desk.events.orderBy('date').toArray(),
-					allSignupCounts(desk)
-				]);
-				const now = calendarDate(Date.now());
-				const items = rows.map((row) => ({ row, counts: counts.get(row.id) ?? NO_COUNTS }));
-				return {
-					upcoming: items.filter((item) => isUpcoming(item.row.date, now)),
-					past: items.filter((item) => !isUpcoming(item.row.date, now)).reverse()
-				};
-			},
-			{ upcoming: [], past: [] }
-		);
-	}
+export function eventList(workspace: Workspace): Live<EventLists> {
+	return new Live(
+		() => undefined,
+		() => loadEvents(workspace.desk),
+		{ upcoming: [], past: [] }
+	);
 }
 
-export interface EventView {
-	row: EventRow;
-	counts: EventSignupCounts;
-	keys: CoordinatorKeyRow[];
-	/** Sign-ups collected here that the server refused: they wait, sealed, for someone to decide. */
-	refused: OutboxRow[];
+/**
+ * One event with its counts and the coordinators' keys sign-ups would be sealed for, by the route's
+ * parameter (the ULID part of its id).
+ */
+export function eventDetail(workspace: Workspace, param: () => string): Live<EventView | undefined, string> {
+	return new Live(
+		() => eventIdFromParam(param()),
+		(id) => loadEventView(workspace.desk, id),
+		undefined
+	);
 }
 
-/** One event with its counts and the coordinators' keys sign-ups would be sealed for. */
-export class EventDetail {
-	readonly view: Live<EventView | undefined, string>;
-
-	constructor(workspace: Workspace, id: () => string) {
-		const { desk } = workspace;
-		this.view = new Live(
-			id,
-			async (eventId) => {
-				const row = await desk.events.get(eventId);
-				if (!row) return undefined;
-				const [counts, keys, refused] = await Promise.all([
-					signupCounts(desk, eventId),
-					desk.coordinatorKeys.toArray(),
-					refusedSignups(desk, eventId)
-				]);
-				return { row, counts, keys, refused };
-			},
-			undefined
-		);
-	}
+export interface EventFormValues {
+	name: string;
+	date: string;
+	place: string;
+	kind: EventKind | '';
+	communities: string;
 }
 
-/** The form to add an event (recruiters and coordinators). */
-export class NewEventForm {
-	values = $state({ name: '', date: '', place: '', kind: '' as EventKind | '', communities: '' });
-	errors = $state<Record<string, string>>({});
-	attempt = $state(0);
-	saving = $state(false);
-	problem = $state<string>();
-
-	constructor(
-		private readonly workspace: Workspace,
-		private readonly session: SessionInfo
-	) {}
-
-	/** Saves the event on this device (it syncs like any document); answers its id, or undefined. */
-	async save(): Promise<string | undefined> {
-		const parsed = eventInputSchema.safeParse({
-			...this.values,
-			kind: this.values.kind || undefined,
-			communities: parseCommunities(this.values.communities)
-		});
-		if (!parsed.success) {
-			this.errors = fieldErrors(parsed.error.issues);
-			this.attempt += 1;
-			return undefined;
+/** The form to add an event (recruiters and coordinators), kept as a draft on this device until saved. */
+export function newEventForm(workspace: Workspace, author: string) {
+	const form = new DraftForm<EventFormValues, ReturnType<typeof eventInputSchema.parse>>(
+		workspace.desk,
+		'event:new',
+		{ name: '', date: '', place: '', kind: '', communities: '' },
+		(values) =>
+			checkedBy(
+				eventInputSchema.safeParse({
+					...values,
+					kind: values.kind || undefined,
+					communities: parseCommunities(values.communities)
+				})
+			)
+	);
+	return {
+		form,
+		load: () => form.load(),
+		discard: () => form.discardDraft(),
+		/** Saves the event on this device (it syncs like any document); answers its id, or undefined. */
+		async save(): Promise<string | undefined> {
+			let id: string | undefined;
+			const saved = await form.submit(
+				async (input) => {
+					const event = newDoc('event', author, input);
+					await workspace.writer.save(event);
+					id = event._id;
+				},
+				{ what: 'The event' }
+			);
+			return saved ? id : undefined;
 		}
-		this.errors = {};
-		this.saving = true;
-		try {
-			const event = newEvent(newDocId('event'), this.session.name, parsed.data);
-			await this.workspace.writer.save(event);
-			return event._id;
-		} catch (error) {
-			this.problem = `The event could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept.`;
-			this.attempt += 1;
-			return undefined;
-		} finally {
-			this.saving = false;
-		}
-	}
+	};
 }

@@ -1,3 +1,4 @@
+import { countActiveVisits, countIdeas } from '$lib/store/home-query';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
@@ -10,12 +11,12 @@ export class HomeCounts {
 	constructor(workspace: Workspace) {
 		this.visits = new Live(
 			() => undefined,
-			() => workspace.desk.visits.where('status').anyOf('planned', 'in-progress').count(),
+			() => countActiveVisits(workspace.desk),
 			0
 		);
 		this.ideas = new Live(
 			() => undefined,
-			() => workspace.desk.ideas.count(),
+			() => countIdeas(workspace.desk),
 			0
 		);
 	}

@@ -1,25 +1,33 @@
 import {
-	editIdea,
-	fieldErrors,
+	contentOf,
+	editDoc,
 	IDEA_PHOTOS_MAX,
 	ideaInputSchema,
+	ideaSchema,
+	invalid,
 	mayChange,
+	newDoc,
 	newDocId,
-	newIdea,
+	success,
 	type Actor,
-	type Idea,
+	type Failure,
 	type IdeaContent,
-	type IdeaOrigin
+	type IdeaOrigin,
+	type Result
 } from '$lib/domain';
-import { nowIso } from '$lib/format';
+import { reportProblem } from '$lib/report';
+import type { DraftRow } from '$lib/store/desk';
+import { loadIdeaSeed, loadPhotos } from '$lib/store/idea-query';
 import { isConflict } from '$lib/store/ledger';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
-import { photoLoader, PhotoSet } from './photos.svelte';
+import { checkedBy } from './draft-form.svelte';
+import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
 
-/** The idea form: a draft kept on every keystroke, field errors, photos, and an edit's conflicts. */
-
-export type SaveOutcome = { ok: true; id: string } | { ok: false };
+/**
+ * The idea form (new or edited): a draft form whose draft also holds the photos chosen and the revision an
+ * edit started from, so a killed tab or a failed save never loses what was typed; and an edit's conflicts.
+ */
 
 export interface IdeaFormValues {
 	title: string;
@@ -31,6 +39,9 @@ export interface IdeaFormValues {
 
 const EMPTY: IdeaFormValues = { title: '', details: '', area: '', tags: '', origin: 'member' };
 
+const CONFLICT =
+	'This idea was changed on another device while you were editing. Your text is still here. Check the latest version, then save again to replace it with yours.';
+
 function tagsOf(text: string): string[] {
 	return text
 		.split(',')
@@ -38,26 +49,31 @@ function tagsOf(text: string): string[] {
 		.filter(Boolean);
 }
 
+/** The idea's draft: with its photos (`PhotoDraftForm`), the revision an edit started from. */
+class IdeaDraft extends PhotoDraftForm<IdeaFormValues, IdeaContent> {
+	/** The revision an edit started from: a Save over a newer one is an edit conflict. */
+	baseRev: string | undefined;
+
+	protected override extra(): Partial<DraftRow> {
+		return { baseRev: this.baseRev };
+	}
+
+	protected override restore(draft: DraftRow | undefined): void {
+		if (draft?.baseRev) this.baseRev = draft.baseRev;
+	}
+}
+
 /**
- * The create/edit form's state. Every keystroke (and every photo chosen) is kept as a draft on the
- * device, so a killed tab or a failed save never loses what was typed.
+ * The create/edit form's state: the form (`form`), its photos, the documents the idea links to, and the id
+ * a new idea is saved under.
  */
 export class IdeaEditor {
-	values = $state<IdeaFormValues>({ ...EMPTY });
 	readonly photos: PhotoSet;
-	errors = $state<Record<string, string>>({});
-	/** A problem with the whole form (not one field). */
-	problem = $state<string>();
-	restoredDraftAt = $state<string>();
-	saving = $state(false);
-	ready = $state(false);
-	/** Set when this person cannot edit this idea (not theirs, or not on this device). */
-	unavailable = $state<string>();
-
+	readonly form: IdeaDraft;
+	/** Why this person cannot edit this idea (not theirs, or not on this device). */
+	unavailable = $state<Failure>();
 	/** Observations (or meetings) this idea came from. */
 	links = $state<string[]>([]);
-	private baseRev: string | undefined;
-	private readonly draftKey: string;
 	/**
 	 * The id a new idea is saved under, kept after a Save that failed part way: its photos already written
 	 * name it, and it is written after them, so trying again writes nothing twice.
@@ -75,146 +91,124 @@ export class IdeaEditor {
 		private readonly seed?: { from: string; values: Partial<IdeaFormValues> }
 	) {
 		this.photos = new PhotoSet(IDEA_PHOTOS_MAX, photoLoader(workspace));
-		this.draftKey = editing ? `idea:edit:${editing}` : seed ? `idea:new:${seed.from}` : 'idea:new';
-		if (seed) {
-			this.values = { ...this.values, ...seed.values };
-			this.links = [seed.from];
-		}
+		const key = editing ? `idea:edit:${editing}` : seed ? `idea:new:${seed.from}` : 'idea:new';
+		this.form = new IdeaDraft(
+			workspace.desk,
+			key,
+			EMPTY,
+			(values) =>
+				checkedBy(ideaInputSchema.safeParse({ ...values, tags: tagsOf(values.tags), links: this.links })),
+			this.photos
+		);
+		if (seed) this.links = [seed.from];
 	}
 
 	/**
-	 * A loaded form for a new idea; `from` (an observation's id, "turn into an idea") starts it from that
+	 * A form for a new idea; `from` (an observation's id, "turn into an idea") starts it from that
 	 * observation's text when the observation is on this device.
 	 */
 	static async startNew(workspace: Workspace, actor: Actor, from: string | null): Promise<IdeaEditor> {
-		const observation = from?.startsWith('observation:')
-			? await workspace.desk.observations.get(from)
-			: undefined;
-		const firstLine = observation?.text.split('\n')[0]?.slice(0, 120) ?? '';
-		const editor = new IdeaEditor(
+		const seed = from ? await loadIdeaSeed(workspace.desk, from) : undefined;
+		return new IdeaEditor(
 			workspace,
 			actor,
 			undefined,
-			observation
-				? { from: observation.id, values: { title: firstLine, details: observation.text } }
-				: undefined
+			seed && { from: seed.from, values: { title: seed.title, details: seed.details } }
 		);
-		await editor.load();
-		return editor;
 	}
 
-	/** Loads the idea being edited, then any unsaved draft over it. */
+	/** Loads the idea being edited (or the seed), then any unsaved draft over it. */
 	async load(): Promise<void> {
-		if (this.editing) {
-			const current = await this.workspace.ledger.get(this.editing);
-			const author = typeof current?.author === 'string' ? current.author : undefined;
-			if (!current) {
-				this.unavailable = 'This idea is not on this device. It may not have synced yet.';
-			} else if (!mayChange(this.actor, author)) {
-				this.unavailable = `Only ${author ?? 'its author'} or a coordinator can change this idea.`;
-			} else {
-				const idea = ideaInputSchema.parse(current);
-				this.values = { ...idea, tags: idea.tags.join(', ') };
-				this.links = idea.links;
-				this.baseRev = current._rev;
-				this.photos.saved = await this.workspace.desk.photos
-					.where('subject')
-					.equals(this.editing)
-					.sortBy('createdAt');
-			}
-		}
-		const draft = await this.workspace.desk.drafts.get(this.draftKey);
-		if (draft) {
-			this.values = { ...this.values, ...draft.values } as IdeaFormValues;
-			this.photos.reset(draft.photos ?? []);
-			this.baseRev = draft.baseRev ?? this.baseRev;
-			this.restoredDraftAt = draft.updatedAt;
-		}
-		this.ready = true;
+		const initial = await this.initial();
+		if (initial) await this.form.load(initial);
 	}
 
-	/** Called on every keystroke. */
-	async update<K extends keyof IdeaFormValues>(field: K, value: IdeaFormValues[K]): Promise<void> {
-		this.values[field] = value;
-		if (this.errors[field]) this.revalidate();
-		await this.keepDraft();
-	}
-
-	/** Keeps the draft after photos were added or removed. */
-	photosChanged(): Promise<void> {
-		return this.keepDraft();
-	}
-
+	/** Forgets the draft and starts again from the idea as it is now (or the seed). */
 	async discardDraft(): Promise<void> {
-		await this.workspace.desk.drafts.delete(this.draftKey);
-		this.restoredDraftAt = undefined;
-		this.values = { ...EMPTY, ...this.seed?.values };
-		this.photos.reset();
-		this.errors = {};
-		await this.load();
+		const initial = await this.initial();
+		if (initial) await this.form.discardDraft(initial);
 	}
 
-	async save(): Promise<SaveOutcome> {
-		this.problem = undefined;
-		const parsed = this.parse();
-		if (!parsed.success) {
-			this.errors = fieldErrors(parsed.error.issues);
-			return { ok: false };
+	/** Writes the photos, then the idea; answers the idea's id, or why it was not saved (shown on the form). */
+	async save(): Promise<Result<string>> {
+		const id = this.editing ?? (this.pendingId ??= newDocId('idea'));
+		let failure: Failure | undefined;
+		const saved = await this.form.submit(
+			async (input) => {
+				try {
+					// The photos first: the idea, written last, is what shows them.
+					await this.photos.save(this.workspace, this.actor, id);
+					await this.write(id, input);
+				} catch (error) {
+					failure = await this.failed(error);
+					return failure;
+				}
+			},
+			{ what: 'Your idea', after: 'keep' }
+		);
+		if (!saved) return failure ?? invalid(this.form.summary);
+		this.pendingId = undefined;
+		return success(id);
+	}
+
+	/**
+	 * The values the form starts from: the idea being edited (with its revision and saved photos) or the
+	 * seed; undefined when this person cannot edit it here (`unavailable` says why).
+	 */
+	private async initial(): Promise<Partial<IdeaFormValues> | undefined> {
+		if (!this.editing) return { ...this.seed?.values };
+		const current = await this.workspace.ledger.get(this.editing);
+		const author = typeof current?.author === 'string' ? current.author : undefined;
+		if (!current) {
+			this.unavailable = refused('This idea is not on this device. It may not have synced yet.');
+			return undefined;
 		}
-		this.errors = {};
-		this.saving = true;
-		try {
-			const id = this.editing ?? (this.pendingId ??= newDocId('idea'));
-			// The photos first: the idea, written last, is what shows them.
-			await this.photos.save(this.workspace, this.actor, id);
-			await this.write(id, parsed.data);
-			this.pendingId = undefined;
-			await this.workspace.desk.drafts.delete(this.draftKey);
-			return { ok: true, id };
-		} catch (error) {
-			if (isConflict(error) && this.editing) {
-				this.baseRev = (await this.workspace.ledger.get(this.editing))?._rev;
-				this.problem =
-					'This idea was changed on another device while you were editing. Your text is still here. Check the latest version, then save again to replace it with yours.';
-			} else {
-				this.problem = `Your idea could not be saved on this device: ${whyNotSaved(error)}. What you typed is kept as a draft${this.photos.added.length > 0 ? ', with the photos not yet saved' : ''}.`;
-			}
-			await this.keepDraft().catch(() => undefined);
-			return { ok: false };
-		} finally {
-			this.saving = false;
+		if (!mayChange(this.actor, author)) {
+			this.unavailable = refused(`Only ${author ?? 'its author'} or a coordinator can change this idea.`);
+			return undefined;
 		}
+		const { title, details, area, tags, origin, links } = ideaInputSchema.parse(current);
+		this.links = links;
+		this.form.baseRev = current._rev;
+		this.photos.saved = await loadPhotos(this.workspace.desk, this.editing);
+		return { title, details, area, tags: tags.join(', '), origin };
 	}
 
-	private parse() {
-		return ideaInputSchema.safeParse({ ...this.values, tags: tagsOf(this.values.tags), links: this.links });
-	}
-
-	private async keepDraft(): Promise<void> {
-		await this.workspace.desk.drafts.put({
-			key: this.draftKey,
-			values: { ...this.values },
-			photos: this.photos.added,
-			baseRev: this.baseRev,
-			updatedAt: nowIso()
-		});
-	}
-
-	/** Writes the idea `id`: new, or this editor's idea edited. */
+	/** Writes the idea `id`: new, or this editor's idea edited over the revision the edit started from. */
 	private async write(id: string, input: IdeaContent): Promise<void> {
 		const { ledger, writer } = this.workspace;
 		if (!this.editing) {
-			await writer.save(newIdea(id, this.actor.name, input));
+			await writer.save(newDoc('idea', this.actor.name, input, { id }));
 			return;
 		}
 		const existing = await ledger.get(this.editing);
 		if (!existing) throw new Error('this idea is no longer on this device');
-		const { _rev: _ignored, _conflicts: _alsoIgnored, ...content } = existing;
-		await writer.save(editIdea(content as unknown as Idea, input), this.baseRev ?? existing._rev);
+		const idea = ideaSchema.parse(contentOf(existing));
+		await writer.save(editDoc('idea', idea, input), this.form.baseRev ?? existing._rev);
 	}
 
-	private revalidate(): void {
-		const result = this.parse();
-		this.errors = result.success ? {} : fieldErrors(result.error.issues);
+	/** Why a Save failed, for the form; the draft is kept as it now is (photos written leave it). */
+	private async failed(thrown: unknown): Promise<Failure> {
+		let failure: Failure;
+		if (isConflict(thrown) && this.editing) {
+			this.form.baseRev = (await this.workspace.ledger.get(this.editing))?._rev;
+			failure = refused(CONFLICT);
+		} else {
+			failure = this.photos.keptWith({
+				ok: false,
+				reason: 'not-saved',
+				message: `Your idea could not be saved on this device: ${whyNotSaved(thrown)}. What you typed is kept as a draft.`
+			});
+		}
+		try {
+			await this.form.set({});
+		} catch (error) {
+			reportProblem('the idea’s draft was not kept after a failed save', error);
+		}
+		return failure;
 	}
+}
+
+function refused(message: string): Failure {
+	return { ok: false, reason: 'refused', message };
 }

@@ -1,162 +1,149 @@
 import {
 	commentInputSchema,
-	commentSchema,
-	fieldErrors,
 	mayChange,
-	newDocId,
+	newDoc,
 	statusChangeInputSchema,
-	statusChangeSchema,
 	supportId,
-	supportSchema,
 	type Actor,
-	type StatusChangeInput
+	type CommentInput,
+	type IdeaStatus,
+	type Result,
+	type StatusChangeInput,
+	success
 } from '$lib/domain';
-import { nowIso, today } from '$lib/format';
-import type { CommentRow, IdeaRow, PhotoRow, StatusRow } from '$lib/store/desk';
-import { queryIdeas, type IdeaQuery, type IdeaSort } from '$lib/store/idea-query';
-import { loadIdeaActions, type ActionView } from '$lib/store/meeting-query';
-import { statusOf, type DocSyncStatus } from '$lib/store/status';
-import { whyNotSaved } from '$lib/store/save-errors';
+import { today } from '$lib/format';
+import type { CommentRow } from '$lib/store/desk';
+import {
+	loadIdeaPage,
+	loadIdeaView,
+	loadOutcomes,
+	type IdeaListPage,
+	type IdeaQuery,
+	type IdeaSort,
+	type IdeaView,
+	type Outcome
+} from '$lib/store/idea-query';
+import { saveFailure } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { Attempt } from './attempt.svelte';
+import { checkedBy, Form, type FormFields } from './draft-form.svelte';
 import { Live } from './live.svelte';
 
-export interface IdeaItem {
-	row: IdeaRow;
-	status: DocSyncStatus;
-}
+/**
+ * Ideas on the device: the list with its filters, one idea with everything about it, the outcomes feed,
+ * and what people do on an idea's page (support, comment, move it along). Reads are in store/idea-query.ts.
+ */
 
 const PAGE = 50;
 
-async function withStatus(workspace: Workspace, rows: IdeaRow[]): Promise<IdeaItem[]> {
-	const statuses = await workspace.desk.docStatus.bulkGet(rows.map((row) => row.id));
-	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
+/** The list's filters, as the filter fields edit them ('' is "any"). */
+export interface IdeaFilterValues {
+	search: string;
+	status: IdeaStatus | '';
+	area: string;
+	tag: string;
+	sort: IdeaSort;
+	mine: boolean;
+	supported: boolean;
 }
 
-/** Ideas from the desk: filtered, sorted and searched on the device, a page at a time. */
-export class IdeaList {
-	text = $state('');
-	status = $state<IdeaQuery['status']>();
-	area = $state('');
-	tag = $state('');
-	mine = $state(false);
-	supported = $state(false);
-	sort = $state<IdeaSort>('newest');
-	limit = $state(PAGE);
-	readonly page: Live<{ items: IdeaItem[]; total: number; indexPending: boolean }, IdeaQuery>;
+const NO_FILTERS: IdeaFilterValues = {
+	search: '',
+	status: '',
+	area: '',
+	tag: '',
+	sort: 'newest',
+	mine: false,
+	supported: false
+};
 
-	constructor(workspace: Workspace, me: string) {
+/** Ideas from the desk: filtered, sorted and searched on the device, a page at a time. */
+export class IdeaList implements FormFields<IdeaFilterValues> {
+	values = $state<IdeaFilterValues>({ ...NO_FILTERS });
+	/** Filters are never wrong (the field components ask). */
+	readonly errors: Record<string, string> = {};
+	limit = $state(PAGE);
+	readonly page: Live<IdeaListPage, IdeaQuery>;
+
+	constructor(workspace: Workspace, me: string, filters: Partial<IdeaFilterValues> = {}) {
+		this.values = { ...NO_FILTERS, ...filters };
 		this.page = new Live(
-			() => ({
-				text: this.text,
-				status: this.status,
-				area: this.area || undefined,
-				tag: this.tag.trim().toLowerCase() || undefined,
-				mine: this.mine,
-				supported: this.supported,
-				sort: this.sort,
-				limit: this.limit
-			}),
-			async (query) => {
-				const page = await queryIdeas(workspace.desk, me, query);
-				const items = await withStatus(workspace, page.rows);
-				return { items, total: page.total, indexPending: page.indexPending ?? false };
-			},
+			() => this.query,
+			(query) => loadIdeaPage(workspace.desk, me, query),
 			{ items: [], total: 0, indexPending: false }
 		);
+	}
+
+	private get query(): IdeaQuery {
+		const { search, status, area, tag, sort, mine, supported } = this.values;
+		return {
+			text: search,
+			status: status || undefined,
+			area: area || undefined,
+			tag: tag.trim().toLowerCase() || undefined,
+			mine,
+			supported,
+			sort,
+			limit: this.limit
+		};
+	}
+
+	update<K extends keyof IdeaFilterValues>(field: K, value: IdeaFilterValues[K]): void {
+		this.values[field] = value;
 	}
 
 	showMore(): void {
 		this.limit += PAGE;
 	}
 
+	/** Clears the filters (the order stays). */
 	clear(): void {
-		this.text = '';
-		this.status = undefined;
-		this.area = '';
-		this.tag = '';
-		this.mine = false;
-		this.supported = false;
+		this.values = { ...NO_FILTERS, sort: this.values.sort };
 		this.limit = PAGE;
 	}
 }
 
-export interface CommentItem {
-	row: CommentRow;
-	status: DocSyncStatus;
-	replies: { row: CommentRow; status: DocSyncStatus }[];
+/** One idea with everything about it, following the desk (undefined when it is not on this device). */
+export function ideaDetail(
+	workspace: Workspace,
+	me: string,
+	id: () => string
+): Live<IdeaView | undefined, string> {
+	return new Live(id, (ideaId) => loadIdeaView(workspace.desk, me, ideaId, today()), undefined);
 }
 
-export interface IdeaView {
-	item: IdeaItem;
-	comments: CommentItem[];
-	history: StatusRow[];
-	photos: PhotoRow[];
-	supportedByMe: boolean;
-	/** Visits whose observations this idea came from. */
-	sources: { observationId: string; visitId: string; siteName: string }[];
-	/** What meetings agreed to do about it, with where each action has got to. */
-	actions: ActionView[];
+/** "You said, we did": the newest endings of ideas, with what happened. */
+export function outcomeFeed(workspace: Workspace, limit = 50): Live<Outcome[]> {
+	return new Live(
+		() => undefined,
+		() => loadOutcomes(workspace.desk, limit),
+		[]
+	);
 }
 
-/** One idea with everything about it, following the desk. */
-export class IdeaDetail {
-	readonly view: Live<IdeaView | undefined, string>;
+/** A comment's form (a new comment, a reply, an edit of one). */
+export function commentForm(body = ''): Form<{ body: string }, CommentInput> {
+	return new Form({ body }, (values) => checkedBy(commentInputSchema.safeParse(values)));
+}
 
-	constructor(workspace: Workspace, me: string, id: () => string) {
-		const { desk } = workspace;
-		this.view = new Live(
-			id,
-			async (ideaId) => {
-				const row = await desk.ideas.get(ideaId);
-				if (!row) return undefined;
-				const [item] = await withStatus(workspace, [row]);
-				const [comments, history, photos, mySupport, actions] = await Promise.all([
-					desk.comments.where('ideaId').equals(ideaId).sortBy('createdAt'),
-					desk.statuses.where('ideaId').equals(ideaId).sortBy('createdAt'),
-					desk.photos.where('subject').equals(ideaId).sortBy('createdAt'),
-					desk.supports.get(supportId(ideaId, me)),
-					loadIdeaActions(desk, ideaId, today())
-				]);
-				const statuses = await desk.docStatus.bulkGet(comments.map((comment) => comment.id));
-				const withStatuses = comments.map((comment, i) => ({
-					row: comment,
-					status: statusOf(comment.rev, statuses[i])
-				}));
-				const threads: CommentItem[] = withStatuses
-					.filter((comment) => comment.row.parentId === null)
-					.map((top) => ({
-						...top,
-						replies: withStatuses.filter((reply) => reply.row.parentId === top.row.id)
-					}));
-				const observations = await desk.observations.bulkGet(
-					row.links.filter((link) => link.startsWith('observation:'))
-				);
-				const visits = await desk.visits.bulkGet(observations.map((o) => o?.visitId ?? ''));
-				const sources = observations.flatMap((o, i) => {
-					const visit = visits[i];
-					return o && visit ? [{ observationId: o.id, visitId: visit.id, siteName: visit.siteName }] : [];
-				});
-				return item
-					? {
-							item,
-							comments: threads,
-							history,
-							photos,
-							supportedByMe: Boolean(mySupport),
-							sources,
-							actions
-						}
-					: undefined;
-			},
-			undefined
-		);
-	}
+export interface StatusFormValues {
+	to: IdeaStatus;
+	reason: string;
+	outcome: string;
+	qiProject: string;
+}
+
+/** The form that moves an idea on from `current`, with its reason and "You said, we did". */
+export function statusChangeForm(current: IdeaStatus): Form<StatusFormValues, StatusChangeInput> {
+	return new Form({ to: current, reason: '', outcome: '', qiProject: '' }, (values) =>
+		checkedBy(statusChangeInputSchema.safeParse(values))
+	);
 }
 
 /**
  * What people do on an idea's page: support it, discuss it, move it along. All offline. A write the device
- * cannot take (a full phone) comes back as a message for the form or button, never as an error.
+ * cannot take (a full phone) comes back as a `Failure` for the form, or as the problem of `tap` for a
+ * button, never as an error.
  */
 export class IdeaActions {
 	/** Support given or taken back, and comments hidden or shown: why the last one failed. */
@@ -177,96 +164,57 @@ export class IdeaActions {
 	}
 
 	private async writeSupport(): Promise<void> {
+		const { ledger, writer } = this.workspace;
 		const id = supportId(this.ideaId, this.actor.name);
-		const existing = await this.workspace.ledger.get(id);
+		const existing = await ledger.get(id);
 		if (existing) {
-			await this.workspace.writer.remove(id, existing._rev);
+			await writer.remove(id, existing._rev);
 			return;
 		}
-		const at = nowIso();
-		const support = supportSchema.parse({
-			_id: id,
-			type: 'support',
-			schemaVersion: 1,
-			author: this.actor.name,
-			createdAt: at,
-			updatedAt: at,
-			ideaId: this.ideaId
-		});
-		await this.workspace.writer.save(support);
+		await writer.save(newDoc('support', this.actor.name, { ideaId: this.ideaId }, { id }));
 	}
 
-	/** Adds a comment (or a reply to a top-level comment); answers field errors if the text is not right. */
-	async comment(body: string, parentId: string | null = null): Promise<Record<string, string> | undefined> {
-		const parsed = commentInputSchema.safeParse({ body });
-		if (!parsed.success) return fieldErrors(parsed.error.issues);
-		const at = nowIso();
-		const comment = commentSchema.parse({
-			_id: newDocId('comment'),
-			type: 'comment',
-			schemaVersion: 1,
-			author: this.actor.name,
-			createdAt: at,
-			updatedAt: at,
-			ideaId: this.ideaId,
-			parentId,
-			body: parsed.data.body,
-			hidden: false
+	/** Adds a comment (or a reply to a top-level comment); answers its id. */
+	comment({ body }: CommentInput, parentId: string | null = null): Promise<Result<string>> {
+		return this.saved('Your comment', async () => {
+			const comment = newDoc('comment', this.actor.name, {
+				ideaId: this.ideaId,
+				parentId,
+				body,
+				hidden: false
+			});
+			await this.workspace.writer.save(comment);
+			return comment._id;
 		});
-		return this.saved('body', 'Your comment', () => this.workspace.writer.save(comment));
 	}
 
 	mayEditComment(comment: CommentRow): boolean {
 		return mayChange(this.actor, comment.author);
 	}
 
-	async editComment(id: string, body: string): Promise<Record<string, string> | undefined> {
-		const parsed = commentInputSchema.safeParse({ body });
-		if (!parsed.success) return fieldErrors(parsed.error.issues);
-		const edited = { body: parsed.data.body };
-		return this.saved('body', 'Your change', () => this.updateComment(id, edited));
+	editComment(id: string, { body }: CommentInput): Promise<Result<string>> {
+		return this.saved('Your change', () => this.workspace.writer.update('comment', id, () => ({ body })));
 	}
 
 	async setHidden(id: string, hidden: boolean): Promise<void> {
-		await this.tap.run(() => this.updateComment(id, { hidden }));
+		await this.tap.run(() => this.workspace.writer.update('comment', id, () => ({ hidden })));
 	}
 
-	async changeStatus(input: StatusChangeInput): Promise<Record<string, string> | undefined> {
-		const parsed = statusChangeInputSchema.safeParse(input);
-		if (!parsed.success) return fieldErrors(parsed.error.issues);
-		const at = nowIso();
-		const change = statusChangeSchema.parse({
-			_id: newDocId('status'),
-			type: 'status',
-			schemaVersion: 1,
-			author: this.actor.name,
-			createdAt: at,
-			updatedAt: at,
-			ideaId: this.ideaId,
-			...parsed.data
+	/** Adds a step to the idea's history; answers its id. */
+	changeStatus(input: StatusChangeInput): Promise<Result<string>> {
+		return this.saved('The status change', async () => {
+			const change = newDoc('status', this.actor.name, { ideaId: this.ideaId, ...input });
+			await this.workspace.writer.save(change);
+			return change._id;
 		});
-		return this.saved('form', 'The status change', () => this.workspace.writer.save(change));
 	}
 
-	/** Runs a write; a failure becomes the message of `field` ("form": the whole form). */
-	private async saved(
-		field: string,
-		what: string,
-		write: () => Promise<unknown>
-	): Promise<Record<string, string> | undefined> {
+	/** Runs a write; a failure (`what` names the thing: "Your comment") comes back as a `Failure`. */
+	private async saved<T>(what: string, write: () => Promise<T>): Promise<Result<T>> {
 		try {
-			await write();
-			return undefined;
+			return success(await write());
 		} catch (error) {
-			return { [field]: `${what} could not be saved on this device: ${whyNotSaved(error)}.` };
+			return saveFailure(error, what);
 		}
-	}
-
-	private async updateComment(id: string, changes: { body?: string; hidden?: boolean }): Promise<void> {
-		const current = await this.workspace.ledger.get(id);
-		if (!current) return;
-		const { _rev: rev, _conflicts: _ignored, ...content } = current;
-		const comment = commentSchema.parse({ ...content, ...changes, updatedAt: nowIso() });
-		await this.workspace.writer.save(comment, rev);
 	}
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeIdea } from '../../../tests/factories';
+import { makeComment, makeIdea } from '../../../tests/factories';
 import { useTestWorkspace } from '../../../tests/support/test-store';
-import { IdeaActions } from './ideas.svelte';
+import { commentForm, IdeaActions, statusChangeForm } from './ideas.svelte';
 
 const device = useTestWorkspace('idea-actions');
 
@@ -14,8 +14,12 @@ describe('IdeaActions on a full device', () => {
 		const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		const writes = vi.spyOn(workspace.writer, 'save').mockRejectedValue(full);
 
-		expect(await actions.comment('Ramps at every station')).toEqual({
-			body: expect.stringMatching(/^Your comment could not be saved on this device: this device has run out/)
+		expect(await actions.comment({ body: 'Ramps at every station' })).toMatchObject({
+			ok: false,
+			reason: 'not-saved',
+			message: expect.stringMatching(
+				/^Your comment could not be saved on this device: this device has run out/
+			)
 		});
 		expect(
 			await actions.changeStatus({
@@ -24,8 +28,9 @@ describe('IdeaActions on a full device', () => {
 				outcome: '',
 				qiProject: ''
 			})
-		).toEqual({
-			form: expect.stringMatching(
+		).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(
 				/^The status change could not be saved on this device: this device has run out/
 			)
 		});
@@ -37,6 +42,53 @@ describe('IdeaActions on a full device', () => {
 		writes.mockRestore();
 		await actions.toggleSupport();
 		expect(actions.tap.problem).toBeUndefined();
-		expect(await actions.comment('Ramps at every station')).toBeUndefined();
+		expect(await actions.comment({ body: 'Ramps at every station' })).toMatchObject({ ok: true });
+	});
+});
+
+describe('comments', () => {
+	it('are edited and hidden over their current revision, keeping who wrote them and when', async () => {
+		const { workspace, actor } = device;
+		const idea = makeIdea();
+		const comment = makeComment(idea._id, { author: actor.name, body: 'First thoughts' });
+		await workspace.ledger.put(idea);
+		await workspace.ledger.put(comment);
+		const actions = new IdeaActions(workspace, actor, idea._id);
+
+		expect(await actions.editComment(comment._id, { body: 'Second thoughts' })).toMatchObject({ ok: true });
+		await actions.setHidden(comment._id, true);
+		expect(actions.tap.problem).toBeUndefined();
+		expect(await workspace.ledger.get(comment._id)).toMatchObject({
+			body: 'Second thoughts',
+			hidden: true,
+			author: comment.author,
+			createdAt: comment.createdAt
+		});
+	});
+
+	it('a comment form shows the message at the field, keeps the text, and empties once posted', async () => {
+		const { workspace, actor } = device;
+		const idea = makeIdea();
+		await workspace.ledger.put(idea);
+		const actions = new IdeaActions(workspace, actor, idea._id);
+		const form = commentForm();
+
+		expect(await form.submit((input) => actions.comment(input))).toBe(false);
+		expect(form.errors.body).toBe('Write your comment');
+		await form.update('body', 'Ramps at every station');
+		expect(form.errors).toEqual({});
+		expect(await form.submit((input) => actions.comment(input))).toBe(true);
+		expect(form.values.body).toBe('');
+	});
+});
+
+describe('the status form', () => {
+	it('asks for the reason and the "You said, we did" of an ending before anything is written', async () => {
+		const form = statusChangeForm('new');
+		await form.update('to', 'not-taken-forward');
+		const write = vi.fn();
+		expect(await form.submit(write)).toBe(false);
+		expect(write).not.toHaveBeenCalled();
+		expect(Object.keys(form.errors).sort()).toEqual(['outcome', 'reason']);
 	});
 });

@@ -1,409 +1,251 @@
 import {
 	actionInputSchema,
-	actionSchema,
 	agendaItemInputSchema,
-	agendaItemSchema,
 	attendanceRecordSchema,
 	decisionInputSchema,
-	decisionSchema,
-	fieldErrors,
-	groupInputSchema,
-	groupSchema,
-	localDate,
-	meetingInputSchema,
+	invalid,
 	meetingNoteId,
-	meetingNoteSchema,
-	meetingSchema,
+	noteInputSchema,
 	reflectionId,
 	reflectionInputSchema,
-	reflectionSchema,
-	type AttendanceStatus,
-	type AttendeeKind,
-	type GroupInput,
-	type MeetingInput,
 	type PersonKind,
-	type SessionInfo,
-	invalid,
-	type Result
+	type Result,
+	type SessionInfo
 } from '$lib/domain';
-import { timeInputValue } from '$lib/meeting-format';
-import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
+import type { Desk } from '$lib/store/desk';
+import type { MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
-import { checkedBy, DraftForm } from './draft-form.svelte';
-import { base, MeetingWrites } from './meetings.svelte';
+import { checkedBy, DraftForm, prefixed } from './draft-form.svelte';
+import { MeetingWrites } from './meetings.svelte';
 
-/** The forms of meetings: groups, meetings, agenda items, notes, attendance, decisions, actions, reflections. */
+/**
+ * The forms of what people write for a meeting: agenda items, notes, attendance, decisions, actions and
+ * reflections (setting up groups and meetings is in meeting-setup.svelte.ts).
+ */
 
-export interface GroupFormValues extends Record<string, string> {
-	name: string;
-	kind: string;
-	description: string;
-	chairs: string;
-}
-
-function names(text: string): string[] {
-	return text
-		.split(/[,\s]+/)
-		.map((name) => name.trim())
-		.filter(Boolean);
-}
-
-/** A coordinator sets up or changes a group and its chairs. */
-export function groupForm(workspace: Workspace, me: string, editing?: GroupRow) {
-	const form = new DraftForm<GroupFormValues, ReturnType<typeof groupInputSchema.parse>>(
-		workspace.desk,
-		editing ? `group:edit:${editing.id}` : 'group:new',
-		{ name: '', kind: '', description: '', chairs: '' },
-		(values) =>
-			checkedBy(groupInputSchema.safeParse({ ...values, chairs: names(values.chairs) } as GroupInput))
-	);
-	const initial = editing
-		? {
-				name: editing.name,
-				kind: editing.kind,
-				description: editing.description,
-				chairs: editing.chairs.join(', ')
-			}
-		: {};
-	const writes = new MeetingWrites(workspace, me);
-	return {
-		form,
-		load: () => form.load(initial),
-		discard: () => form.discardDraft(initial),
-		async save(): Promise<string | undefined> {
-			let id = editing?.id;
-			const ok = await form.submit(async (input) => {
-				if (editing) {
-					await writes.change(editing.id, (content) => ({ ...content, ...input }));
-					return;
-				}
-				const group = groupSchema.parse({ ...base('group', me), ...input });
-				await workspace.writer.save(group);
-				id = group._id;
-			});
-			return ok ? id : undefined;
-		}
-	};
-}
-
-export interface MeetingFormValues extends Record<string, string> {
-	group: string;
-	title: string;
-	date: string;
-	time: string;
-	duration: string;
-	place: string;
-	onlineLink: string;
-	chair: string;
-	chairKind: string;
-	status: string;
-	cancelReason: string;
-}
-
-function checkMeetingForm(values: MeetingFormValues): Result<MeetingInput & { group: string }> {
-	const errors: Record<string, string> = {};
-	if (!values.group) errors.group = 'Choose the group this meeting is for';
-	let startsAt = '';
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T12:00:00`))) {
-		errors.date = 'Enter the date of the meeting, for example 2026-11-05';
-	} else if (!/^\d{2}:\d{2}$/.test(values.time)) {
-		errors.time = 'Enter the time the meeting starts, for example 18:30';
-	} else {
-		startsAt = new Date(`${values.date}T${values.time}:00`).toISOString();
+/** A draft form on a page with others: its fields' ids, and so the error summary's links, start with `prefix`. */
+export class PartForm<V extends object, T> extends DraftForm<V, T> {
+	constructor(
+		desk: Desk,
+		key: string,
+		readonly prefix: string,
+		empty: V,
+		check: (values: V) => Result<T>
+	) {
+		super(desk, key, empty, check);
 	}
-	const duration = Number(values.duration);
-	const parsed = meetingInputSchema.safeParse({
-		...values,
-		startsAt: startsAt || new Date(0).toISOString(),
-		durationMinutes: values.duration.trim() && Number.isFinite(duration) ? duration : undefined,
-		chair: values.chair
-	});
-	const fields = parsed.success ? {} : fieldErrors(parsed.error.issues);
-	if (fields.durationMinutes) errors.duration = fields.durationMinutes;
-	for (const key of ['title', 'place', 'onlineLink', 'chair', 'chairKind', 'status', 'cancelReason']) {
-		if (fields[key])
-			errors[key] = key === 'chair' ? 'Enter the user name of the person chairing' : fields[key];
+
+	override get summary(): Record<string, string> {
+		return prefixed(super.summary, this.prefix);
 	}
-	if (errors.chairKind) errors.chairKind = 'Say whether the chair is a member or staff';
-	if (Object.keys(errors).length > 0 || !parsed.success) return invalid(errors);
-	return { ok: true, value: { ...parsed.data, startsAt, group: values.group } };
 }
 
-/** A chair (or a coordinator) sets up a meeting, or changes one. */
-export function meetingForm(workspace: Workspace, session: SessionInfo, editing?: MeetingRow) {
-	const staff = session.roles.includes('coordinator');
-	const form = new DraftForm<MeetingFormValues, MeetingInput & { group: string }>(
-		workspace.desk,
-		editing ? `meeting:edit:${editing.id}` : 'meeting:new',
-		{
-			group: '',
-			title: '',
-			date: '',
-			time: '18:00',
-			duration: '90',
-			place: '',
-			onlineLink: '',
-			chair: session.name,
-			chairKind: staff ? 'staff' : 'member',
-			status: 'planned',
-			cancelReason: ''
-		},
-		checkMeetingForm
-	);
-	const initial: Partial<MeetingFormValues> = editing
-		? {
-				group: editing.group,
-				title: editing.title,
-				date: localDate(editing.startsAt),
-				time: timeInputValue(editing.startsAt),
-				duration: String(editing.durationMinutes),
-				place: editing.place,
-				onlineLink: editing.onlineLink,
-				chair: editing.chair,
-				chairKind: editing.chairKind,
-				status: editing.status,
-				cancelReason: editing.cancelReason
-			}
-		: {};
-	const writes = new MeetingWrites(workspace, session.name);
-	return {
-		form,
-		load: () => form.load(initial),
-		discard: () => form.discardDraft(initial),
-		async save(): Promise<string | undefined> {
-			let id = editing?.id;
-			const ok = await form.submit(async (input) => {
-				if (editing) {
-					const { group: _fixed, ...changes } = input;
-					await writes.change(editing.id, (content) => ({ ...content, ...changes }));
-					return;
-				}
-				const meeting = meetingSchema.parse({
-					...base('meeting', session.name),
-					...input,
-					agenda: [],
-					approvedBy: null,
-					approvedAt: null
-				});
-				await workspace.writer.save(meeting);
-				id = meeting._id;
-			});
-			return ok ? id : undefined;
-		}
-	};
+export const PERSON_KIND_OPTIONS: readonly { value: PersonKind; label: string }[] = [
+	{ value: 'member', label: 'A member' },
+	{ value: 'staff', label: 'Staff' }
+];
+
+/** Staff (a coordinator) or a member: what a person's meetings, items and attendance count as at first. */
+export function kindOf(session: SessionInfo): PersonKind {
+	return session.roles.includes('coordinator') ? 'staff' : 'member';
 }
 
-export interface ItemFormValues extends Record<string, string> {
-	title: string;
-	details: string;
-	proposerKind: string;
+/** `result` with plainer words for the fields named in `messages` (the schema's words are for every use). */
+export function reworded<T>(result: Result<T>, messages: Record<string, string>): Result<T> {
+	if (result.ok) return result;
+	const fields = { ...result.fields };
+	for (const [field, message] of Object.entries(messages)) if (fields[field]) fields[field] = message;
+	return invalid(fields);
 }
+
+function textOf(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/** Starts `form` from this person's own stored document `id` (a note, a reflection), when there is one. */
+async function loadOwn<V extends object, T>(
+	writes: MeetingWrites,
+	form: DraftForm<V, T>,
+	id: string,
+	values: (stored: Record<string, unknown>) => Partial<V>
+): Promise<void> {
+	const stored = await writes.own(id);
+	await form.load(stored ? values(stored) : {});
+}
+
+/** The start of the ids of an agenda item's fields on the notes page (`i` and the end of its ULID). */
+function itemPrefix(itemId: string | null): string {
+	return itemId ? `i${itemId.slice(-10).toLowerCase()}` : 'other';
+}
+
+export type ItemFormValues = Record<'title' | 'details' | 'proposerKind', string>;
 
 /** Anyone proposes an item for a meeting's agenda. */
 export function agendaItemForm(workspace: Workspace, session: SessionInfo, meetingId: string, group: string) {
-	const staff = session.roles.includes('coordinator');
-	const form = new DraftForm<ItemFormValues, ReturnType<typeof agendaItemInputSchema.parse>>(
+	const writes = new MeetingWrites(workspace, session.name);
+	const form = new PartForm<ItemFormValues, ReturnType<typeof agendaItemInputSchema.parse>>(
 		workspace.desk,
 		`agenda-item:new:${meetingId}`,
-		{ title: '', details: '', proposerKind: staff ? 'staff' : 'member' },
+		'item',
+		{ title: '', details: '', proposerKind: kindOf(session) },
 		(values) => checkedBy(agendaItemInputSchema.safeParse(values))
 	);
 	return {
 		form,
+		load: () => form.load(),
 		save: () =>
-			form.submit(async (input) => {
-				await workspace.writer.save(
-					agendaItemSchema.parse({
-						...base('agenda-item', session.name),
-						meetingId,
-						group,
-						...input,
-						minutes: null
-					})
-				);
-			})
+			form.submit((input) => writes.add('agenda-item', { meetingId, group, ...input, minutes: null }))
 	};
 }
 
-export interface NoteFormValues extends Record<string, string> {
-	notes: string;
-}
+export type NoteFormValues = Record<'notes', string>;
 
 /** One note-taker's notes on one agenda item: their own document, so note-takers never collide. */
 export function noteForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string) {
 	const id = meetingNoteId(meeting.id, itemId, me);
-	const form = new DraftForm<NoteFormValues, { notes: string }>(
+	const writes = new MeetingWrites(workspace, me);
+	const form = new PartForm<NoteFormValues, { notes: string }>(
 		workspace.desk,
 		`note:${id}`,
+		itemPrefix(itemId),
 		{ notes: '' },
-		(values) => {
-			const parsed = meetingNoteSchema.safeParse({
-				...base('meeting-note', me, id),
-				meetingId: meeting.id,
-				itemId,
-				group: meeting.group,
-				notes: values.notes
-			});
-			return parsed.success
-				? { ok: true, value: { notes: parsed.data.notes } }
-				: invalid(fieldErrors(parsed.error.issues));
-		}
+		(values) => checkedBy(noteInputSchema.safeParse(values))
 	);
-	const writes = new MeetingWrites(workspace, me);
 	return {
 		form,
 		id,
-		async load(): Promise<void> {
-			const current = await workspace.ledger.get(id);
-			await form.load({ notes: typeof current?.notes === 'string' ? current.notes : '' });
-		},
-		async save(): Promise<boolean> {
-			return form.submit(
-				async ({ notes }) => {
-					if (await workspace.ledger.get(id)) {
-						await writes.change(id, (content) => ({ ...content, notes }));
-						return;
-					}
-					await workspace.writer.save(
-						meetingNoteSchema.parse({
-							...base('meeting-note', me, id),
-							meetingId: meeting.id,
-							itemId,
-							group: meeting.group,
-							notes
-						})
-					);
-				},
+		load: () => loadOwn(writes, form, id, (stored) => ({ notes: textOf(stored.notes) })),
+		save: () =>
+			form.submit(
+				({ notes }) =>
+					writes.writeOwn(
+						'meeting-note',
+						id,
+						{ meetingId: meeting.id, itemId, group: meeting.group, notes },
+						() => ({ notes })
+					),
 				{ after: 'keep' }
-			);
+			)
+	};
+}
+
+export type AttendanceFormValues = Record<'name' | 'kind' | 'status', string>;
+
+const attendanceRecordWithoutTime = attendanceRecordSchema.omit({ at: true });
+
+/** A note-taker records who is here (or sent apologies); "I am here" records themselves. */
+export function attendanceForm(workspace: Workspace, session: SessionInfo, meeting: MeetingRow) {
+	const writes = new MeetingWrites(workspace, session.name);
+	const form = new PartForm<AttendanceFormValues, ReturnType<typeof attendanceRecordWithoutTime.parse>>(
+		workspace.desk,
+		`attendance:new:${meeting.id}`,
+		'attendee',
+		{ name: '', kind: 'member', status: 'present' },
+		(values) => checkedBy(attendanceRecordWithoutTime.safeParse(values))
+	);
+	const save = () => form.submit((record) => writes.recordAttendance(meeting, record));
+	return {
+		form,
+		save,
+		async addMe(): Promise<boolean> {
+			await form.set({ name: session.displayName, kind: kindOf(session), status: 'present' });
+			return save();
 		}
 	};
 }
 
-export interface AttendanceFormValues extends Record<string, string> {
-	name: string;
-	kind: string;
-	status: string;
+/** Where a decision or an action was agreed. */
+interface AgreedAt {
+	meetingId: string;
+	itemId: string | null;
+	group: string;
 }
 
-export function attendanceForm(workspace: Workspace, me: string, meeting: MeetingRow) {
-	const form = new DraftForm<
-		AttendanceFormValues,
-		{ name: string; kind: AttendeeKind; status: AttendanceStatus }
-	>(
+/** A decision or an action agreed on an item (no item: other business): a new document each time. */
+function agreedForm<V extends object, T>(
+	workspace: Workspace,
+	meeting: MeetingRow,
+	itemId: string | null,
+	type: 'decision' | 'action',
+	empty: V,
+	check: (values: V) => Result<T>,
+	write: (at: AgreedAt, input: T) => Promise<unknown>
+) {
+	const form = new PartForm<V, T>(
 		workspace.desk,
-		`attendance:new:${meeting.id}`,
-		{ name: '', kind: 'member', status: 'present' },
-		(values) => checkedBy(attendanceRecordSchema.omit({ at: true }).safeParse(values))
+		`${type}:new:${meeting.id}:${itemId ?? ''}`,
+		`${itemPrefix(itemId)}-${type}`,
+		empty,
+		check
 	);
-	const writes = new MeetingWrites(workspace, me);
-	return {
-		form,
-		save: () => form.submit((record) => writes.recordAttendance(meeting, record))
-	};
+	const at = { meetingId: meeting.id, itemId, group: meeting.group };
+	return { form, save: () => form.submit((input) => write(at, input)) };
 }
 
-export interface DecisionFormValues extends Record<string, string> {
-	text: string;
-	votesFor: string;
-	votesAgainst: string;
-	votesAbstain: string;
-}
+export type DecisionFormValues = Record<'text' | 'votesFor' | 'votesAgainst' | 'votesAbstain', string>;
 
+/** A count of hands as typed: empty is none; anything but a whole number is left for the schema to refuse. */
 function count(text: string): number | null | string {
 	if (!text.trim()) return null;
 	const value = Number(text);
 	return Number.isInteger(value) ? value : text;
 }
 
+const WHOLE_NUMBER = 'Enter a whole number of people, or leave it empty';
+
 export function decisionForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string | null) {
-	const form = new DraftForm<DecisionFormValues, ReturnType<typeof decisionInputSchema.parse>>(
-		workspace.desk,
-		`decision:new:${meeting.id}:${itemId ?? ''}`,
-		{ text: '', votesFor: '', votesAgainst: '', votesAbstain: '' },
-		(values) => {
-			const result = checkedBy(
-				decisionInputSchema.safeParse({
-					text: values.text,
-					votesFor: count(values.votesFor),
-					votesAgainst: count(values.votesAgainst),
-					votesAbstain: count(values.votesAbstain)
-				})
-			);
-			if (result.ok) return result;
-			const errors = { ...result.fields };
-			for (const key of ['votesFor', 'votesAgainst', 'votesAbstain'])
-				if (errors[key]) errors[key] = 'Enter a whole number of people, or leave it empty';
-			return invalid(errors);
-		}
-	);
-	return {
-		form,
-		save: () =>
-			form.submit(async (input) => {
-				await workspace.writer.save(
-					decisionSchema.parse({
-						...base('decision', me),
-						meetingId: meeting.id,
-						itemId,
-						group: meeting.group,
-						...input
+	const writes = new MeetingWrites(workspace, me);
+	return agreedForm(
+		workspace,
+		meeting,
+		itemId,
+		'decision',
+		{ text: '', votesFor: '', votesAgainst: '', votesAbstain: '' } as DecisionFormValues,
+		(values) =>
+			reworded(
+				checkedBy(
+					decisionInputSchema.safeParse({
+						text: values.text,
+						votesFor: count(values.votesFor),
+						votesAgainst: count(values.votesAgainst),
+						votesAbstain: count(values.votesAbstain)
 					})
-				);
-			})
-	};
+				),
+				{ votesFor: WHOLE_NUMBER, votesAgainst: WHOLE_NUMBER, votesAbstain: WHOLE_NUMBER }
+			),
+		(at, input) => writes.add('decision', { ...at, ...input })
+	);
 }
 
-export interface ActionFormValues extends Record<string, string> {
-	text: string;
-	owner: string;
-	ownerKind: string;
-	due: string;
-	ideaId: string;
-}
+export type ActionFormValues = Record<'text' | 'owner' | 'ownerKind' | 'due' | 'ideaId', string>;
 
 export function actionForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string | null) {
-	const form = new DraftForm<ActionFormValues, ReturnType<typeof actionInputSchema.parse>>(
-		workspace.desk,
-		`action:new:${meeting.id}:${itemId ?? ''}`,
-		{ text: '', owner: '', ownerKind: 'member', due: '', ideaId: '' },
-		(values) => {
-			const result = checkedBy(actionInputSchema.safeParse({ ...values, ideaId: values.ideaId || null }));
-			if (result.ok) return result;
-			const errors = { ...result.fields };
-			if (errors.owner) errors.owner = 'Enter the user name of the person who will do it';
-			if (errors.due) errors.due = 'Enter the date it is due, for example 2026-11-30';
-			return invalid(errors);
-		}
+	const writes = new MeetingWrites(workspace, me);
+	return agreedForm(
+		workspace,
+		meeting,
+		itemId,
+		'action',
+		{ text: '', owner: '', ownerKind: 'member', due: '', ideaId: '' } as ActionFormValues,
+		(values) =>
+			reworded(checkedBy(actionInputSchema.safeParse({ ...values, ideaId: values.ideaId || null })), {
+				owner: 'Enter the user name of the person who will do it',
+				due: 'Enter the date it is due, for example 2026-11-30'
+			}),
+		(at, input) => writes.add('action', { ...at, ...input })
 	);
-	return {
-		form,
-		save: () =>
-			form.submit(async (input) => {
-				await workspace.writer.save(
-					actionSchema.parse({
-						...base('action', me),
-						meetingId: meeting.id,
-						itemId,
-						group: meeting.group,
-						...input
-					})
-				);
-			})
-	};
 }
 
-export interface ReflectionFormValues extends Record<string, string> {
-	rating: string;
-	comment: string;
-}
+export type ReflectionFormValues = Record<'rating' | 'comment', string>;
 
 /** Anyone's end-of-meeting reflection: one per person, changed as often as they like. */
 export function reflectionForm(workspace: Workspace, me: string, meeting: MeetingRow) {
 	const id = reflectionId(meeting.id, me);
-	const form = new DraftForm<ReflectionFormValues, ReturnType<typeof reflectionInputSchema.parse>>(
+	const writes = new MeetingWrites(workspace, me);
+	const form = new PartForm<ReflectionFormValues, ReturnType<typeof reflectionInputSchema.parse>>(
 		workspace.desk,
 		`reflection:${id}`,
+		'reflection',
 		{ rating: '', comment: '' },
 		(values) =>
 			checkedBy(
@@ -413,37 +255,18 @@ export function reflectionForm(workspace: Workspace, me: string, meeting: Meetin
 				})
 			)
 	);
-	const writes = new MeetingWrites(workspace, me);
 	return {
 		form,
-		async load(): Promise<void> {
-			const current = await workspace.ledger.get(id);
-			await form.load(
-				current
-					? {
-							rating: String(current.rating ?? ''),
-							comment: typeof current.comment === 'string' ? current.comment : ''
-						}
-					: {}
-			);
-		},
+		load: () =>
+			loadOwn(writes, form, id, (stored) => ({
+				rating: String(stored.rating ?? ''),
+				comment: textOf(stored.comment)
+			})),
 		save: () =>
 			form.submit(
-				async (input) => {
-					if (await workspace.ledger.get(id)) {
-						await writes.change(id, (content) => ({ ...content, ...input }));
-						return;
-					}
-					await workspace.writer.save(
-						reflectionSchema.parse({ ...base('meeting-reflection', me, id), meetingId: meeting.id, ...input })
-					);
-				},
+				(input) =>
+					writes.writeOwn('meeting-reflection', id, { meetingId: meeting.id, ...input }, () => input),
 				{ after: 'keep' }
 			)
 	};
 }
-
-export const PERSON_KIND_OPTIONS: readonly { value: PersonKind; label: string }[] = [
-	{ value: 'member', label: 'A member' },
-	{ value: 'staff', label: 'Staff' }
-];

@@ -1,24 +1,22 @@
 import {
-	actionUpdateSchema,
 	attendanceId,
-	attendanceSchema,
-	groupsChairedBy,
 	mayChair,
 	moveInAgenda,
-	newDocId,
-	parseDocument,
+	newDoc,
 	type ActionStatus,
 	type Actor,
-	type AppDoc,
 	type AttendanceRecord,
+	type ChangeOf,
+	type ContentOf,
+	type DocOf,
+	type MeetingDocType,
 	type MeetingStatus,
 	type SessionInfo
 } from '$lib/domain';
+import { untrack } from 'svelte';
 import { nowIso, today } from '$lib/format';
-import { isConflict } from '$lib/store/ledger';
-import { recentIdeaTitles } from '$lib/store/idea-query';
 import {
-	conflictedParts,
+	loadChairOf,
 	loadGroup,
 	loadGroups,
 	loadMeeting,
@@ -32,6 +30,7 @@ import {
 } from '$lib/store/meeting-query';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
+import { Attempt } from './attempt.svelte';
 import { Live } from './live.svelte';
 
 /** Rune state for meetings: what pages read (live from the desk) and what people do (written offline). */
@@ -44,10 +43,7 @@ export class MeetingActor {
 		const base: Actor = { name: session.name, roles: session.roles, chairOf: [] };
 		this.actor = new Live(
 			() => undefined,
-			async () => ({
-				...base,
-				chairOf: groupsChairedBy(await workspace.desk.groups.toArray(), session.name)
-			}),
+			async () => ({ ...base, chairOf: await loadChairOf(workspace.desk, session.name) }),
 			base
 		);
 	}
@@ -70,199 +66,222 @@ export class MeetingActor {
 	}
 }
 
-export class MeetingIndexState {
-	readonly index: Live<MeetingIndex | undefined>;
-
-	constructor(workspace: Workspace) {
-		this.index = new Live(
-			() => undefined,
-			() => loadMeetingIndex(workspace.desk, Date.now(), today()),
-			undefined
-		);
-	}
+/** Every meeting on the device, upcoming and past, with the network's measures. */
+export function meetingIndex(workspace: Workspace): Live<MeetingIndex | undefined> {
+	return new Live(
+		() => undefined,
+		() => loadMeetingIndex(workspace.desk, Date.now(), today()),
+		undefined
+	);
 }
 
 /** Every group by name, with its sync status. */
-export class GroupListState {
-	readonly groups: Live<Synced<GroupRow>[]>;
-	readonly rows = $derived.by(() => this.groups.value.map((group) => group.row));
-
-	constructor(workspace: Workspace) {
-		this.groups = new Live(
-			() => undefined,
-			() => loadGroups(workspace.desk),
-			[]
-		);
-	}
+export function groupList(workspace: Workspace): Live<Synced<GroupRow>[]> {
+	return new Live(
+		() => undefined,
+		() => loadGroups(workspace.desk),
+		[]
+	);
 }
 
 /** One group with its sync status: null when it is not on this device, undefined until read. */
-export class GroupDetail {
-	readonly group: Live<Synced<GroupRow> | null | undefined, string>;
-
-	constructor(workspace: Workspace, id: () => string) {
-		this.group = new Live(id, (groupId) => loadGroup(workspace.desk, groupId), undefined);
-	}
+export function groupDetail(
+	workspace: Workspace,
+	id: () => string
+): Live<Synced<GroupRow> | null | undefined, string> {
+	return new Live(id, (groupId) => loadGroup(workspace.desk, groupId), undefined);
 }
 
-export class MeetingDetail {
-	readonly view: Live<MeetingView | undefined, string>;
-
-	constructor(workspace: Workspace, me: string, id: () => string) {
-		this.view = new Live(id, (meetingId) => loadMeeting(workspace.desk, meetingId, me, today()), undefined);
-	}
+/** One meeting with everything written for it: undefined until read and when it is not on this device. */
+export function meetingDetail(
+	workspace: Workspace,
+	me: string,
+	id: () => string
+): Live<MeetingView | undefined, string> {
+	return new Live(id, (meetingId) => loadMeeting(workspace.desk, meetingId, me, today()), undefined);
 }
 
 /** A meeting's own row, for its form: null when it is not on this device, undefined until read. */
-export class MeetingRecord {
-	readonly meeting: Live<MeetingRow | null | undefined, string>;
-
-	constructor(workspace: Workspace, id: () => string) {
-		this.meeting = new Live(id, (meetingId) => loadMeetingRow(workspace.desk, meetingId), undefined);
-	}
+export function meetingRecord(
+	workspace: Workspace,
+	id: () => string
+): Live<MeetingRow | null | undefined, string> {
+	return new Live(id, (meetingId) => loadMeetingRow(workspace.desk, meetingId), undefined);
 }
 
-/** What the notes page shows beside the meeting: ideas to link an action to, and parts in conflict. */
-export class MeetingNotes {
-	/** The newest ideas, for an action's "about this idea". */
-	readonly ideas: Live<{ id: string; title: string }[]>;
-	/** Parts changed on two devices while apart, to compare and choose. */
-	readonly conflicted: Live<string[], string>;
-
-	constructor(workspace: Workspace, id: () => string) {
-		this.ideas = new Live(
-			() => undefined,
-			() => recentIdeaTitles(workspace.desk, 200),
-			[]
-		);
-		this.conflicted = new Live(id, (meetingId) => conflictedParts(workspace.desk, meetingId), []);
-	}
-}
-
-export class MyActions {
-	readonly actions: Live<ActionView[]>;
-
-	constructor(workspace: Workspace, me: string) {
-		this.actions = new Live(
-			() => undefined,
-			() => loadMyActions(workspace.desk, me, today()),
-			[]
-		);
-	}
+/** "My actions": the actions `me` owns across every meeting, overdue ones first. */
+export function myActions(workspace: Workspace, me: string): Live<ActionView[]> {
+	return new Live(
+		() => undefined,
+		() => loadMyActions(workspace.desk, me, today()),
+		[]
+	);
 }
 
 // ——— Writing ———
-
-function stored(raw: Record<string, unknown>): { rev: string; content: Record<string, unknown> } {
-	const { _rev, _conflicts: _ignored, ...content } = raw;
-	return { rev: String(_rev), content };
-}
-
-/** The fields every new meeting document starts with. */
-export function base(type: string, author: string, id = newDocId(type)) {
-	const at = nowIso();
-	return { _id: id, type, schemaVersion: 1, author, createdAt: at, updatedAt: at };
-}
 
 /** Everything people do with meetings, written on this device first. */
 export class MeetingWrites {
 	constructor(
 		private readonly workspace: Workspace,
-		private readonly me: string
+		readonly me: string
 	) {}
 
-	/** Changes a stored document with `change`, over its current revision (once more if it moved meanwhile). */
-	async change(
-		id: string,
-		change: (content: Record<string, unknown>) => Record<string, unknown>
-	): Promise<void> {
-		for (let attempt = 0; ; attempt++) {
-			const current = await this.workspace.ledger.get(id);
-			if (!current) throw new Error('it is not on this device');
-			const { rev, content } = stored(current);
-			const parsed = parseDocument({ ...change(content), updatedAt: nowIso() });
-			if (!parsed.ok) throw new Error(parsed.reason);
-			try {
-				await this.workspace.writer.save(parsed.doc, rev);
-				return;
-			} catch (error) {
-				if (!isConflict(error) || attempt > 0) throw error;
-			}
-		}
+	/** Writes a new document of `type` by this person. */
+	async add<K extends MeetingDocType>(type: K, content: ContentOf<K>, id?: string): Promise<DocOf<K>> {
+		const doc = newDoc(type, this.me, content, { id });
+		await this.workspace.writer.save(doc);
+		return doc;
 	}
 
-	private save(doc: AppDoc): Promise<string> {
-		return this.workspace.writer.save(doc);
+	/** Changes a stored document over its current revision (once more if it moved meanwhile). */
+	async change<K extends MeetingDocType>(
+		type: K,
+		id: string,
+		change: (doc: DocOf<K>) => ChangeOf<K>
+	): Promise<void> {
+		await this.workspace.writer.update(type, id, change);
+	}
+
+	/**
+	 * Writes this person's own document `id` (a note, an attendance record, a reflection: one per person):
+	 * changes it with `change` when it is on this device, or writes it afresh with `content`.
+	 */
+	async writeOwn<K extends MeetingDocType>(
+		type: K,
+		id: string,
+		content: ContentOf<K>,
+		change: (doc: DocOf<K>) => ChangeOf<K>
+	): Promise<void> {
+		if (await this.workspace.ledger.get(id)) await this.change(type, id, change);
+		else await this.add(type, content, id);
+	}
+
+	/** This person's own document `id` as stored on this device (a note, a reflection), if any. */
+	async own(id: string): Promise<Record<string, unknown> | undefined> {
+		return this.workspace.ledger.get(id);
 	}
 
 	async moveItem(meeting: MeetingRow, itemId: string, by: -1 | 1): Promise<void> {
-		await this.change(meeting.id, (content) => ({
-			...content,
-			agenda: moveInAgenda((content.agenda as string[]) ?? [], itemId, by)
-		}));
+		await this.change('meeting', meeting.id, (doc) => ({ agenda: moveInAgenda(doc.agenda, itemId, by) }));
 	}
 
 	/** Takes an item off the agenda (it stays proposed). */
 	async unplaceItem(meeting: MeetingRow, itemId: string): Promise<void> {
-		await this.change(meeting.id, (content) => ({
-			...content,
-			agenda: ((content.agenda as string[]) ?? []).filter((id) => id !== itemId)
-		}));
+		await this.change('meeting', meeting.id, (doc) => ({ agenda: doc.agenda.filter((id) => id !== itemId) }));
 	}
 
 	async setItemMinutes(itemId: string, minutes: number | null): Promise<void> {
-		await this.change(itemId, (content) => ({ ...content, minutes }));
+		await this.change('agenda-item', itemId, () => ({ minutes }));
 	}
 
 	async setStatus(meeting: MeetingRow, status: MeetingStatus): Promise<void> {
-		await this.change(meeting.id, (content) => ({ ...content, status }));
+		await this.change('meeting', meeting.id, () => ({ status }));
 	}
 
 	/** The chair approves the minutes (a meeting still marked planned becomes held). */
 	async approve(meeting: MeetingRow): Promise<void> {
-		await this.change(meeting.id, (content) => ({
-			...content,
-			status: 'held',
+		await this.change('meeting', meeting.id, () => ({
+			status: 'held' as const,
 			approvedBy: this.me,
 			approvedAt: nowIso()
 		}));
 	}
 
 	async withdrawApproval(meeting: MeetingRow): Promise<void> {
-		await this.change(meeting.id, (content) => ({ ...content, approvedBy: null, approvedAt: null }));
+		await this.change('meeting', meeting.id, () => ({ approvedBy: null, approvedAt: null }));
 	}
 
+	/** Adds a record to this note-taker's attendance for the meeting (the latest record for a name counts). */
 	async recordAttendance(meeting: MeetingRow, record: Omit<AttendanceRecord, 'at'>): Promise<void> {
-		const id = attendanceId(meeting.id, this.me);
 		const entry = { ...record, at: nowIso() };
-		if (await this.workspace.ledger.get(id)) {
-			await this.change(id, (content) => ({
-				...content,
-				records: [...((content.records as AttendanceRecord[]) ?? []), entry]
-			}));
-			return;
-		}
-		await this.save(
-			attendanceSchema.parse({
-				...base('attendance', this.me, id),
-				meetingId: meeting.id,
-				group: meeting.group,
-				records: [entry]
-			})
+		await this.writeOwn(
+			'attendance',
+			attendanceId(meeting.id, this.me),
+			{ meetingId: meeting.id, group: meeting.group, records: [entry] },
+			(doc) => ({ records: [...doc.records, entry] })
 		);
 	}
 
 	async updateAction(action: ActionView, to: ActionStatus, note = ''): Promise<void> {
-		await this.save(
-			actionUpdateSchema.parse({
-				...base('action-update', this.me),
-				actionId: action.row.id,
-				meetingId: action.row.meetingId,
-				to,
-				note
-			})
-		);
+		await this.add('action-update', { actionId: action.row.id, meetingId: action.row.meetingId, to, note });
 	}
 }
 
-// ——— Forms ———
+/** The chair orders the agenda: moves items, takes them off, gives each its time. Each change saves at once. */
+export class AgendaOrder {
+	/** Field id → what is wrong with the minutes typed there. */
+	errors = $state<Record<string, string>>({});
+	/** Why the last change could not be saved. */
+	readonly attempt = new Attempt();
+
+	constructor(private readonly writes: MeetingWrites) {}
+
+	move(meeting: MeetingRow, itemId: string, by: -1 | 1): Promise<boolean> {
+		return this.attempt.run(() => this.writes.moveItem(meeting, itemId, by));
+	}
+
+	takeOff(meeting: MeetingRow, itemId: string): Promise<boolean> {
+		return this.attempt.run(() => this.writes.unplaceItem(meeting, itemId));
+	}
+
+	/** Gives an item the minutes typed in `field` (empty: no time set). */
+	async setMinutes(itemId: string, field: string, text: string): Promise<void> {
+		const value = text.trim();
+		const minutes = value === '' ? null : Number(value);
+		const { [field]: _previous, ...others } = this.errors;
+		if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 240)) {
+			this.errors = { ...others, [field]: 'Enter a whole number of minutes from 1 to 240' };
+			return;
+		}
+		this.errors = others;
+		await this.attempt.run(() => this.writes.setItemMinutes(itemId, minutes));
+	}
+}
+
+/**
+ * What every page of one meeting starts from: the meeting with everything written for it, who is looking
+ * (do they chair it?), and what they can write.
+ */
+export class MeetingPage {
+	readonly view: Live<MeetingView | undefined, string>;
+	readonly actor: MeetingActor;
+	readonly writes: MeetingWrites;
+
+	constructor(workspace: Workspace, session: SessionInfo, id: () => string) {
+		this.view = meetingDetail(workspace, session.name, id);
+		this.actor = new MeetingActor(workspace, session);
+		this.writes = new MeetingWrites(workspace, session.name);
+	}
+
+	get meeting(): MeetingRow | undefined {
+		return this.view.value?.meeting.row;
+	}
+
+	/** Whether this person may chair the meeting (a chair of its group, or a coordinator). */
+	get chairs(): boolean {
+		const meeting = this.meeting;
+		return meeting ? this.actor.chairs(meeting.group) : false;
+	}
+
+	/**
+	 * A form for the meeting on screen, made by `make` once it is read (again if the page moves to another
+	 * meeting, not each time the meeting changes) and loaded as it is made. Call while the page initialises.
+	 */
+	formFor<F extends { load(): Promise<void> }>(make: (meeting: MeetingRow) => F): { readonly current?: F } {
+		const id = $derived(this.meeting?.id);
+		const made = $derived.by(() => {
+			const meeting = untrack(() => this.meeting);
+			return id && meeting ? make(meeting) : undefined;
+		});
+		$effect(() => {
+			const form = made;
+			if (form) untrack(() => void form.load());
+		});
+		return {
+			get current() {
+				return made;
+			}
+		};
+	}
+}

@@ -1,13 +1,25 @@
 import {
 	accountUpdateSchema,
 	fieldErrors,
+	invalid,
 	newAccountSchema,
 	passwordProblem,
+	success,
 	type AccountSummary,
+	type AccountUpdate,
+	type NewAccountInput,
+	type PasswordChange,
+	type Result,
 	type Role
 } from '$lib/domain';
 import { AccountsApi } from '$lib/sync/accounts-api';
-import type { Result } from '$lib/domain';
+import { checkedBy, Form } from './draft-form.svelte';
+
+/**
+ * People and accounts, which live on the server: the coordinators' directory, adding a person, changing
+ * someone's details, roles, access or password, and changing your own password. The forms hold passwords,
+ * so they are `Form`s (nothing kept as a draft); each write is an API call answering a `Result`.
+ */
 
 export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
 	member: { label: 'Member', hint: 'Shares ideas, joins visits and meetings' },
@@ -16,40 +28,16 @@ export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
 	coordinator: { label: 'Coordinator (staff)', hint: 'Runs the network: manages people, reads sign-ups' }
 };
 
-/** Form state shared by the account forms: field messages, a whole-form problem, a busy flag. */
-class FormState {
-	errors = $state<Record<string, string>>({});
-	problem = $state<string>();
-	attempt = $state(0);
-	busy = $state(false);
-	done = $state<string>();
-
-	protected fail(errors: Record<string, string>, problem?: string): void {
-		this.errors = errors;
-		this.problem = problem;
-		this.done = undefined;
-		this.attempt += 1;
-	}
-
-	protected async run<T>(request: () => Promise<Result<T>>, done: string): Promise<T | undefined> {
-		this.busy = true;
-		this.done = undefined;
-		const result = await request();
-		this.busy = false;
-		if (!result.ok) {
-			this.fail(result.fields ?? {}, result.fields ? undefined : result.message);
-			return undefined;
-		}
-		this.errors = {};
-		this.problem = undefined;
-		this.done = done;
-		return result.value;
-	}
-
-	/** Errors for an error summary: fields first, then the whole-form problem. */
-	get summary(): Record<string, string> {
-		return this.problem ? { ...this.errors, form: this.problem } : this.errors;
-	}
+/** An API write for `Form.submit` that hands the server's answer to `then` when it succeeds. */
+function onSuccess<T, R>(
+	write: (value: T) => Promise<Result<R>>,
+	then: (value: R) => void
+): (value: T) => Promise<Result<R>> {
+	return async (value) => {
+		const answer = await write(value);
+		if (answer.ok) then(answer.value);
+		return answer;
+	};
 }
 
 /** Everyone in the network, for coordinators. */
@@ -68,39 +56,77 @@ export class PeopleDirectory {
 	}
 }
 
-export class NewAccountForm extends FormState {
-	values = $state({ name: '', displayName: '', roles: ['member'] as Role[], password: '' });
+export interface NewAccountValues {
+	name: string;
+	displayName: string;
+	roles: Role[];
+	password: string;
+}
 
-	constructor(private readonly api = new AccountsApi()) {
-		super();
-	}
+function checkNewAccount(values: NewAccountValues): Result<NewAccountInput> {
+	const parsed = newAccountSchema.safeParse(values);
+	const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+	const weak = passwordProblem(values.password, values.name);
+	if (weak && !errors.password) errors.password = weak;
+	if (!parsed.success || weak) return invalid(errors);
+	return success(parsed.data);
+}
 
+/** A coordinator adds a person (or makes the account of someone who signed up at an event). */
+export class NewAccountForm {
+	readonly form = new Form<NewAccountValues, NewAccountInput>(
+		{ name: '', displayName: '', roles: ['member'], password: '' },
+		checkNewAccount
+	);
+
+	constructor(private readonly api = new AccountsApi()) {}
+
+	/** Creates the account; answers it, or undefined (the form shows why). */
 	async submit(): Promise<AccountSummary | undefined> {
-		const parsed = newAccountSchema.safeParse(this.values);
-		const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-		const weak = passwordProblem(this.values.password, this.values.name);
-		if (weak && !errors.password) errors.password = weak;
-		if (!parsed.success || weak) {
-			this.fail(errors);
-			return undefined;
-		}
-		return this.run(() => this.api.create(parsed.data), 'Account created');
+		let created: AccountSummary | undefined;
+		await this.form.submit(
+			onSuccess(
+				(input) => this.api.create(input),
+				(account) => (created = account)
+			)
+		);
+		return created;
 	}
 }
 
+export interface AccountDetailsValues {
+	displayName: string;
+	roles: Role[];
+}
+
+export interface PasswordResetValues {
+	'new-password': string;
+}
+
 /** A coordinator changing someone's details, roles, access or password. */
-export class AccountEditor extends FormState {
+export class AccountEditor {
 	account = $state<AccountSummary>();
-	displayName = $state('');
-	roles = $state<Role[]>([]);
-	newPassword = $state('');
 	missing = $state(false);
+	/** A problem loading the account, or switching it off or on (the forms show their own). */
+	problem = $state<string>();
+	attempt = $state(0);
+	busy = $state(false);
+	/** What the last change did. */
+	done = $state<string>();
+	readonly details: Form<AccountDetailsValues, AccountUpdate>;
+	readonly password: Form<PasswordResetValues, PasswordChange>;
 
 	constructor(
 		readonly name: string,
 		private readonly api = new AccountsApi()
 	) {
-		super();
+		this.details = new Form<AccountDetailsValues, AccountUpdate>({ displayName: '', roles: [] }, (values) =>
+			checkedBy(accountUpdateSchema.safeParse(values))
+		);
+		this.password = new Form<PasswordResetValues, PasswordChange>({ 'new-password': '' }, (values) => {
+			const weak = passwordProblem(values['new-password'], name);
+			return weak ? invalid({ 'new-password': weak }) : success({ password: values['new-password'] });
+		});
 	}
 
 	async load(): Promise<void> {
@@ -115,66 +141,80 @@ export class AccountEditor extends FormState {
 	}
 
 	async saveDetails(): Promise<void> {
-		const parsed = accountUpdateSchema.safeParse({ displayName: this.displayName, roles: this.roles });
-		if (!parsed.success) return this.fail(fieldErrors(parsed.error.issues));
-		const account = await this.run(() => this.api.update(this.name, parsed.data), 'Changes saved');
-		if (account) this.show(account);
+		this.start();
+		const write = onSuccess(
+			(update: AccountUpdate) => this.api.update(this.name, update),
+			(account) => this.show(account)
+		);
+		if (await this.details.submit(write, { after: 'keep' })) this.done = 'Changes saved';
 	}
 
 	async setActive(active: boolean): Promise<void> {
-		const account = await this.run(
-			() => this.api.update(this.name, { active }),
-			active ? 'Account switched back on' : 'Account switched off. Their sessions have ended.'
-		);
-		if (account) this.show(account);
+		this.start();
+		this.busy = true;
+		const answer = await this.api.update(this.name, { active });
+		this.busy = false;
+		if (!answer.ok) {
+			this.problem = answer.message;
+			this.attempt += 1;
+			return;
+		}
+		this.show(answer.value);
+		this.done = active ? 'Account switched back on' : 'Account switched off. Their sessions have ended.';
 	}
 
 	async resetPassword(): Promise<void> {
-		const weak = passwordProblem(this.newPassword, this.name);
-		if (weak) return this.fail({ 'new-password': weak });
-		await this.run(
-			() => this.api.changePassword(this.name, { password: this.newPassword }),
-			'Password changed. Tell them the new password in person or by phone.'
-		);
-		if (this.done) this.newPassword = '';
+		this.start();
+		if (await this.password.submit((change) => this.api.changePassword(this.name, change)))
+			this.done = 'Password changed. Tell them the new password in person or by phone.';
+	}
+
+	/** A new change: the last one's messages go (one error summary on the page at a time). */
+	private start(): void {
+		this.done = undefined;
+		this.problem = undefined;
+		for (const form of [this.details, this.password]) {
+			form.errors = {};
+			form.problem = undefined;
+		}
 	}
 
 	private show(account: AccountSummary): void {
 		this.account = account;
-		this.displayName = account.displayName;
-		this.roles = [...account.roles];
+		this.details.values = { displayName: account.displayName, roles: [...account.roles] };
 	}
 }
 
+export interface OwnPasswordValues {
+	currentPassword: string;
+	password: string;
+}
+
 /** Anyone changing their own password. */
-export class OwnPasswordForm extends FormState {
-	currentPassword = $state('');
-	password = $state('');
+export class OwnPasswordForm {
+	readonly form: Form<OwnPasswordValues, PasswordChange>;
+	done = $state<string>();
 
 	constructor(
 		private readonly name: string,
 		private readonly api = new AccountsApi()
 	) {
-		super();
+		this.form = new Form<OwnPasswordValues, PasswordChange>(
+			{ currentPassword: '', password: '' },
+			(values) => {
+				const errors: Record<string, string> = {};
+				if (!values.currentPassword) errors.currentPassword = 'Enter your current password';
+				const weak = passwordProblem(values.password, name);
+				if (weak) errors.password = weak;
+				if (Object.keys(errors).length > 0) return invalid(errors);
+				return success({ currentPassword: values.currentPassword, password: values.password });
+			}
+		);
 	}
 
 	async submit(): Promise<void> {
-		const errors: Record<string, string> = {};
-		if (!this.currentPassword) errors.currentPassword = 'Enter your current password';
-		const weak = passwordProblem(this.password, this.name);
-		if (weak) errors.password = weak;
-		if (Object.keys(errors).length > 0) return this.fail(errors);
-		await this.run(
-			() =>
-				this.api.changePassword(this.name, {
-					currentPassword: this.currentPassword,
-					password: this.password
-				}),
-			'Your password has been changed.'
-		);
-		if (this.done) {
-			this.currentPassword = '';
-			this.password = '';
-		}
+		this.done = undefined;
+		if (await this.form.submit((change) => this.api.changePassword(this.name, change)))
+			this.done = 'Your password has been changed.';
 	}
 }

@@ -1,8 +1,15 @@
-import { newDocId, photoSchema, type Actor } from '$lib/domain';
+import { newDoc, type Actor, type Failure, type Result } from '$lib/domain';
 import { nowIso } from '$lib/format';
-import type { PhotoRow } from '$lib/store/desk';
+import type { Desk, DraftRow, PhotoRow } from '$lib/store/desk';
+import { reportProblem } from '$lib/report';
 import { compressPhoto } from '$lib/store/images';
 import type { Workspace } from '$lib/store/workspace';
+import { DraftForm } from './draft-form.svelte';
+
+/**
+ * Photos being added to something (an idea, an observation): chosen, kept with the draft, written as
+ * photo documents of their own on save. Components get a `PhotoSet` or a `PhotoLoader`, never the ledger.
+ */
 
 /** Reads a saved photo's image from this device (undefined when it has not arrived yet). */
 export type PhotoLoader = (id: string) => Promise<Blob | undefined>;
@@ -12,8 +19,8 @@ export function photoLoader(workspace: Workspace): PhotoLoader {
 }
 
 /**
- * Photos being added to something (an idea, an observation): new ones are compressed at once (location
- * removed) and kept with the draft; saved ones can be removed. Each becomes a photo document on save.
+ * Photos being added to something: new ones are compressed at once (location removed) and kept with the
+ * draft; saved ones can be removed. Each becomes a photo document on save.
  */
 export class PhotoSet {
 	/** New photos, compressed and stripped of location, waiting for Save. */
@@ -77,18 +84,7 @@ export class PhotoSet {
 	): Promise<void> {
 		const { ledger, writer } = workspace;
 		for (const image of images) {
-			const at = nowIso();
-			const photo = photoSchema.parse({
-				_id: newDocId('photo'),
-				type: 'photo',
-				schemaVersion: 1,
-				author: actor.name,
-				createdAt: at,
-				updatedAt: at,
-				subject,
-				alt: ''
-			});
-			await writer.savePhoto(photo, image);
+			await writer.savePhoto(newDoc('photo', actor.name, { subject, alt: '' }), image);
 			this.added = this.added.filter((kept) => kept !== image);
 		}
 		for (const id of this.removed) {
@@ -97,5 +93,66 @@ export class PhotoSet {
 		}
 		// Photos chosen while saving stay for the next save.
 		this.reset(this.added);
+	}
+
+	/**
+	 * A failed save's `failure`, saying that the photos not yet written are kept too (when the device
+	 * refused the write part way through them).
+	 */
+	keptWith(failure: Failure): Failure {
+		if (failure.reason !== 'not-saved' || this.added.length === 0) return failure;
+		return { ...failure, message: `${failure.message.replace(/\.$/, '')}, with the photos not yet saved.` };
+	}
+}
+
+/**
+ * A draft form whose draft also holds the photos chosen but not yet saved (`photos.added`), in the same
+ * draft row, so a killed tab or a failed save loses none of them either. A form that keeps more with its
+ * draft (an edit's revision) says what in `extra` and takes it back in `restore`.
+ */
+export class PhotoDraftForm<V extends object, T> extends DraftForm<V, T> {
+	constructor(
+		private readonly device: Desk,
+		key: string,
+		empty: V,
+		check: (values: V) => Result<T>,
+		readonly photos: PhotoSet
+	) {
+		super(device, key, empty, check);
+	}
+
+	/** Starts from `initial`, then the draft kept over it, with its photos. */
+	override async load(initial: Partial<V> = {}): Promise<void> {
+		const draft = await this.device.drafts.get(this.key);
+		this.photos.reset(draft?.photos ?? []);
+		this.restore(draft);
+		await super.load(initial);
+	}
+
+	/** Keeps the draft after photos were added or removed (the photos stay on screen if it cannot). */
+	async photosChanged(): Promise<void> {
+		try {
+			await this.set({});
+		} catch (error) {
+			reportProblem('the photos chosen could not be kept with the draft', error);
+		}
+	}
+
+	/** What else to keep with the draft. */
+	protected extra(): Partial<DraftRow> {
+		return {};
+	}
+
+	/** Takes back what `extra` kept, from the draft read on load (undefined when there is none). */
+	protected restore(_draft: DraftRow | undefined): void {}
+
+	protected override async kept(): Promise<void> {
+		await this.device.drafts.put({
+			...this.extra(),
+			key: this.key,
+			values: { ...this.values } as Record<string, unknown>,
+			photos: this.photos.added,
+			updatedAt: nowIso()
+		});
 	}
 }

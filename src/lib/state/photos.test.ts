@@ -38,22 +38,22 @@ describe('a save that fails part way through its photos (a full device)', () => 
 		const visitId = newDocId('visit');
 		const capture = new ObservationCapture(workspace, actor, visitId);
 		await capture.load();
-		await capture.update('text', 'The ramp at the side door is steep');
-		await capture.update('kind', 'concern');
+		await capture.form.update('text', 'The ramp at the side door is steep');
+		await capture.form.update('kind', 'concern');
 		capture.photos.added = twoPhotos();
 		fullAfterOnePhoto();
 
 		expect(await capture.save()).toBe(false);
-		expect(capture.problem).toBe(
+		expect(capture.form.problem).toBe(
 			`This observation could not be saved on this device: ${OUT_OF_SPACE}. What you typed is kept, with the photos not yet saved.`
 		);
-		expect(capture.values.text).toBe('The ramp at the side door is steep');
+		expect(capture.form.values.text).toBe('The ramp at the side door is steep');
 		expect(capture.photos.added).toHaveLength(1);
 		expect((await workspace.desk.drafts.get(`observation:new:${visitId}`))?.photos).toHaveLength(1);
 
 		expect(await capture.save()).toBe(true);
-		expect(capture.problem).toBeUndefined();
-		expect(capture.values.text).toBe('');
+		expect(capture.form.problem).toBeUndefined();
+		expect(capture.form.values.text).toBe('');
 		const [observation, ...more] = await stored('observation');
 		expect(more).toEqual([]);
 		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([observation!._id, observation!._id]);
@@ -63,19 +63,19 @@ describe('a save that fails part way through its photos (a full device)', () => 
 		const { workspace, actor } = device;
 		const editor = new IdeaEditor(workspace, actor);
 		await editor.load();
-		await editor.update('title', 'Step-free route to the minor injuries unit');
+		await editor.form.update('title', 'Step-free route to the minor injuries unit');
 		editor.photos.added = twoPhotos();
 		fullAfterOnePhoto();
 
-		expect(await editor.save()).toEqual({ ok: false });
-		expect(editor.problem).toBe(
+		expect(await editor.save()).toMatchObject({ ok: false, reason: 'not-saved' });
+		expect(editor.form.problem).toBe(
 			`Your idea could not be saved on this device: ${OUT_OF_SPACE}. What you typed is kept as a draft, with the photos not yet saved.`
 		);
 		expect((await workspace.desk.drafts.get('idea:new'))?.photos).toHaveLength(1);
 
 		const saved = await editor.save();
 		const [idea, ...more] = await stored('idea');
-		expect(saved).toEqual({ ok: true, id: idea!._id });
+		expect(saved).toEqual({ ok: true, value: idea!._id });
 		expect(more).toEqual([]);
 		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([idea!._id, idea!._id]);
 	});

@@ -1,20 +1,26 @@
 import {
 	buildSignup,
 	cleanEquality,
-	fieldErrors,
+	EQUALITY_KEYS,
 	newDocId,
 	sealSignup,
 	signupDetailsSchema,
-	type ContactMethod
+	success,
+	type ContactMethod,
+	type EqualityAnswers,
+	type Failure,
+	type Result,
+	type SignupDetails
 } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import { enqueueSignup, type CoordinatorKeyRow } from '$lib/store/recruitment';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
+import { checkedBy, Form } from './draft-form.svelte';
 
 export type SignupStep = 'details' | 'equality' | 'thanks';
 
-interface DetailValues {
+export interface DetailValues {
 	name: string;
 	email: string;
 	phone: string;
@@ -26,34 +32,56 @@ interface DetailValues {
 	consentStore: boolean;
 }
 
-function blank(): DetailValues {
-	return {
-		name: '',
-		email: '',
-		phone: '',
-		preferredContact: '',
-		area: '',
-		interests: '',
-		accessNeeds: '',
-		consentContact: false,
-		consentStore: false
-	};
+/** The optional equality answers, by question key; '' is "not answered". */
+export type EqualityValues = Record<string, string>;
+
+function checkDetails(values: DetailValues): Result<SignupDetails> {
+	return checkedBy(
+		signupDetailsSchema.safeParse({ ...values, preferredContact: values.preferredContact || undefined })
+	);
 }
+
+/** Memory-only forms (`Form`, never a draft): nothing a member of the public types is written down. */
+function detailsForm(): Form<DetailValues, SignupDetails> {
+	return new Form<DetailValues, SignupDetails>(
+		{
+			name: '',
+			email: '',
+			phone: '',
+			preferredContact: '',
+			area: '',
+			interests: '',
+			accessNeeds: '',
+			consentContact: false,
+			consentStore: false
+		},
+		checkDetails
+	);
+}
+
+function equalityForm(): Form<EqualityValues, EqualityAnswers> {
+	return new Form<EqualityValues, EqualityAnswers>(
+		Object.fromEntries(EQUALITY_KEYS.map((key) => [key, ''])),
+		(values) => success(cleanEquality(values))
+	);
+}
+
+const NO_KEYS: Failure = {
+	ok: false,
+	reason: 'refused',
+	message: 'No coordinator has set up a sign-up key yet, so this sign-up cannot be kept safely.'
+};
 
 /**
  * Event mode: one person's sign-up at a time. What they type lives only in this object's memory (no
  * drafts, no history entries, nothing in the URL); on submit it is sealed for the coordinators at once,
- * only the ciphertext is stored (the outbox), and every field is emptied before the thank-you screen.
- * `person` changes for each new person, so the page rebuilds the form from nothing.
+ * only the ciphertext is stored (the outbox), and both forms are replaced with empty ones before the
+ * thank-you screen. `person` changes for each new person, so the page rebuilds the form from nothing.
  */
 export class SignupFlow {
 	step = $state<SignupStep>('details');
-	values = $state<DetailValues>(blank());
-	equality = $state<Record<string, string>>({});
-	errors = $state<Record<string, string>>({});
-	attempt = $state(0);
-	busy = $state(false);
-	problem = $state<string>();
+	details = $state.raw(detailsForm());
+	equality = $state.raw(equalityForm());
 	person = $state(0);
 
 	constructor(
@@ -65,20 +93,13 @@ export class SignupFlow {
 	) {}
 
 	/** Checks the first screen and moves on to the optional equality questions. */
-	continue(): boolean {
-		const parsed = signupDetailsSchema.safeParse({
-			...this.values,
-			preferredContact: this.values.preferredContact || undefined
-		});
-		if (!parsed.success) {
-			this.errors = fieldErrors(parsed.error.issues);
-			this.problem = undefined;
-			this.attempt += 1;
-			return false;
-		}
-		this.errors = {};
-		this.step = 'equality';
-		return true;
+	continue(): Promise<boolean> {
+		return this.details.submit(
+			async () => {
+				this.step = 'equality';
+			},
+			{ after: 'keep' }
+		);
 	}
 
 	/** Back from the equality questions to the same person's details. */
@@ -88,43 +109,16 @@ export class SignupFlow {
 
 	/** Seals and queues the sign-up, with the equality answers unless `skipEquality`, then forgets it. */
 	async submit(skipEquality = false): Promise<boolean> {
-		const details = signupDetailsSchema.safeParse({
-			...this.values,
-			preferredContact: this.values.preferredContact || undefined
-		});
-		if (!details.success) {
+		const details = checkDetails(this.details.values);
+		if (!details.ok) {
 			this.step = 'details';
 			return this.continue();
 		}
-		const keys = this.keys();
-		if (keys.length === 0) {
-			this.problem = 'No coordinator has set up a sign-up key yet, so this sign-up cannot be kept safely.';
-			this.attempt += 1;
-			return false;
-		}
-		this.busy = true;
-		try {
-			const id = newDocId('signup');
-			const plaintext = buildSignup({
-				id,
-				eventId: this.eventId,
-				collectedBy: this.collectedBy,
-				collectedAt: nowIso(),
-				details: details.data,
-				equality: skipEquality ? {} : cleanEquality(this.equality)
-			});
-			const sealed = await sealSignup(
-				plaintext,
-				keys.map((key) => ({ keyId: key.keyId, publicKey: key.publicKey }))
-			);
-			await enqueueSignup(this.workspace.desk, sealed);
-		} catch (error) {
-			this.problem = `This sign-up could not be saved on this device: ${whyNotSaved(error)}. What was entered is kept.`;
-			this.attempt += 1;
-			return false;
-		} finally {
-			this.busy = false;
-		}
+		const sent = await this.equality.submit(
+			(answers) => this.seal(details.value, skipEquality ? {} : answers),
+			{ after: 'keep' }
+		);
+		if (!sent) return false;
 		this.forget();
 		this.step = 'thanks';
 		this.queued();
@@ -138,11 +132,36 @@ export class SignupFlow {
 		this.step = 'details';
 	}
 
+	/** Seals the sign-up for every coordinator's key and puts only the ciphertext in the outbox. */
+	private async seal(details: SignupDetails, equality: EqualityAnswers): Promise<Result<void>> {
+		const keys = this.keys();
+		if (keys.length === 0) return NO_KEYS;
+		try {
+			const plaintext = buildSignup({
+				id: newDocId('signup'),
+				eventId: this.eventId,
+				collectedBy: this.collectedBy,
+				collectedAt: nowIso(),
+				details,
+				equality
+			});
+			const sealed = await sealSignup(
+				plaintext,
+				keys.map((key) => ({ keyId: key.keyId, publicKey: key.publicKey }))
+			);
+			await enqueueSignup(this.workspace.desk, sealed);
+			return success(undefined);
+		} catch (error) {
+			return {
+				ok: false,
+				reason: 'not-saved',
+				message: `This sign-up could not be saved on this device: ${whyNotSaved(error)}. What was entered is kept.`
+			};
+		}
+	}
+
 	private forget(): void {
-		this.values = blank();
-		this.equality = {};
-		this.errors = {};
-		this.problem = undefined;
-		this.attempt = 0;
+		this.details = detailsForm();
+		this.equality = equalityForm();
 	}
 }

@@ -1,27 +1,44 @@
 import {
-	coordinatorKeySchema,
 	generateCoordinatorKeyPair,
+	invalid,
 	keyPassphraseProblem,
-	newDocId,
+	newDoc,
 	openSignup,
 	protectPrivateKey,
 	SealError,
 	SIGNUP_STATUS_LABELS,
+	success,
 	suggestAccountName,
 	unlockPrivateKey,
 	type EqualityAnswers,
 	type PublicJwk,
+	type Result,
 	type SessionInfo,
 	type SignupPlaintext,
 	type SignupStatus
 } from '$lib/domain';
 import { nowIso } from '$lib/format';
+import { reportProblem } from '$lib/report';
 import type { InboxRow, KeyringRow } from '$lib/store/recruitment';
-import { replaceInbox, updateInboxStatus } from '$lib/store/recruitment';
+import {
+	keepKeyringEntry,
+	removeFromInbox,
+	replaceInbox,
+	replaceKeyring,
+	updateInboxStatus
+} from '$lib/store/recruitment';
+import { loadEventNames, loadInbox, loadKeyring } from '$lib/store/recruitment-query';
 import type { Workspace } from '$lib/store/workspace';
 import { SignupsApi } from '$lib/sync/signups-api';
+import { Form } from './draft-form.svelte';
 import { Live } from './live.svelte';
 import { NewAccountForm } from './people.svelte';
+
+/**
+ * A coordinator's side of sign-ups: their sign-up key (set up, recovered, unlocked in this tab's memory),
+ * the inbox of sealed sign-ups opened with it, and following one up (contacted, joined with a new account,
+ * declined, deleted for good).
+ */
 
 export function signupPath(id: string): string {
 	return `/signups/${encodeURIComponent(id.replace(/^signup:/, ''))}`;
@@ -88,10 +105,17 @@ export type KeyState = 'loading' | 'none' | 'locked' | 'unlocked';
 /** Setting up, recovering and unlocking a coordinator's sign-up key. */
 export class KeyManager {
 	state = $state<KeyState>('loading');
-	errors = $state<Record<string, string>>({});
-	attempt = $state(0);
-	busy = $state(false);
-	problem = $state<string>();
+	readonly unlocking = new Form<{ passphrase: string }, string>({ passphrase: '' }, ({ passphrase }) =>
+		passphrase ? success(passphrase) : invalid({ passphrase: 'Enter your passphrase' })
+	);
+	readonly creating = new Form<{ passphrase: string; confirm: string }, string>(
+		{ passphrase: '', confirm: '' },
+		({ passphrase, confirm }) => {
+			const problem = keyPassphraseProblem(passphrase, confirm);
+			if (!problem) return success(passphrase);
+			return invalid(problem.includes('match') ? { confirm: problem } : { passphrase: problem });
+		}
+	);
 	private saved: KeyringRow[] = [];
 
 	constructor(
@@ -106,20 +130,30 @@ export class KeyManager {
 	async load(): Promise<void> {
 		const { desk } = this.workspace;
 		const fresh = await this.api.keyring();
-		if (fresh.ok) {
-			await desk.transaction('rw', desk.keyring, async () => {
-				await desk.keyring.where('owner').equals(this.session.name).delete();
-				await desk.keyring.bulkPut(fresh.value);
-			});
-		}
-		this.saved = await desk.keyring.where('owner').equals(this.session.name).toArray();
+		if (fresh.ok) await replaceKeyring(desk, this.session.name, fresh.value);
+		this.saved = await loadKeyring(desk, this.session.name);
 		this.state = vault.unlocked ? 'unlocked' : this.saved.length > 0 ? 'locked' : 'none';
-		if (!fresh.ok && this.saved.length === 0) this.problem = fresh.message;
+		if (!fresh.ok && this.saved.length === 0) this.creating.problem = fresh.message;
 	}
 
-	async unlock(passphrase: string): Promise<boolean> {
-		if (!passphrase) return this.fail({ passphrase: 'Enter your passphrase' });
-		this.busy = true;
+	unlock(): Promise<boolean> {
+		return this.unlocking.submit((passphrase) => this.open(passphrase));
+	}
+
+	/**
+	 * Makes a key pair on this device. The private key is protected with the passphrase here and stored on
+	 * the server (so another device can recover it); the public key goes to every device through `network`.
+	 */
+	create(): Promise<boolean> {
+		return this.creating.submit((passphrase) => this.make(passphrase), { what: 'Your sign-up key' });
+	}
+
+	lock(): void {
+		vault.lock();
+		this.state = this.saved.length > 0 ? 'locked' : 'none';
+	}
+
+	private async open(passphrase: string): Promise<Result<void>> {
 		let opened = 0;
 		for (const entry of this.saved) {
 			try {
@@ -130,76 +164,57 @@ export class KeyManager {
 				// Another key of this coordinator, with another passphrase.
 			}
 		}
-		this.busy = false;
-		if (opened === 0) return this.fail({ passphrase: 'That passphrase does not open your sign-up key' });
-		this.errors = {};
+		if (opened === 0) return invalid({ passphrase: 'That passphrase does not open your sign-up key' });
 		this.state = 'unlocked';
-		return true;
+		return success(undefined);
 	}
 
-	/**
-	 * Makes a key pair on this device. The private key is protected with the passphrase here and stored on
-	 * the server (so another device can recover it); the public key goes to every device through `network`.
-	 */
-	async create(passphrase: string, confirm: string): Promise<boolean> {
-		const problem = keyPassphraseProblem(passphrase, confirm);
-		if (problem) {
-			return this.fail(problem.includes('match') ? { confirm: problem } : { passphrase: problem });
-		}
-		this.busy = true;
-		try {
-			const pair = await generateCoordinatorKeyPair();
-			const protectedKey = await protectPrivateKey(pair.privateKey, pair.keyId, passphrase);
-			const stored = await this.api.storeKey(pair.keyId, { publicKey: pair.publicKey, protectedKey });
-			if (!stored.ok) return this.fail({}, stored.message);
-			const entry: KeyringRow = {
-				keyId: pair.keyId,
-				owner: this.session.name,
-				publicKey: pair.publicKey,
-				protectedKey,
-				createdAt: nowIso()
-			};
-			await this.workspace.desk.keyring.put(entry);
-			const at = nowIso();
-			await this.workspace.writer.save(
-				coordinatorKeySchema.parse({
-					_id: newDocId('coordinatorKey'),
-					type: 'coordinatorKey',
-					schemaVersion: 1,
-					author: this.session.name,
-					createdAt: at,
-					updatedAt: at,
-					keyId: pair.keyId,
-					publicKey: pair.publicKey,
-					coordinatorName: this.session.displayName
-				})
-			);
-			this.saved = [entry];
-			vault.add({
+	private async make(passphrase: string): Promise<Result<void>> {
+		const pair = await generateCoordinatorKeyPair();
+		const protectedKey = await protectPrivateKey(pair.privateKey, pair.keyId, passphrase);
+		const stored = await this.api.storeKey(pair.keyId, { publicKey: pair.publicKey, protectedKey });
+		if (!stored.ok) return stored;
+		const entry: KeyringRow = {
+			keyId: pair.keyId,
+			owner: this.session.name,
+			publicKey: pair.publicKey,
+			protectedKey,
+			createdAt: nowIso()
+		};
+		await keepKeyringEntry(this.workspace.desk, entry);
+		await this.workspace.writer.save(
+			newDoc('coordinatorKey', this.session.name, {
 				keyId: pair.keyId,
 				publicKey: pair.publicKey,
-				privateKey: await unlockPrivateKey(protectedKey, passphrase)
-			});
-			this.errors = {};
-			this.state = 'unlocked';
-			return true;
-		} finally {
-			this.busy = false;
-		}
+				coordinatorName: this.session.displayName
+			})
+		);
+		this.saved = [entry];
+		vault.add({
+			keyId: pair.keyId,
+			publicKey: pair.publicKey,
+			privateKey: await unlockPrivateKey(protectedKey, passphrase)
+		});
+		this.state = 'unlocked';
+		return success(undefined);
 	}
+}
 
-	lock(): void {
-		vault.lock();
-		this.state = this.saved.length > 0 ? 'locked' : 'none';
-	}
+/** Reads the inbox from the server (sealed), replacing the copy on this device. */
+async function refreshInbox(workspace: Workspace, api: SignupsApi): Promise<Result<void>> {
+	const answer = await api.inbox();
+	if (!answer.ok) return answer;
+	await replaceInbox(workspace.desk, answer.value);
+	return success(undefined);
+}
 
-	private fail(errors: Record<string, string>, problem?: string): false {
-		this.errors = errors;
-		this.problem = problem;
-		this.attempt += 1;
-		this.busy = false;
-		return false;
-	}
+/**
+ * Brings the inbox copy up to date for the events pages' counts ("as of your last look at the inbox"); a
+ * failure (no connection, most often) leaves the last copy's counts and goes to the log.
+ */
+export async function refreshSignupCounts(workspace: Workspace, api = new SignupsApi()): Promise<void> {
+	const answer = await refreshInbox(workspace, api);
+	if (!answer.ok) reportProblem('the sign-up counts could not be brought up to date', answer.message);
 }
 
 export interface InboxItem {
@@ -224,12 +239,12 @@ export class SignupInbox {
 		const { desk } = workspace;
 		this.rows = new Live(
 			() => undefined,
-			async () => (await desk.inbox.orderBy('receivedAt').toArray()).reverse(),
+			() => loadInbox(desk),
 			[]
 		);
 		this.eventNames = new Live(
 			() => undefined,
-			async () => Object.fromEntries((await desk.events.toArray()).map((event) => [event.id, event.name])),
+			() => loadEventNames(desk),
 			{}
 		);
 		$effect(() => {
@@ -258,24 +273,15 @@ export class SignupInbox {
 	/** Reads the inbox from the server (sealed), replacing the copy on this device. */
 	async refresh(): Promise<void> {
 		this.refreshing = true;
-		const answer = await this.api.inbox();
+		const answer = await refreshInbox(this.workspace, this.api);
 		this.refreshing = false;
-		if (!answer.ok) {
-			this.problem = answer.message;
-			return;
-		}
-		this.problem = undefined;
-		await replaceInbox(this.workspace.desk, answer.value);
-		this.refreshedAt = nowIso();
+		this.problem = answer.ok ? undefined : answer.message;
+		if (answer.ok) this.refreshedAt = nowIso();
 	}
 
-	async setStatus(
-		id: string,
-		status: Exclude<SignupStatus, 'new'>,
-		account?: string
-	): Promise<string | undefined> {
+	async setStatus(id: string, status: Exclude<SignupStatus, 'new'>, account?: string): Promise<Result<void>> {
 		const answer = await this.api.setStatus(id, account ? { status, account } : { status });
-		if (!answer.ok) return answer.message;
+		if (!answer.ok) return answer;
 		const { statusBy, statusAt } = answer.value;
 		await updateInboxStatus(this.workspace.desk, id, {
 			status,
@@ -283,15 +289,15 @@ export class SignupInbox {
 			statusAt: statusAt ?? nowIso(),
 			...(account ? { account } : {})
 		});
-		return undefined;
+		return success(undefined);
 	}
 
-	/** Deletes a sign-up for good, on the server and on this device. */
-	async remove(id: string): Promise<string | undefined> {
+	/** Deletes a sign-up for good, on the server and on this device (already gone from the server is fine). */
+	async remove(id: string): Promise<Result<void>> {
 		const answer = await this.api.remove(id);
-		if (!answer.ok && answer.status !== 404) return answer.message;
-		await this.workspace.desk.inbox.delete(id);
-		return undefined;
+		if (!answer.ok && answer.status !== 404) return answer;
+		await removeFromInbox(this.workspace.desk, id);
+		return success(undefined);
 	}
 }
 
@@ -311,18 +317,16 @@ export class SignupReview {
 		private readonly id: () => string
 	) {}
 
-	async mark(status: Exclude<SignupStatus, 'new'>, accountName?: string): Promise<void> {
-		this.busy = true;
-		this.problem = await this.inbox.setStatus(this.id(), status, accountName);
-		this.busy = false;
-		if (!this.problem) this.notice = `Marked as ${SIGNUP_STATUS_LABELS[status].toLowerCase()}.`;
+	async mark(status: Exclude<SignupStatus, 'new'>, accountName?: string): Promise<boolean> {
+		const marked = await this.act(() => this.inbox.setStatus(this.id(), status, accountName));
+		if (marked) this.notice = `Marked as ${SIGNUP_STATUS_LABELS[status].toLowerCase()}.`;
+		return marked;
 	}
 
 	/** Opens the account form, filled in from the name they gave at the event. */
 	startJoining(name: string): void {
-		this.account.values.displayName = name;
-		this.account.values.name = suggestAccountName(name);
-		this.account.values.roles = ['member'];
+		const { form } = this.account;
+		form.values = { ...form.values, displayName: name, name: suggestAccountName(name), roles: ['member'] };
 		this.joining = true;
 	}
 
@@ -331,16 +335,24 @@ export class SignupReview {
 		const created = await this.account.submit();
 		if (!created) return;
 		this.joining = false;
-		await this.mark('joined', created.name);
-		if (!this.problem)
+		if (await this.mark('joined', created.name))
 			this.notice = `Account ${created.name} created and marked as joined. Tell them their first password in person or by phone.`;
 	}
 
 	/** Deletes the sign-up for good, here and on the server; answers whether it is gone. */
-	async remove(): Promise<boolean> {
+	remove(): Promise<boolean> {
+		return this.act(() => this.inbox.remove(this.id()));
+	}
+
+	/** Runs a change to the sign-up, showing why it failed; answers whether it worked. */
+	private async act(change: () => Promise<Result<void>>): Promise<boolean> {
 		this.busy = true;
-		this.problem = await this.inbox.remove(this.id());
-		this.busy = false;
-		return !this.problem;
+		try {
+			const answer = await change();
+			this.problem = answer.ok ? undefined : answer.message;
+			return answer.ok;
+		} finally {
+			this.busy = false;
+		}
 	}
 }

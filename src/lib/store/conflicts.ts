@@ -1,3 +1,4 @@
+/** A document's conflicting versions as the ledger holds them, for the generic conflicts page. */
 import { contentOf, sameApartFromTimes, ULID_PATTERN } from '$lib/domain';
 import type { Ledger } from './ledger';
 

@@ -1,3 +1,8 @@
+/**
+ * The desk: the Dexie database of one account on this device (read models the projection fills, the search
+ * index, and local-only tables: status rows, drafts, the sync journal, settings), and the device-wide database
+ * that remembers who is signed in.
+ */
 import Dexie, { type EntityTable } from 'dexie';
 import { MEETING_TABLES, type GroupRow, type MeetingPartRow, type MeetingRow } from './meeting-rows';
 import {

@@ -1,3 +1,4 @@
+/** How documents of every kind are named and linked in lists of documents (the Sync page's). */
 import { typeOfId } from '$lib/domain';
 import type { Desk } from './desk';
 

@@ -1,6 +1,22 @@
-import type { IdeaStatus } from '$lib/domain';
-import { PROJECTION_SEQ_KEY, SEARCH_SEQ_KEY, type Desk, type IdeaRow, type LedgerSeq } from './desk';
+import { supportId, type IdeaStatus } from '$lib/domain';
+import {
+	PROJECTION_SEQ_KEY,
+	SEARCH_SEQ_KEY,
+	type CommentRow,
+	type Desk,
+	type IdeaRow,
+	type LedgerSeq,
+	type PhotoRow,
+	type StatusRow
+} from './desk';
+import { loadIdeaActions, type ActionView, type Synced } from './meeting-query';
+import { statusOf } from './status';
 import { commentWords, ideaWords, words } from './words';
+
+/**
+ * Reading ideas from the desk, on the device: a page of the list (filtered, sorted, searched), one idea
+ * with everything about it, the outcomes feed, and what the idea form starts from.
+ */
 
 export const IDEA_SORTS = ['newest', 'supported', 'activity'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];
@@ -127,4 +143,128 @@ function compare(a: string | number, b: string | number): number {
 export async function recentIdeaTitles(desk: Desk, limit: number): Promise<{ id: string; title: string }[]> {
 	const rows = await desk.ideas.orderBy('createdAt').reverse().limit(limit).toArray();
 	return rows.map((idea) => ({ id: idea.id, title: idea.title }));
+}
+
+/** Rows with their sync status ("saved on this device", "synced", "not synced: …"). */
+export async function withStatuses<R extends { id: string; rev: string }>(
+	desk: Desk,
+	rows: readonly R[]
+): Promise<Synced<R>[]> {
+	const statuses = await desk.docStatus.bulkGet(rows.map((row) => row.id));
+	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
+}
+
+export type IdeaItem = Synced<IdeaRow>;
+
+export interface IdeaListPage {
+	items: IdeaItem[];
+	total: number;
+	/** The search read the lists because the search index is still catching up. */
+	indexPending: boolean;
+}
+
+/** One page of the ideas list (`queryIdeas`) with each idea's sync status. */
+export async function loadIdeaPage(desk: Desk, me: string, query: IdeaQuery): Promise<IdeaListPage> {
+	const page = await queryIdeas(desk, me, query);
+	const items = await withStatuses(desk, page.rows);
+	return { items, total: page.total, indexPending: page.indexPending ?? false };
+}
+
+export interface CommentItem extends Synced<CommentRow> {
+	replies: Synced<CommentRow>[];
+}
+
+export interface IdeaView {
+	item: IdeaItem;
+	/** Top-level comments, oldest first, each with its replies. */
+	comments: CommentItem[];
+	history: StatusRow[];
+	photos: PhotoRow[];
+	supportedByMe: boolean;
+	/** Visits whose observations this idea came from. */
+	sources: { observationId: string; visitId: string; siteName: string }[];
+	/** What meetings agreed to do about it, with where each action has got to. */
+	actions: ActionView[];
+}
+
+/** The photos about `subject` (an idea, an observation), oldest first. */
+export function loadPhotos(desk: Desk, subject: string): Promise<PhotoRow[]> {
+	return desk.photos.where('subject').equals(subject).sortBy('createdAt');
+}
+
+/** One idea with everything about it, as `me` sees it; undefined when it is not on this device. */
+export async function loadIdeaView(
+	desk: Desk,
+	me: string,
+	ideaId: string,
+	today: string
+): Promise<IdeaView | undefined> {
+	const row = await desk.ideas.get(ideaId);
+	if (!row) return undefined;
+	const [[item], comments, history, photos, mySupport, sources, actions] = await Promise.all([
+		withStatuses(desk, [row]),
+		desk.comments.where('ideaId').equals(ideaId).sortBy('createdAt'),
+		desk.statuses.where('ideaId').equals(ideaId).sortBy('createdAt'),
+		loadPhotos(desk, ideaId),
+		desk.supports.get(supportId(ideaId, me)),
+		loadSources(desk, row.links),
+		loadIdeaActions(desk, ideaId, today)
+	]);
+	if (!item) return undefined;
+	const discussion = await withStatuses(desk, comments);
+	const threads = discussion
+		.filter((comment) => comment.row.parentId === null)
+		.map((top) => ({
+			...top,
+			replies: discussion.filter((reply) => reply.row.parentId === top.row.id)
+		}));
+	return { item, comments: threads, history, photos, supportedByMe: Boolean(mySupport), sources, actions };
+}
+
+/** The visits an idea's linked observations were made on. */
+async function loadSources(desk: Desk, links: readonly string[]): Promise<IdeaView['sources']> {
+	const observations = await desk.observations.bulkGet(
+		links.filter((link) => link.startsWith('observation:'))
+	);
+	const visits = await desk.visits.bulkGet(observations.map((o) => o?.visitId ?? ''));
+	return observations.flatMap((o, i) => {
+		const visit = visits[i];
+		return o && visit ? [{ observationId: o.id, visitId: visit.id, siteName: visit.siteName }] : [];
+	});
+}
+
+export interface Outcome {
+	step: StatusRow;
+	idea: IdeaRow;
+}
+
+/** "You said, we did": the newest `limit` endings of ideas, with what happened. */
+export async function loadOutcomes(desk: Desk, limit: number): Promise<Outcome[]> {
+	const steps = await desk.statuses
+		.orderBy('createdAt')
+		.reverse()
+		.filter((step) => Boolean(step.outcome))
+		.limit(limit)
+		.toArray();
+	const ideas = await desk.ideas.bulkGet(steps.map((step) => step.ideaId));
+	return steps.flatMap((step, i) => {
+		const idea = ideas[i];
+		// Only the idea's latest ending counts: a reopened idea has no outcome yet.
+		return idea && (idea.status === 'done' || idea.status === 'not-taken-forward') ? [{ step, idea }] : [];
+	});
+}
+
+/**
+ * What a new idea starts from when it is made from an observation on a visit ("turn into an idea"): the
+ * observation's first line as the title and its text as the details; undefined when it is not on this device.
+ */
+export async function loadIdeaSeed(
+	desk: Desk,
+	from: string
+): Promise<{ from: string; title: string; details: string } | undefined> {
+	if (!from.startsWith('observation:')) return undefined;
+	const observation = await desk.observations.get(from);
+	if (!observation) return undefined;
+	const title = observation.text.split('\n')[0]?.slice(0, 120) ?? '';
+	return { from: observation.id, title, details: observation.text };
 }

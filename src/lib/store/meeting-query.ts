@@ -1,6 +1,7 @@
 import {
 	actionProgress,
 	dueState,
+	groupsChairedBy,
 	meetingMeasures,
 	mergeAttendance,
 	orderAgenda,
@@ -274,6 +275,11 @@ export async function loadGroups(desk: Desk): Promise<Synced<GroupRow>[]> {
 export async function loadGroup(desk: Desk, id: string): Promise<Synced<GroupRow> | null> {
 	const row = await desk.groups.get(id);
 	return row ? ((await withStatuses(desk, [row]))[0] ?? null) : null;
+}
+
+/** The groups `name` chairs, from this device's copy of the groups (the app's `Actor.chairOf`). */
+export async function loadChairOf(desk: Desk, name: string): Promise<string[]> {
+	return groupsChairedBy(await desk.groups.toArray(), name);
 }
 
 /** A meeting's own row, or null when it is not on this device. */

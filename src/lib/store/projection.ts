@@ -1,36 +1,16 @@
-import type { Table } from 'dexie';
-import { parseDocument } from '$lib/domain';
-import {
-	journal,
-	PROJECTION_SEQ_KEY as SEQ_KEY,
-	type Desk,
-	type DocStatusRow,
-	type IdeaRow,
-	type LedgerSeq as Seq
-} from './desk';
+/**
+ * The lists' projection: follows the ledger's changes feed and writes each batch into the desk
+ * (projection-batch.ts), resumably, one pass or direct write at a time; also the write path's direct
+ * projection of one document (`project`) and a first sync's projection from its pulled batches (`firstPull`).
+ */
+import { reportProblem } from '$lib/report';
+import { journal, PROJECTION_SEQ_KEY as SEQ_KEY, type Desk, type LedgerSeq as Seq } from './desk';
 import type { Ledger } from './ledger';
-import { statusOf } from './status';
-import {
-	ideasOf,
-	joinDiscussions,
-	readDiscussions,
-	readModelTables,
-	recountIdeas,
-	sameCounts,
-	removal,
-	rowsOf,
-	writeRows,
-	type DocRows
-} from './read-models';
+import { writeBatch, type Change, type Direct, type FeedPosition } from './projection-batch';
+import { settled } from './settled';
+import { markUnprojected } from './unprojected';
 
 const BATCH = 500;
-
-interface Change {
-	id: string;
-	seq: Seq;
-	deleted?: boolean;
-	doc?: Record<string, unknown> & { _rev?: string; _conflicts?: string[] };
-}
 
 /** A document as a pull wrote it into the ledger: with its revision history (`_revisions`) when it came from a server. */
 export type PulledDoc = Record<string, unknown> & { _id: string; _rev?: string; _deleted?: boolean };
@@ -57,48 +37,6 @@ interface Absorbing {
 	local: Set<string>;
 }
 
-/** What one change does to the desk. */
-interface Outcome {
-	rows: DocRows;
-	/** The idea whose counts need working out again because of the document's new rows. */
-	idea?: string;
-	/** The document is gone (deleted or not valid): the idea its stored rows belonged to is recounted. */
-	gone: boolean;
-	/** Why the document was set aside, when it fails its schema. */
-	quarantined?: string;
-	conflicted: boolean;
-}
-
-/** Works out what a change does to the desk from the change alone (no desk access). */
-function outcomeOf(change: Change): Outcome {
-	if (change.deleted || !change.doc) return { rows: removal(), gone: true, conflicted: false };
-	const parsed = parseDocument(change.doc);
-	const rev = change.doc._rev ?? '';
-	if (!parsed.ok) {
-		const rows = removal();
-		rows.quarantine = { id: change.id, rev, reason: parsed.reason, at: new Date().toISOString() };
-		return { rows, gone: true, quarantined: parsed.reason, conflicted: false };
-	}
-	const conflicts = change.doc._conflicts ?? [];
-	const { rows, idea } = rowsOf(parsed.doc, { rev, conflicts });
-	const conflicted = conflicts.length > 0;
-	return {
-		rows: {
-			...rows,
-			quarantine: null,
-			conflicts: conflicted ? { id: change.id, type: parsed.doc.type, revs: conflicts } : null
-		},
-		idea,
-		gone: false,
-		conflicted
-	};
-}
-
-/**
- * Projects the ledger's changes feed into the desk. Each batch and the sequence it reached are written in
- * one Dexie transaction with a constant number of bulk requests, so the projection is idempotent and resumes
- * where it stopped after a killed tab; `rebuild()` starts again from nothing.
- */
 /** What a catch-up pass did: how many changes it processed, and how many catch-up calls it covered. */
 interface Pass {
 	processed: number;
@@ -106,25 +44,17 @@ interface Pass {
 	covered: number;
 }
 
-/** Where a batch of changes sits in the feed: the stored sequence it starts from and the one it reaches. */
-interface FeedPosition {
-	since: Seq;
-	lastSeq: Seq;
-}
-
 /** A document written on this device, put in the desk by the write path (`Projector.project`). */
-export interface DirectWrite {
-	/** The writer's status row, written in the same transaction as the document's rows. */
-	status?: DocStatusRow;
+export interface DirectWrite extends Direct {
 	/** The document, when the write created it (see `project`). */
 	created?: Change['doc'];
-	/**
-	 * Called once the desk's transaction is open. IndexedDB runs any transaction opened after it on the same
-	 * tables once it is over, so from then on every read of the desk sees the document's rows.
-	 */
-	onOpen?: () => void;
 }
 
+/**
+ * Projects the ledger's changes feed into the desk. Each batch and the sequence it reached are written in
+ * one Dexie transaction with a constant number of bulk requests, so the projection is idempotent and resumes
+ * where it stopped after a killed tab; `rebuild()` starts again from nothing.
+ */
 export class Projector {
 	private running: Promise<Pass> | undefined;
 	/** Reads of the feed that have come back (see `project`). */
@@ -313,7 +243,9 @@ export class Projector {
 		if (this.started) return;
 		this.started = true;
 		this.listen();
-		void this.exclusive(() => this.markUnprojected()).catch((error: unknown) => this.trouble(error));
+		void this.exclusive(async () => markUnprojected(this.ledger, this.desk, await this.storedSeq())).catch(
+			(error: unknown) => this.trouble(error)
+		);
 		void this.follow();
 	}
 
@@ -336,55 +268,6 @@ export class Projector {
 		const stored = await this.desk.getSetting<Seq>(SEQ_KEY);
 		if (stored) this.seq = stored;
 		return Boolean(stored);
-	}
-
-	/**
-	 * A change after the stored sequence may be a save whose desk transaction never happened (a tab killed
-	 * just after the ledger write, see `DocumentWriter`): it has no status row, and would show as synced.
-	 * Each such document whose status row does not speak for its current revision gets one, as saved on
-	 * this device, and the sync engine clears it once the server says it holds that revision (a change that
-	 * came from the server is cleared at the next sync). Nothing is marked before the desk has projected
-	 * anything: the changes of a first sync are the server's own, and a save made meanwhile was marked
-	 * before it was written. Such a mark for a document the ledger never got (the tab was killed before the
-	 * ledger write) is taken away.
-	 */
-	private async markUnprojected(): Promise<void> {
-		await this.dropUnwrittenMarks();
-		const since = await this.storedSeq();
-		if (!since) return;
-		const { results } = await this.ledger.db.changes({ since });
-		const current = new Map<string, string>();
-		for (const change of results) {
-			const rev = change.changes[0]?.rev;
-			if (rev && !change.id.startsWith('_design/')) current.set(change.id, rev);
-		}
-		if (current.size === 0) return;
-		const at = new Date().toISOString();
-		await this.desk.transaction('rw', this.desk.docStatus, async () => {
-			const rows = await this.desk.docStatus.bulkGet([...current.keys()]);
-			const unmarked = [...current]
-				.filter(([, rev], i) => statusOf(rev, rows[i]).kind === 'synced')
-				.map(([id, rev]): DocStatusRow => ({ id, rev, state: 'local', at }));
-			await this.desk.docStatus.bulkPut(unmarked);
-		});
-	}
-
-	/** Takes away the marks of saves made before the desk followed the ledger whose ledger write never happened. */
-	private async dropUnwrittenMarks(): Promise<void> {
-		const marks = await this.desk.docStatus
-			.where('state')
-			.equals('local')
-			.filter((row) => row.rev === null)
-			.toArray();
-		if (marks.length === 0) return;
-		const { rows } = await this.ledger.db.allDocs({ keys: marks.map((row) => row.id) });
-		const unwritten = rows.filter((row) => 'error' in row).map((row) => row.key);
-		await this.desk.transaction('rw', this.desk.docStatus, async () => {
-			const now = await this.desk.docStatus.bulkGet(unwritten);
-			await this.desk.docStatus.bulkDelete(
-				unwritten.filter((_, i) => now[i]?.rev === null && now[i]?.state === 'local')
-			);
-		});
 	}
 
 	/** Where the projection has got to in the ledger's feed: this projector's last, else the desk's (0: nowhere). */
@@ -411,14 +294,16 @@ export class Projector {
 		this.absorbing = undefined;
 		this.feed?.cancel();
 		this.feed = undefined;
-		await this.running?.catch(() => undefined);
+		// A pass's failure is reported by the catch-up that ran it (`follow`, or whoever called `catchUp`).
+		await settled(this.running);
 		await this.lane;
 	}
 
 	/** Runs `task` once every task queued before it has settled. */
 	private exclusive<T>(task: () => Promise<T>): Promise<T> {
 		const result = this.lane.then(task);
-		this.lane = result.catch(() => undefined);
+		// The lane only waits its turn: a task's failure is its caller's, who awaits `result`.
+		this.lane = settled(result);
 		return result;
 	}
 
@@ -432,18 +317,27 @@ export class Projector {
 		}
 	}
 
-	/** Never rejects: with the desk gone (stopped, or the browser deleted it) there is nowhere to say it. */
+	/**
+	 * Says in the sync journal that the lists stopped following the ledger. Never rejects: with the desk gone
+	 * (stopped, or the browser deleted it) the console is the only place left to say it.
+	 */
 	private async trouble(error: unknown): Promise<void> {
 		if (!this.started) return;
 		try {
 			await journal(this.desk, 'error', `Local list updates stopped: ${String(error)}`);
-		} catch {
-			// The storage guard notices a deleted desk and says so (storage-guard.ts).
+		} catch (failure) {
+			// The storage guard notices a deleted desk and says so on screen (storage-guard.ts).
+			reportProblem(
+				`Local list updates stopped (${String(error)}), and the sync journal could not say so`,
+				failure
+			);
 		}
 	}
 
+	/** Empties the lists and builds them again from the whole ledger. */
 	async rebuild(): Promise<number> {
-		await this.running?.catch(() => undefined);
+		// A pass under way is reported by the catch-up that ran it.
+		await settled(this.running);
 		await this.exclusive(async () => {
 			await this.desk.transaction('rw', [...this.desk.readModels, this.desk.settings], async () => {
 				await Promise.all(this.desk.readModels.map((table) => table.clear()));
@@ -476,120 +370,19 @@ export class Projector {
 	}
 
 	/**
-	 * Writes one batch of changes, in one transaction: lookups and the touched ideas' discussions, then the
-	 * rows by table with the ideas counted (the batch's rows put over what was read). With a feed position,
-	 * also the sequence it reached; then it answers false, writing nothing, when the stored sequence is no
-	 * longer `since`. `direct`: the status row written with them, and who to tell when the transaction opens.
+	 * Writes one batch of changes (`writeBatch`); with a feed position, answers false, writing nothing, when
+	 * the stored sequence is no longer its `since`.
 	 */
-	private async apply(
-		changes: Change[],
-		position?: FeedPosition,
-		direct: Pick<DirectWrite, 'status' | 'onOpen'> = {}
-	): Promise<boolean> {
-		const { status, onOpen } = direct;
-		// One outcome per document: a later change to the same document replaces an earlier one.
-		const outcomes = new Map<string, Outcome>();
-		for (const change of changes) {
-			if (change.id.startsWith('_design/')) continue;
-			outcomes.delete(change.id);
-			outcomes.set(change.id, outcomeOf(change));
+	private async apply(changes: Change[], position?: FeedPosition, direct?: Direct): Promise<boolean> {
+		const batch = await writeBatch(this.desk, changes, position, direct);
+		if (!batch.written) {
+			this.seq = batch.seq;
+			return false;
 		}
-		const ids = [...outcomes.keys()];
-		const gone = ids.filter((id) => outcomes.get(id)?.gone);
-		const docs = new Map<string, DocRows>();
-		const touched = new Set<string>();
-		// Idea rows are written once their counts are known.
-		const fresh = new Map<string, IdeaRow>();
-		for (const [id, outcome] of outcomes) {
-			const rows = { ...outcome.rows };
-			if (rows.ideas) {
-				fresh.set(id, rows.ideas);
-				delete rows.ideas;
-			}
-			docs.set(id, rows);
-			if (outcome.idea) touched.add(outcome.idea);
-		}
-
-		const tables = readModelTables(this.desk);
-		// One document written on the device (`project`), rather than a batch.
-		const single = !position && ids.length === 1;
-		const applied = await this.desk.transaction(
-			'rw',
-			// Without a feed position the stored sequence is left alone, so the transaction does not wait for
-			// others on `settings` (the search index's).
-			[
-				...this.desk.readModels,
-				...(position ? [this.desk.settings] : []),
-				...(status ? [this.desk.docStatus] : [])
-			],
-			async () => {
-				onOpen?.();
-				// A single document (no feed position) that is not gone is written without looking first: its rows
-				// are deleted wherever they might be, and they go out with the reads, its idea row as it is. (A
-				// gone document's rows are read first, to find the idea they counted towards.)
-				const early =
-					single &&
-					gone.length === 0 &&
-					Promise.all([
-						writeRows(tables, docs),
-						fresh.size > 0 && tables.ideas.bulkPut([...fresh.values()]),
-						status && this.desk.docStatus.put(status)
-					]);
-				const [stored, setAside, inConflict, formerIdeas, read] = await Promise.all([
-					position && this.desk.settings.get(SEQ_KEY),
-					!single && existing(tables.quarantine, ids),
-					!single && existing(tables.conflicts, ids),
-					ideasOf(tables, gone),
-					readDiscussions(tables, [...new Set([...touched, ...fresh.keys()])], fresh),
-					early
-				]);
-				const storedSeq = (stored?.value as Seq | undefined) ?? 0;
-				if (position && storedSeq !== position.since) {
-					this.seq = storedSeq;
-					return false;
-				}
-				// Most documents were never set aside nor in conflict: delete only rows that are there.
-				for (const [id, rows] of docs) {
-					if (rows.quarantine === null && setAside && !setAside.has(id)) delete rows.quarantine;
-					if (rows.conflicts === null && inConflict && !inConflict.has(id)) delete rows.conflicts;
-				}
-				// Ideas whose discussion loses a removed document's rows (only known now) are read as well.
-				const former = formerIdeas.filter((idea) => !touched.has(idea) && !fresh.has(idea));
-				const discussions =
-					former.length > 0 ? joinDiscussions(read, await readDiscussions(tables, former, fresh)) : read;
-				const ideas = recountIdeas(discussions, fresh, docs);
-				if (early) {
-					const changed = ideas.filter((idea) => !sameCounts(fresh.get(idea.id), idea));
-					if (changed.length > 0) await tables.ideas.bulkPut(changed);
-					return true;
-				}
-				await Promise.all([
-					writeRows(tables, docs),
-					ideas.length > 0 && tables.ideas.bulkPut(ideas),
-					position && this.desk.settings.put({ key: SEQ_KEY, value: position.lastSeq }),
-					status && this.desk.docStatus.put(status)
-				]);
-				return true;
-			}
-		);
-		if (!applied) return false;
 		if (position) this.seq = position.lastSeq;
-
-		const conflicted = [...outcomes].filter(([, outcome]) => outcome.conflicted).map(([id]) => id);
-		if (conflicted.length > 0) this.onConflicts?.(conflicted);
-		for (const [id, { quarantined }] of outcomes)
-			if (quarantined)
-				await journal(
-					this.desk,
-					'quarantine',
-					`Set aside a document that is not valid: ${id}: ${quarantined}`
-				);
+		if (batch.conflicted.length > 0) this.onConflicts?.(batch.conflicted);
+		for (const [id, reason] of batch.quarantined)
+			await journal(this.desk, 'quarantine', `Set aside a document that is not valid: ${id}: ${reason}`);
 		return true;
 	}
-}
-
-/** Which of `ids` have a row in `table` (one query). */
-async function existing<R>(table: Table<R, string>, ids: string[]): Promise<Set<string>> {
-	if (ids.length === 0) return new Set();
-	return new Set(await table.where(':id').anyOf(ids).primaryKeys());
 }

@@ -1,5 +1,11 @@
+/**
+ * The read models: the desk's tables the projection fills from the ledger, a document's rows in them, and
+ * the two kinds of plug-in every document type lands through (registered in projection-batch.ts): a
+ * `Writer` (a pure function from a valid document to its rows) and a `Rollup` (rows worked out from other
+ * rows in the same transaction, such as an idea's counts).
+ */
 import type { InsertType, Table } from 'dexie';
-import type { AppDoc, DocOf, DocType } from '$lib/domain';
+import type { DocOf, DocType } from '$lib/domain';
 import type {
 	CommentRow,
 	ConflictRow,
@@ -13,9 +19,7 @@ import type {
 	VisitRow
 } from './desk';
 import type { GroupRow, MeetingPartRow, MeetingRow } from './meeting-rows';
-import { meetingWriters } from './meeting-writers';
 import type { CoordinatorKeyRow, EventRow } from './recruitment';
-import { recruitmentWriters } from './recruitment-writers';
 
 /** The row of each read-model table (the tables `Desk.readModels` lists), by table name. */
 export interface ReadModelRows {
@@ -67,150 +71,57 @@ export function readModelTables(desk: Desk): ReadModelTables {
  */
 export type DocRows = { [T in ReadModel]?: ReadModelRows[T] | null };
 
-/** What a writer makes of a document: its rows, and the idea whose counts need working out again, if any. */
+/** What a writer makes of a document: its rows. */
 export interface Projected {
 	rows: DocRows;
-	idea?: string;
 }
 
+/** The ledger's copy of a document: its current revision and the revisions in conflict with it. */
 export interface Stored {
 	rev: string;
 	conflicts: string[];
 }
 
-/**
- * How each document type lands in the desk: pure functions from a valid document to its rows. An idea's
- * counts, status and last activity start empty here and are worked out by `countIdea` before it is stored.
- */
-const writers: { [K in DocType]: (doc: DocOf<K>, stored: Stored) => Projected } = {
-	idea(doc, { rev, conflicts }) {
-		return {
-			rows: {
-				ideas: {
-					id: doc._id,
-					rev,
-					title: doc.title,
-					details: doc.details,
-					author: doc.author,
-					createdAt: doc.createdAt,
-					updatedAt: doc.updatedAt,
-					area: doc.area,
-					tags: doc.tags,
-					origin: doc.origin,
-					links: doc.links,
-					conflicts,
-					status: 'new',
-					supportCount: 0,
-					commentCount: 0,
-					lastActivityAt: doc.updatedAt
-				}
-			},
-			idea: doc._id
-		};
-	},
-	comment(doc, { rev, conflicts }) {
-		return {
-			rows: {
-				comments: {
-					id: doc._id,
-					rev,
-					ideaId: doc.ideaId,
-					parentId: doc.parentId,
-					author: doc.author,
-					body: doc.body,
-					hidden: doc.hidden,
-					createdAt: doc.createdAt,
-					updatedAt: doc.updatedAt,
-					conflicts
-				}
-			},
-			idea: doc.ideaId
-		};
-	},
-	support(doc) {
-		return {
-			rows: { supports: { id: doc._id, ideaId: doc.ideaId, author: doc.author, createdAt: doc.createdAt } },
-			idea: doc.ideaId
-		};
-	},
-	status(doc) {
-		return {
-			rows: {
-				statuses: {
-					id: doc._id,
-					ideaId: doc.ideaId,
-					author: doc.author,
-					to: doc.to,
-					reason: doc.reason,
-					outcome: doc.outcome,
-					qiProject: doc.qiProject,
-					createdAt: doc.createdAt
-				}
-			},
-			idea: doc.ideaId
-		};
-	},
-	photo(doc, { rev }) {
-		return {
-			rows: {
-				photos: {
-					id: doc._id,
-					rev,
-					subject: doc.subject,
-					alt: doc.alt,
-					author: doc.author,
-					createdAt: doc.createdAt
-				}
-			},
-			idea: doc.subject.startsWith('idea:') ? doc.subject : undefined
-		};
-	},
-	visit(doc, { rev, conflicts }) {
-		return {
-			rows: {
-				visits: {
-					id: doc._id,
-					rev,
-					siteType: doc.siteType,
-					siteName: doc.siteName,
-					date: doc.date,
-					visitors: doc.visitors,
-					purpose: doc.purpose,
-					status: doc.status,
-					template: doc.template,
-					author: doc.author,
-					createdAt: doc.createdAt,
-					conflicts
-				}
-			}
-		};
-	},
-	observation(doc, { rev, conflicts }) {
-		return {
-			rows: {
-				observations: {
-					id: doc._id,
-					rev,
-					visitId: doc.visitId,
-					text: doc.text,
-					kind: doc.kind,
-					keyQuestion: doc.keyQuestion,
-					author: doc.author,
-					createdAt: doc.createdAt,
-					updatedAt: doc.updatedAt,
-					conflicts
-				}
-			}
-		};
-	},
-	...meetingWriters,
-	...recruitmentWriters
-};
+/** How documents of type `K` land in the desk: a pure function from a valid document to its rows. */
+export type Writer<K extends DocType> = (doc: DocOf<K>, stored: Stored) => Projected;
 
-/** The rows a valid document puts in the desk (no desk access). */
-export function rowsOf(doc: AppDoc, stored: Stored): Projected {
-	const write = writers[doc.type] as (doc: AppDoc, stored: Stored) => Projected;
-	return write(doc, stored);
+/** The writers of some document types, by type. */
+export type Writers<K extends DocType> = { [T in K]: Writer<T> };
+
+/** A document's content as a row, under its id (the writers add the revision, and conflicts, where kept). */
+export function contentRow<D extends { _id: string; type: string; schemaVersion: number }>(doc: D) {
+	const { _id, type: _type, schemaVersion: _version, ...content } = doc;
+	return { id: _id, ...content };
+}
+
+/** A document's content as a row without when it last changed (rows of documents that never change). */
+export function createdRow<D extends { _id: string; type: string; schemaVersion: number; updatedAt: string }>(
+	doc: D
+) {
+	const { updatedAt: _updatedAt, ...row } = contentRow(doc);
+	return row;
+}
+
+/**
+ * Rows a batch works out from other rows, in its transaction, so that they go in the same write (an idea's
+ * counts from its supports, comments and status changes).
+ */
+export interface Rollup {
+	/**
+	 * Starts on one batch's rows (by document id), before its transaction: takes out of `docs` the rows it
+	 * writes itself once worked out.
+	 */
+	begin(docs: Map<string, DocRows>): Tally;
+}
+
+/** A rollup's work on one batch, in the batch's transaction. */
+export interface Tally {
+	/** Writes the rows it took out as they are (a document written without looking first; `write` follows). */
+	writeEarly(tables: ReadModelTables): Promise<unknown>;
+	/** Reads what its rows are worked out from. `gone`: the documents whose rows the batch takes away. */
+	read(tables: ReadModelTables, gone: string[]): Promise<unknown>;
+	/** Writes the rows worked out. `early`: those taken out went as they were, so only changed ones go again. */
+	write(tables: ReadModelTables, early: boolean): Promise<unknown>;
 }
 
 /** The rows of a document that is gone (deleted, or no longer valid): its row in every read model goes. */
@@ -262,132 +173,8 @@ async function writeTable<T extends ReadModel>(
 	]);
 }
 
-/** The ideas the stored rows of these documents belong to (comments, supports, status changes, photos). */
-export async function ideasOf(tables: ReadModelTables, ids: string[]): Promise<string[]> {
-	if (ids.length === 0) return [];
-	const [comments, supports, statuses, photos] = await Promise.all([
-		tables.comments.bulkGet(ids),
-		tables.supports.bulkGet(ids),
-		tables.statuses.bulkGet(ids),
-		tables.photos.bulkGet(ids)
-	]);
-	const found = new Set<string>();
-	for (const row of [...comments, ...supports, ...statuses]) if (row) found.add(row.ideaId);
-	for (const row of photos) if (row?.subject.startsWith('idea:')) found.add(row.subject);
-	return [...found];
-}
-
-/** The rows about one idea that its counts are worked out from. */
-export interface Discussion {
-	supports: SupportRow[];
-	comments: CommentRow[];
-	statuses: StatusRow[];
-}
-
-/** An idea with its supports and visible comments counted, its latest status and its last activity. */
-export function countIdea(idea: IdeaRow, { supports, comments, statuses }: Discussion): IdeaRow {
-	const visible = comments.filter((comment) => !comment.hidden);
-	// The newest status change wins; for the same time, the greater id (the order the desk keeps them in).
-	const latest = statuses.reduce<StatusRow | undefined>(
-		(a, b) => (!a || b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a),
-		undefined
-	);
-	let lastActivityAt = idea.updatedAt;
-	for (const { createdAt } of [...visible, ...supports, ...statuses])
-		if (createdAt > lastActivityAt) lastActivityAt = createdAt;
-	return {
-		...idea,
-		supportCount: supports.length,
-		commentCount: visible.length,
-		status: latest?.to ?? 'new',
-		lastActivityAt
-	};
-}
-
-/** Ideas as stored, with the rows their counts are worked out from, read before a batch is written. */
-export interface StoredDiscussions extends Discussion {
-	ideas: Map<string, IdeaRow>;
-}
-
-/** Reads ideas (those not in `fresh`) and their discussion: one query per table for all of them. */
-export async function readDiscussions(
-	tables: ReadModelTables,
-	ids: string[],
-	fresh: ReadonlyMap<string, IdeaRow>
-): Promise<StoredDiscussions> {
-	if (ids.length === 0) return { ideas: new Map(), supports: [], comments: [], statuses: [] };
-	const [ideas, supports, comments, statuses] = await Promise.all([
-		tables.ideas.bulkGet(ids.filter((id) => !fresh.has(id))),
-		tables.supports.where('ideaId').anyOf(ids).toArray(),
-		tables.comments.where('ideaId').anyOf(ids).toArray(),
-		tables.statuses.where('ideaId').anyOf(ids).toArray()
-	]);
-	const stored = new Map<string, IdeaRow>();
-	for (const idea of ideas) if (idea) stored.set(idea.id, idea);
-	return { ideas: stored, supports, comments, statuses };
-}
-
-/** Two reads of `readDiscussions` (for different ideas) as one. */
-export function joinDiscussions(a: StoredDiscussions, b: StoredDiscussions): StoredDiscussions {
-	return {
-		ideas: new Map([...a.ideas, ...b.ideas]),
-		supports: [...a.supports, ...b.supports],
-		comments: [...a.comments, ...b.comments],
-		statuses: [...a.statuses, ...b.statuses]
-	};
-}
-
-/** Stored rows of one table with a batch's rows put over them: a document's new row replaces its stored row. */
-function overlay<T extends 'supports' | 'comments' | 'statuses'>(
-	stored: ReadModelRows[T][],
-	table: T,
-	docs: ReadonlyMap<string, DocRows>
-): ReadModelRows[T][] {
-	const rows = stored.filter((row) => docs.get(row.id)?.[table] === undefined);
-	for (const doc of docs.values()) {
-		const row = doc[table];
-		if (row) rows.push(row as ReadModelRows[T]);
-	}
-	return rows;
-}
-
-/**
- * Works out the counts of ideas from their stored discussion (`readDiscussions`, read before the batch was
- * written) with the batch's rows (`docs`) put over it, so the counts and the rows go in one write. `fresh`
- * idea rows are always returned, counted; stored ideas only when their counts changed. Ideas not in the desk,
- * or removed by the batch, are skipped.
- */
-export function recountIdeas(
-	stored: StoredDiscussions,
-	fresh: ReadonlyMap<string, IdeaRow>,
-	docs: ReadonlyMap<string, DocRows>
-): IdeaRow[] {
-	const about = new Map<string, Discussion>();
-	const of = (ideaId: string): Discussion => {
-		let found = about.get(ideaId);
-		if (!found) about.set(ideaId, (found = { supports: [], comments: [], statuses: [] }));
-		return found;
-	};
-	for (const row of overlay(stored.supports, 'supports', docs)) of(row.ideaId).supports.push(row);
-	for (const row of overlay(stored.comments, 'comments', docs)) of(row.ideaId).comments.push(row);
-	for (const row of overlay(stored.statuses, 'statuses', docs)) of(row.ideaId).statuses.push(row);
-	const none: Discussion = { supports: [], comments: [], statuses: [] };
-	const rows = [...fresh.values()].map((idea) => countIdea(idea, about.get(idea.id) ?? none));
-	for (const idea of stored.ideas.values()) {
-		if (fresh.has(idea.id) || docs.get(idea.id)?.ideas === null) continue;
-		const counted = countIdea(idea, about.get(idea.id) ?? none);
-		if (!sameCounts(idea, counted)) rows.push(counted);
-	}
-	return rows;
-}
-
-/** Whether an idea row (if any) already has these counts. */
-export function sameCounts(a: IdeaRow | undefined, b: IdeaRow): boolean {
-	return (
-		a !== undefined &&
-		a.supportCount === b.supportCount &&
-		a.commentCount === b.commentCount &&
-		a.status === b.status &&
-		a.lastActivityAt === b.lastActivityAt
-	);
+/** Which of `ids` have a row in `table` (one query). */
+export async function existing<R>(table: Table<R, string>, ids: string[]): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	return new Set(await table.where(':id').anyOf(ids).primaryKeys());
 }

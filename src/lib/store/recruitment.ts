@@ -1,6 +1,11 @@
 import type { EventKind, InboxEntry, KeyringEntry, PublicJwk, SealedSignup, SignupStatus } from '$lib/domain';
 import type { Desk } from './desk';
 
+/**
+ * Recruitment's rows in the desk and the writes to its local tables: the outbox of sealed sign-ups, the
+ * sent log, a coordinator's inbox copy and keyring. Reads are in recruitment-query.ts.
+ */
+
 /** An event, projected from the ledger. */
 export interface EventRow {
 	id: string;
@@ -83,52 +88,6 @@ export async function markDelivered(desk: Desk, id: string): Promise<void> {
 	});
 }
 
-export interface EventSignupCounts {
-	/** Collected on this device and delivered. */
-	sent: number;
-	/** Collected on this device, sealed, not delivered yet. */
-	waiting: number;
-	/** In the coordinator's inbox copy on this device. */
-	received: number;
-}
-
-export async function signupCounts(desk: Desk, eventId: string): Promise<EventSignupCounts> {
-	const [sent, waiting, received] = await Promise.all([
-		desk.sentSignups.where('eventId').equals(eventId).count(),
-		desk.outbox.where('eventId').equals(eventId).count(),
-		desk.inbox.where('eventId').equals(eventId).count()
-	]);
-	return { sent, waiting, received };
-}
-
-/** Sign-ups collected for an event that the server refused (they stay in the outbox, marked). */
-export function refusedSignups(desk: Desk, eventId: string): Promise<OutboxRow[]> {
-	return desk.outbox
-		.where('eventId')
-		.equals(eventId)
-		.filter((row) => !!row.refused)
-		.toArray();
-}
-
-/** Counts for every event at once: eventId → counts. */
-export async function allSignupCounts(desk: Desk): Promise<Map<string, EventSignupCounts>> {
-	const [sent, waiting, received] = await Promise.all([
-		desk.sentSignups.toArray(),
-		desk.outbox.toArray(),
-		desk.inbox.toArray()
-	]);
-	const counts = new Map<string, EventSignupCounts>();
-	const bump = (eventId: string, field: keyof EventSignupCounts) => {
-		const entry = counts.get(eventId) ?? { sent: 0, waiting: 0, received: 0 };
-		entry[field] += 1;
-		counts.set(eventId, entry);
-	};
-	for (const row of sent) bump(row.eventId, 'sent');
-	for (const row of waiting) bump(row.eventId, 'waiting');
-	for (const row of received) bump(row.eventId, 'received');
-	return counts;
-}
-
 /** Replaces the inbox copy with what the server holds now (deleted sign-ups disappear here too). */
 export async function replaceInbox(desk: Desk, entries: readonly InboxEntry[]): Promise<void> {
 	await desk.transaction('rw', desk.inbox, async () => {
@@ -143,4 +102,26 @@ export async function updateInboxStatus(
 	change: { status: SignupStatus; statusBy: string; statusAt: string; account?: string }
 ): Promise<void> {
 	await desk.inbox.update(id, change);
+}
+
+/** A sign-up deleted for good: its copy on this device goes too. */
+export async function removeFromInbox(desk: Desk, id: string): Promise<void> {
+	await desk.inbox.delete(id);
+}
+
+/** Replaces the device's copy of `owner`'s protected keys with what the server holds. */
+export async function replaceKeyring(
+	desk: Desk,
+	owner: string,
+	entries: readonly KeyringRow[]
+): Promise<void> {
+	await desk.transaction('rw', desk.keyring, async () => {
+		await desk.keyring.where('owner').equals(owner).delete();
+		await desk.keyring.bulkPut([...entries]);
+	});
+}
+
+/** Keeps a new protected key on this device, so it unlocks offline. */
+export async function keepKeyringEntry(desk: Desk, entry: KeyringRow): Promise<void> {
+	await desk.keyring.put(entry);
 }

@@ -1,4 +1,6 @@
+/** The offline search index (`desk.search`): a projection of the ledger's changes feed of its own. */
 import { parseDocument, typeOfId, type AppDoc } from '$lib/domain';
+import { reportProblem } from '$lib/report';
 import {
 	SEARCH_PROGRESS_KEY as PROGRESS_KEY,
 	SEARCH_SEQ_KEY,
@@ -7,6 +9,7 @@ import {
 	type SearchRow
 } from './desk';
 import type { Ledger } from './ledger';
+import { settled } from './settled';
 import { commentWords, ideaWords } from './words';
 
 const BATCH = 500;
@@ -70,19 +73,18 @@ export class SearchIndexer {
 	catchUp(): Promise<void> {
 		if (this.queued) return this.lane;
 		this.queued = true;
-		// A run that failed does not stop the next one.
-		this.lane = this.lane
-			.catch(() => undefined)
-			.then(() => {
-				this.queued = false;
-				return this.drain();
-			});
+		// A run that failed does not stop the next one (its failure is reported by its callers).
+		this.lane = settled(this.lane).then(() => {
+			this.queued = false;
+			return this.drain();
+		});
 		return this.lane;
 	}
 
 	/** Empties the index and builds it again from the whole ledger. */
 	async rebuild(): Promise<void> {
-		await this.lane.catch(() => undefined);
+		// A run under way is reported by its callers.
+		await settled(this.lane);
 		await this.desk.transaction('rw', this.desk.search, this.desk.settings, async () => {
 			await this.desk.search.clear();
 			await this.desk.settings.bulkDelete([SEARCH_SEQ_KEY, PROGRESS_KEY]);
@@ -94,15 +96,19 @@ export class SearchIndexer {
 	async stop(): Promise<void> {
 		this.stopped = true;
 		clearTimeout(this.timer);
-		await this.lane.catch(() => undefined);
+		// A run under way is reported by its callers.
+		await settled(this.lane);
 	}
 
-	/** A catch-up nobody waits for: the index is only a shortcut, so a failure is tried again on the next nudge. */
+	/**
+	 * A catch-up nobody waits for: the index is only a shortcut, so a failure is logged and tried again on the
+	 * next nudge. Searches read the lists meanwhile (searchIsBehind in idea-query.ts).
+	 */
 	private async quietly(): Promise<void> {
 		try {
 			await this.catchUp();
-		} catch {
-			// Searches read the lists meanwhile (searchIsBehind in idea-query.ts).
+		} catch (error) {
+			if (!this.stopped) reportProblem('The search index could not catch up', error);
 		}
 	}
 

@@ -1,3 +1,4 @@
+/** What a document's status row says about its current revision: synced, saved on this device, or refused. */
 import type { DocStatusRow } from './desk';
 
 export type DocSyncStatus = { kind: 'synced' } | { kind: 'local' } | { kind: 'denied'; reason: string };

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { reportProblem } from '$lib/report';
 import type { DocStatusRow } from './desk';
 import { isNotFound } from './ledger';
 import type { Workspace } from './workspace';
@@ -119,7 +120,7 @@ export class StorageGuard {
 				if (!this.reported && !this.stopped)
 					writeRecord(this.account, { marker: this.marker, unsynced: count });
 			},
-			error: () => undefined
+			error: (error: unknown) => reportProblem('the count of unsynced changes stopped updating', error)
 		});
 		desk.on('versionchange', this.onVersionChange);
 		desk.on('close', this.check);

@@ -165,7 +165,11 @@ export class Workspace {
 
 	/** Stops the projection and waits for work under way (a pass, a tidying), so the stores can close. */
 	private async stopProjecting(): Promise<void> {
-		const side = await this.side?.catch(() => undefined);
+		// A side that failed to load was reported to whoever opened the ledger; there is nothing to stop then.
+		const side = await this.side?.then(
+			(loaded) => loaded,
+			() => undefined
+		);
 		await Promise.all([side?.projector.stop(), side?.indexer.stop()]);
 		await Promise.all(this.tidying);
 	}

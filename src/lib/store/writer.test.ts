@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { makeIdea } from '../../../tests/factories';
-import { editIdea } from '$lib/domain';
+import { editDoc } from '$lib/domain';
 import { useTestStore } from '../../../tests/support/test-store';
 import { statusOf } from './status';
 import { InvalidDocumentError, MissingDocumentError } from './save-errors';
@@ -27,9 +27,9 @@ describe('writer and sync status', () => {
 	it('keeps the previous status when a write conflicts', async () => {
 		const idea = makeIdea();
 		const rev1 = await store.writer.save(idea);
-		await store.writer.save(editIdea(idea, { title: 'Two', details: '' }), rev1);
+		await store.writer.save(editDoc('idea', idea, { title: 'Two', details: '' }), rev1);
 		await expect(
-			store.writer.save(editIdea(idea, { title: 'Stale', details: '' }), rev1)
+			store.writer.save(editDoc('idea', idea, { title: 'Stale', details: '' }), rev1)
 		).rejects.toMatchObject({
 			status: 409
 		});

@@ -8,6 +8,7 @@ import {
 	type DocOf,
 	type DocType
 } from '$lib/domain';
+import { reportProblem } from '$lib/report';
 import { journal, type Desk, type DocStatusRow } from './desk';
 import { isConflict, type Ledger } from './ledger';
 import { InvalidDocumentError, MissingDocumentError } from './save-errors';
@@ -188,7 +189,7 @@ export class DocumentWriter {
 		} catch (error) {
 			await this.keepStatus(status);
 			await journal(this.desk, 'error', `The lists were not updated after a save: ${String(error)}`).catch(
-				() => undefined
+				(journalError: unknown) => reportProblem('the lists were not updated after a save', journalError)
 			);
 		}
 	}
@@ -215,12 +216,16 @@ export class DocumentWriter {
 					if (row?.rev !== null || row.at !== mark.at) return; // a newer row speaks for the document
 					await (before ? docStatus.put(before) : docStatus.delete(id));
 				})
-				.catch(() => undefined);
+				// Left in place, the mark says "saved on this device" for a save that failed: too cautious, not
+				// wrong, and the projection's start-up check takes it away.
+				.catch((error: unknown) => reportProblem('a failed save left its waiting mark', error));
 		};
 	}
 
-	/** The status row alone, if the desk takes it. */
+	/** The status row alone, if the desk takes it (the start-up check marks the change otherwise). */
 	private async keepStatus(status: DocStatusRow): Promise<void> {
-		await this.desk.docStatus.put(status).catch(() => undefined);
+		await this.desk.docStatus
+			.put(status)
+			.catch((error: unknown) => reportProblem('a save could not be marked as waiting to sync', error));
 	}
 }

@@ -188,7 +188,8 @@ export class SyncEngine {
 		if (firstSync)
 			void remote.info().then(
 				(info) => void (total = info.doc_count),
-				() => undefined
+				// Progress shows without a total; the pull itself reports any failure.
+				(error: unknown) => reportProblem('the size of the first sync could not be asked', error)
 			);
 
 		const watch = (direction: 'push' | 'pull', replication: Replication) =>

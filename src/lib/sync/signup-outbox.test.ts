@@ -2,18 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	buildSignup,
 	generateCoordinatorKeyPair,
+	newDoc,
 	newDocId,
-	newEvent,
 	sealSignup,
 	signupDetailsSchema,
+	success,
+	type Failure,
+	type FailureReason,
+	type Result,
 	type SealedSignup
 } from '$lib/domain';
 import { Desk } from '$lib/store/desk';
 import { Ledger } from '$lib/store/ledger';
 import { Projector } from '$lib/store/projection';
-import { enqueueSignup, signupCounts } from '$lib/store/recruitment';
+import { enqueueSignup } from '$lib/store/recruitment';
+import { signupCounts } from '$lib/store/recruitment-query';
 import { SignupOutbox } from './signup-outbox';
-import type { Delivery, SignupsApi } from './signups-api';
+import type { SignupsApi } from './signups-api';
 
 let n = 0;
 let desk: Desk;
@@ -42,11 +47,17 @@ async function sealedSignup(): Promise<SealedSignup> {
 	return sealSignup(plaintext, [key]);
 }
 
+const delivered = success(undefined);
+
+function failed(reason: FailureReason, message: string): Failure {
+	return { ok: false, reason, message };
+}
+
 /** A stand-in for the server's inbox: answers from a script, records what it was sent. */
 class ScriptedApi {
 	sent: string[] = [];
-	constructor(private readonly answer: (id: string, attempt: number) => Delivery) {}
-	deliver(sealed: SealedSignup): Promise<Delivery> {
+	constructor(private readonly answer: (id: string, attempt: number) => Result<void>) {}
+	deliver(sealed: SealedSignup): Promise<Result<void>> {
 		this.sent.push(sealed.id);
 		return Promise.resolve(this.answer(sealed.id, this.sent.filter((id) => id === sealed.id).length));
 	}
@@ -71,7 +82,7 @@ describe('sign-up outbox', () => {
 		const sealed = [await sealedSignup(), await sealedSignup(), await sealedSignup()];
 		for (const one of sealed) await enqueueSignup(desk, one);
 		expect(await signupCounts(desk, eventId)).toEqual({ sent: 0, waiting: 3, received: 0 });
-		const api = new ScriptedApi(() => ({ kind: 'delivered' }));
+		const api = new ScriptedApi(() => delivered);
 		const sender = outbox(api);
 		sender.start();
 		await sender.flush();
@@ -88,7 +99,7 @@ describe('sign-up outbox', () => {
 		await enqueueSignup(desk, sealed);
 		let online = false;
 		const api = new ScriptedApi((_id, attempt) =>
-			attempt < 3 ? { kind: 'retry', reason: 'The server had a problem' } : { kind: 'delivered' }
+			attempt < 3 ? failed('server', 'The server had a problem') : delivered
 		);
 		const sender = outbox(api, () => online);
 		sender.start();
@@ -108,10 +119,10 @@ describe('sign-up outbox', () => {
 		let signedIn = true;
 		const api = new ScriptedApi((id) =>
 			!signedIn
-				? { kind: 'signed-out' }
+				? failed('signed-out', 'Your session has ended. Sign in again.')
 				: id === bad.id
-					? { kind: 'refused', reason: 'Not a sealed sign-up' }
-					: { kind: 'delivered' }
+					? failed('invalid', 'Not a sealed sign-up')
+					: delivered
 		);
 		const sender = outbox(api);
 		sender.start();
@@ -133,7 +144,7 @@ describe('sign-up outbox', () => {
 		for (const one of [first, second]) await enqueueSignup(desk, one);
 		let allowed = false;
 		const api = new ScriptedApi(() =>
-			allowed ? { kind: 'delivered' } : { kind: 'refused', reason: 'Your role cannot send sign-ups' }
+			allowed ? delivered : failed('refused', 'Your role cannot send sign-ups')
 		);
 		const sender = outbox(api);
 		sender.start();
@@ -164,7 +175,7 @@ describe('sign-up outbox', () => {
 	it('projects events and coordinators’ keys into the desk', async () => {
 		const ledger = await Ledger.open(`test-outbox-ledger-${n}`);
 		const projector = new Projector(ledger, desk);
-		const event = newEvent(newDocId('event'), 'recruiter', {
+		const event = newDoc('event', 'recruiter', {
 			name: 'Pride',
 			date: '2026-08-01',
 			place: 'Park',
@@ -172,19 +183,14 @@ describe('sign-up outbox', () => {
 			communities: ['LGBTQ+ people']
 		});
 		const key = await generateCoordinatorKeyPair();
-		const at = new Date().toISOString();
 		await ledger.put(event);
-		await ledger.db.put({
-			_id: newDocId('coordinatorKey'),
-			type: 'coordinatorKey',
-			schemaVersion: 1,
-			author: 'coordinator',
-			createdAt: at,
-			updatedAt: at,
-			keyId: key.keyId,
-			publicKey: key.publicKey,
-			coordinatorName: 'Cora'
-		});
+		await ledger.put(
+			newDoc('coordinatorKey', 'coordinator', {
+				keyId: key.keyId,
+				publicKey: key.publicKey,
+				coordinatorName: 'Cora'
+			})
+		);
 		await projector.catchUp();
 		expect(await desk.events.get(event._id)).toMatchObject({ name: 'Pride', communities: ['LGBTQ+ people'] });
 		expect(await desk.coordinatorKeys.where('keyId').equals(key.keyId).count()).toBe(1);

@@ -1,7 +1,11 @@
+import type { FailureReason } from '$lib/domain';
 import { journal, type Desk } from '$lib/store/desk';
 import { markDelivered } from '$lib/store/recruitment';
 import { nextBackoff } from './backoff';
 import { SignupsApi } from './signups-api';
+
+/** Failures that say nothing about the sign-up itself: it is sent again later. */
+const RETRIED: readonly FailureReason[] = ['offline', 'server', 'throttled'];
 
 export interface SignupOutboxOptions {
 	desk: Desk;
@@ -91,20 +95,19 @@ export class SignupOutbox {
 		const waiting = (await desk.outbox.orderBy('createdAt').toArray()).filter((row) => !row.refused);
 		for (const row of waiting) {
 			if (this.stopped) return;
-			const result = await this.api.deliver(row.sealed);
-			if (result.kind === 'delivered') {
+			const answer = await this.api.deliver(row.sealed);
+			if (answer.ok) {
 				await markDelivered(desk, row.id);
 				continue;
 			}
-			if (result.kind === 'refused') {
-				await desk.outbox.update(row.id, { refused: result.reason, attempts: row.attempts + 1 });
-				await journal(desk, 'denied', `A sign-up was not accepted: ${result.reason}`);
-				continue;
+			if (answer.reason === 'signed-out' || RETRIED.includes(answer.reason)) {
+				await desk.outbox.update(row.id, { attempts: row.attempts + 1 });
+				// Signed out: the next sign-in starts the outbox again. Connection trouble: try again later.
+				if (answer.reason !== 'signed-out') this.retryLater();
+				return;
 			}
-			await desk.outbox.update(row.id, { attempts: row.attempts + 1 });
-			// Signed out: the next sign-in starts the outbox again. Connection trouble: try again later.
-			if (result.kind === 'retry') this.retryLater();
-			return;
+			await desk.outbox.update(row.id, { refused: answer.message, attempts: row.attempts + 1 });
+			await journal(desk, 'denied', `A sign-up was not accepted: ${answer.message}`);
 		}
 		this.delay = 0;
 	}

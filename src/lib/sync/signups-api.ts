@@ -10,64 +10,43 @@ import {
 import type { Result } from '$lib/domain';
 import { call } from './http';
 
-/** What happened to one delivery attempt of a sealed sign-up. */
-export type Delivery =
-	| { kind: 'delivered' }
-	| { kind: 'refused'; reason: string }
-	| { kind: 'signed-out' }
-	| { kind: 'retry'; reason: string };
-
 const OFFLINE = 'You need a connection for this. Try again when you have signal.';
 
-function api<T>(path: string, init: RequestInit, read: (body: unknown) => T): Promise<Result<T>> {
-	return call(path, init, read, OFFLINE);
-}
+const signupAt = (id: string) => `/api/signups/${encodeURIComponent(id)}`;
+const withJson = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const nothing = () => undefined;
 
 /** The gateway's sign-up inbox and keyring API (`/api/signups`, `/api/keyring`). */
 export class SignupsApi {
 	constructor(private readonly base = '') {}
 
+	/** One request to `path` under this client's base; every answer is a `Result`. */
+	private send<T>(path: string, init: RequestInit, read: (body: unknown) => T): Promise<Result<T>> {
+		return call(`${this.base}${path}`, init, read, OFFLINE);
+	}
+
 	/** Delivers a sealed sign-up. Safe to repeat: the server keeps one copy. */
-	async deliver(sealed: SealedSignup): Promise<Delivery> {
-		const answer = await api(
-			`${this.base}/api/signups/${encodeURIComponent(sealed.id)}`,
-			{ method: 'PUT', body: JSON.stringify(sealed) },
-			() => undefined
-		);
-		if (answer.ok) return { kind: 'delivered' };
-		if (answer.reason === 'signed-out') return { kind: 'signed-out' };
-		if (['offline', 'server', 'throttled'].includes(answer.reason))
-			return { kind: 'retry', reason: answer.message };
-		return { kind: 'refused', reason: answer.message };
+	deliver(sealed: SealedSignup): Promise<Result<void>> {
+		return this.send(signupAt(sealed.id), withJson('PUT', sealed), nothing);
 	}
 
 	inbox(): Promise<Result<InboxEntry[]>> {
-		return api(`${this.base}/api/signups`, { method: 'GET' }, (body) => inboxEntrySchema.array().parse(body));
+		return this.send('/api/signups', { method: 'GET' }, (body) => inboxEntrySchema.array().parse(body));
 	}
 
 	setStatus(id: string, change: SignupStatusChange): Promise<Result<InboxEntry>> {
-		return api(
-			`${this.base}/api/signups/${encodeURIComponent(id)}`,
-			{ method: 'PATCH', body: JSON.stringify(change) },
-			(body) => inboxEntrySchema.parse(body)
-		);
+		return this.send(signupAt(id), withJson('PATCH', change), (body) => inboxEntrySchema.parse(body));
 	}
 
 	remove(id: string): Promise<Result<void>> {
-		return api(`${this.base}/api/signups/${encodeURIComponent(id)}`, { method: 'DELETE' }, () => undefined);
+		return this.send(signupAt(id), { method: 'DELETE' }, nothing);
 	}
 
 	keyring(): Promise<Result<KeyringEntry[]>> {
-		return api(`${this.base}/api/keyring`, { method: 'GET' }, (body) =>
-			keyringEntrySchema.array().parse(body)
-		);
+		return this.send('/api/keyring', { method: 'GET' }, (body) => keyringEntrySchema.array().parse(body));
 	}
 
 	storeKey(keyId: string, upload: KeyringUpload): Promise<Result<void>> {
-		return api(
-			`${this.base}/api/keyring/${encodeURIComponent(keyId)}`,
-			{ method: 'PUT', body: JSON.stringify(upload) },
-			() => undefined
-		);
+		return this.send(`/api/keyring/${encodeURIComponent(keyId)}`, withJson('PUT', upload), nothing);
 	}
 }

@@ -25,6 +25,7 @@ import type { RequestHandler } from 'express';
 import PouchDB from 'pouchdb-node';
 import { BACKEND_SECRET_HEADER, isMessage, type FromStore, type ToStore } from './embedded-protocol';
 import { findPoisonedIds, type PoisonedDatabase } from './store-check';
+import { messageOf } from '../errors';
 
 const require = createRequire(import.meta.url);
 
@@ -68,6 +69,15 @@ function describe(error: unknown): string {
 		.find((line) => line.trim().startsWith('at '))
 		?.trim();
 	return `${error.name}: ${error.message}${where ? ` ${where}` : ''}`;
+}
+
+/**
+ * Whether closing a handle failed only because its store is closed already: the second handle on a store
+ * (ours and express-pouchdb's) finds it so, which is the expected end.
+ */
+function closedAlready(error: unknown): boolean {
+	const { status, message } = (error ?? {}) as { status?: unknown; message?: unknown };
+	return status === 412 || message === 'database is closed';
 }
 
 async function fail(error: unknown): Promise<void> {
@@ -140,7 +150,7 @@ async function ensure(id: number, name: string): Promise<void> {
 	try {
 		await send({ type: 'ensured', id, poisoned: await open(store, name) });
 	} catch (error) {
-		await send({ type: 'refused', id, message: error instanceof Error ? error.message : String(error) });
+		await send({ type: 'refused', id, message: messageOf(error) });
 	}
 }
 
@@ -160,8 +170,9 @@ async function close(): Promise<void> {
 		const cache = (Pouch as unknown as { __dbCacheMap?: Map<string, PouchDB.Database> }).__dbCacheMap;
 		const handles = [...opened.values(), ...(cache ? [...cache.values()] : [])];
 		for (const db of handles) {
-			// The second handle on a store finds it closed already: that is fine.
-			await db.close().catch(() => undefined);
+			await db.close().catch((error: unknown) => {
+				if (!closedAlready(error)) process.stderr.write(`Could not close a database: ${describe(error)}\n`);
+			});
 		}
 	}
 	process.exit(0);

@@ -50,6 +50,8 @@ describe('the embedded backend in its own process', () => {
 		expect(await statusOf(backend, '/network/')).toBe(200);
 		expect(await statusOf(backend, '/other/')).toBe(404);
 		expect((await fetch(`${backend.url}/network/`)).status).toBe(401);
+		const guessed = await fetch(`${backend.url}/`, { headers: { 'x-coproduce-backend-secret': 'guess' } });
+		expect(guessed.status).toBe(401);
 		const url = backend.url;
 		await backend.close();
 		await expect(fetch(`${url}/network/`)).rejects.toThrow();

@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BACKEND_SECRET_HEADER, isMessage, type FromStore, type ToStore } from './embedded-protocol';
 import { poisonedWarning, type PoisonedDatabase } from './store-check';
 import type { Backend } from './types';
+import { messageOf } from '../errors';
 
 export { BACKEND_SECRET_HEADER } from './embedded-protocol';
 
@@ -52,10 +53,6 @@ type Ready = Extract<FromStore, { type: 'ready' }>;
 interface Answer {
 	resolve(poisoned: string[]): void;
 	reject(error: Error): void;
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** One store process: its IPC requests, its readiness and its end. */

@@ -20,6 +20,7 @@ import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { findPoisonedIds, type PoisonedDatabase } from './store-check';
+import { messageOf } from '../errors';
 
 /** What the LevelDB adapter keeps about a document: its revision tree, and where each revision's body is. */
 interface DocumentMetadata {
@@ -151,7 +152,7 @@ async function attempt<T>(read: () => Promise<T>): Promise<T | { error: string }
 	try {
 		return await read();
 	} catch (error) {
-		return { error: error instanceof Error ? error.message : String(error) };
+		return { error: messageOf(error) };
 	}
 }
 

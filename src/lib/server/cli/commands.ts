@@ -8,6 +8,7 @@ import { passwordProblem } from '../../domain/passwords';
 import type { Account, AccountStore } from '../accounts';
 import { byDisplayName } from '../accounts';
 import type { SessionStore } from '../sessions';
+import { messageOf } from '../errors';
 
 export const USAGE = `Manage Coproduce accounts.
 
@@ -257,7 +258,7 @@ export function parseCommandLine(argv: string[], input: PasswordInput): CommandL
 			}
 		});
 	} catch (error) {
-		throw usageError(error instanceof Error ? error.message : String(error));
+		throw usageError(messageOf(error));
 	}
 	const [command, ...args] = parsed.positionals;
 	if (parsed.values.help || command === 'help') return { kind: 'help' };

@@ -8,6 +8,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLockError } from '../backend/embedded';
 import { checkStore, repairDatabase, type DatabaseCheck } from '../backend/store-doctor';
+import { messageOf } from '../errors';
 
 export const STORE_USAGE = `Check the embedded database for documents that can crash it, and set them aside.
 
@@ -96,7 +97,7 @@ export async function runStoreCommand(
 			options: { repair: { type: 'boolean' }, help: { type: 'boolean' } }
 		});
 	} catch (error) {
-		output.err(`${error instanceof Error ? error.message : String(error)}\n\n${STORE_USAGE}`);
+		output.err(`${messageOf(error)}\n\n${STORE_USAGE}`);
 		return 2;
 	}
 	if (parsed.values.help) {

@@ -12,6 +12,7 @@ import { CouchClient } from '../couch';
 import { SessionStore } from '../sessions';
 import { databaseNames } from '../context';
 import { CliError, parseCommandLine, USAGE, type PasswordInput } from './commands';
+import { messageOf } from '../errors';
 
 async function readStdin(): Promise<string> {
 	const chunks: Uint8Array[] = [];
@@ -117,6 +118,6 @@ main(process.argv.slice(2))
 			process.stderr.write(error.message + '\n');
 			process.exit(1);
 		}
-		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`${messageOf(error)}\n`);
 		process.exit(1);
 	});

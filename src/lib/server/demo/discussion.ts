@@ -1,15 +1,9 @@
+/** The demo network's discussion: what happened to each demo idea (supports, comments, its status). */
 import type { AppDoc } from '../../domain/documents';
-import {
-	commentSchema,
-	statusChangeSchema,
-	supportId,
-	supportSchema,
-	type IdeaStatus
-} from '../../domain/discussion';
-import { ideaSchema, type Idea } from '../../domain/idea';
-import { newDocId } from '../../domain/ids';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { supportId, type IdeaStatus } from '../../domain/discussion';
+import { editDoc } from '../../domain/envelope';
+import type { Idea } from '../../domain/idea';
+import { demoDoc, HOUR_MS, MINUTE_MS } from './dated';
 
 interface Story {
 	area: string;
@@ -130,65 +124,25 @@ export function demoDiscussion(ideas: readonly Idea[]): { ideas: Idea[]; docs: A
 	const enriched = ideas.map((idea, i) => {
 		const story = STORIES[i];
 		if (!story) return idea;
-		const created = Date.parse(idea.createdAt);
-		let clock = created;
-		const next = () => {
-			clock += 9 * HOUR_MS + (i + 1) * 7 * 60 * 1000;
-			return new Date(clock).toISOString();
-		};
+		let clock = Date.parse(idea.createdAt);
+		const next = () => (clock += 9 * HOUR_MS + (i + 1) * 7 * MINUTE_MS);
+		const ideaId = idea._id;
 		for (const supporter of story.supporters) {
-			const at = next();
-			docs.push(
-				supportSchema.parse({
-					_id: supportId(idea._id, supporter),
-					type: 'support',
-					schemaVersion: 1,
-					author: supporter,
-					createdAt: at,
-					updatedAt: at,
-					ideaId: idea._id
-				})
-			);
+			docs.push(demoDoc('support', supporter, { ideaId }, { at: next(), id: supportId(ideaId, supporter) }));
 		}
 		const commentIds: string[] = [];
 		for (const [author, body, replyTo] of story.comments) {
-			const at = next();
-			const id = newDocId('comment', Date.parse(at));
-			commentIds.push(id);
-			docs.push(
-				commentSchema.parse({
-					_id: id,
-					type: 'comment',
-					schemaVersion: 1,
-					author,
-					createdAt: at,
-					updatedAt: at,
-					ideaId: idea._id,
-					parentId: replyTo === undefined ? null : (commentIds[replyTo] ?? null),
-					body,
-					hidden: false
-				})
-			);
+			const parentId = replyTo === undefined ? null : (commentIds[replyTo] ?? null);
+			const comment = demoDoc('comment', author, { ideaId, parentId, body, hidden: false }, { at: next() });
+			commentIds.push(comment._id);
+			docs.push(comment);
 		}
-		for (const step of story.journey) {
-			const at = next();
-			docs.push(
-				statusChangeSchema.parse({
-					_id: newDocId('status', Date.parse(at)),
-					type: 'status',
-					schemaVersion: 1,
-					author: step.by,
-					createdAt: at,
-					updatedAt: at,
-					ideaId: idea._id,
-					to: step.to,
-					reason: step.reason ?? '',
-					outcome: step.outcome ?? '',
-					qiProject: step.qiProject ?? ''
-				})
-			);
+		for (const { by, to, reason = '', outcome = '', qiProject = '' } of story.journey) {
+			docs.push(demoDoc('status', by, { ideaId, to, reason, outcome, qiProject }, { at: next() }));
 		}
-		return ideaSchema.parse({ ...idea, area: story.area, tags: story.tags, origin: story.origin });
+		// Its area and tags as its author gave them, so its dates stay as they were.
+		const { area, tags, origin } = story;
+		return editDoc('idea', idea, { area, tags, origin }, new Date(idea.updatedAt));
 	});
 	// Nothing is dated in the future: a demo seeded today shows today's activity at the latest.
 	const now = new Date().toISOString();

@@ -1,25 +1,50 @@
-import type { AppDoc } from '../../domain/documents';
+/** The demo network's meetings as documents, from the stories in meeting-stories.ts. */
+import type { AppDoc, DocOf, DocType } from '../../domain/documents';
+import type { ContentOf } from '../../domain/envelope';
 import type { Idea } from '../../domain/idea';
 import { newDocId } from '../../domain/ids';
 import {
-	actionSchema,
-	actionUpdateSchema,
-	agendaItemSchema,
 	attendanceId,
-	attendanceSchema,
-	decisionSchema,
-	groupSchema,
 	meetingNoteId,
-	meetingNoteSchema,
-	meetingSchema,
 	reflectionId,
-	reflectionSchema,
-	type AttendanceRecord
+	type AgendaItem,
+	type AttendanceRecord,
+	type Group
 } from '../../domain/meetings';
-import { GROUPS, STORIES } from './meeting-stories';
+import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
+import { GROUPS, STORIES, type ItemStory, type MeetingStory } from './meeting-stories';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MINUTE_MS = 60 * 1000;
+/** Writes documents in order: each at its own time (never after now), so ids sort in the order written. */
+class InOrder {
+	private seq = 0;
+
+	constructor(readonly now: number) {}
+
+	/** The time something was written at `ms`, made unique. */
+	stamp(ms: number): number {
+		this.seq += 1;
+		return Math.min(ms, this.now) + this.seq;
+	}
+
+	write<K extends DocType>(
+		type: K,
+		author: string,
+		ms: number,
+		content: ContentOf<K>,
+		id?: string
+	): DocOf<K> {
+		return demoDoc(type, author, content, { at: this.stamp(ms), id });
+	}
+}
+
+/** One meeting of a story, as its documents are written. */
+interface Held {
+	story: MeetingStory;
+	meetingId: string;
+	group: string;
+	startsAt: number;
+	items: Array<{ story: ItemStory; doc: AgendaItem }>;
+}
 
 /**
  * The demo network's meetings: two groups (the demo account `chair` chairs one), past meetings with
@@ -27,166 +52,129 @@ const MINUTE_MS = 60 * 1000;
  * meeting with a proposed agenda. Nothing is dated after `now` except the upcoming meeting itself.
  */
 export function demoMeetings(ideas: readonly Idea[], now = Date.now()): AppDoc[] {
-	let seq = 0;
-	/** A creation time `ms`, made unique so ids sort in the order things were written. */
-	const stamp = (ms: number) => {
-		seq += 1;
-		const at = Math.min(ms, now) + seq;
-		return { at: new Date(at).toISOString(), ms: at };
-	};
-	const base = <T extends string>(type: T, author: string, ms: number, id?: string) => {
-		const { at, ms: unique } = stamp(ms);
-		return {
-			_id: id ?? newDocId(type, unique),
-			type,
-			schemaVersion: 1,
-			author,
-			createdAt: at,
-			updatedAt: at
-		};
-	};
-
-	const docs: AppDoc[] = [];
+	const out = new InOrder(now);
 	const groups = GROUPS.map((group, i) =>
-		groupSchema.parse({ ...base('group', 'coordinator', now - 90 * DAY_MS + i * MINUTE_MS), ...group })
+		out.write('group', 'coordinator', now - 90 * DAY_MS + i * MINUTE_MS, group)
 	);
-	docs.push(...groups);
-
+	const docs: AppDoc[] = [...groups];
 	for (const story of STORIES) {
 		const group = groups[story.group];
-		if (!group) continue;
-		// Evening meetings: 18:00 UTC on the day.
-		const startsAt = Math.floor((now + story.daysFromNow * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * MINUTE_MS;
-		const planning = Math.min(startsAt, now) - 12 * DAY_MS;
-		const meetingBase = base('meeting', story.chair, planning);
-		const items = [...story.items, ...(story.proposed ?? [])].map((item, i) => ({
-			story: item,
-			placed: i < story.items.length,
-			doc: agendaItemSchema.parse({
-				...base('agenda-item', item.by, planning + (i + 1) * DAY_MS),
-				meetingId: meetingBase._id,
-				group: group._id,
-				title: item.title,
-				details: item.details ?? '',
-				proposerKind: item.kind,
-				minutes: i < story.items.length ? item.minutes : null
-			})
-		}));
-		const held = story.status === 'held';
-		const end = startsAt + 2 * 60 * MINUTE_MS;
-		const approvedAt =
-			held && story.approvedBy ? new Date(Math.min(end + 2 * DAY_MS, now)).toISOString() : null;
-		docs.push(
-			meetingSchema.parse({
-				...meetingBase,
-				updatedAt: approvedAt ?? meetingBase.updatedAt,
-				group: group._id,
-				title: story.title,
-				startsAt: new Date(startsAt).toISOString(),
-				durationMinutes: 120,
-				place: story.place,
-				onlineLink: story.onlineLink ?? '',
-				chair: story.chair,
-				chairKind: story.chairKind,
-				status: story.status,
-				cancelReason: '',
-				agenda: items.filter((item) => item.placed).map((item) => item.doc._id),
-				approvedBy: approvedAt ? (story.approvedBy ?? null) : null,
-				approvedAt
-			}),
-			...items.map((item) => item.doc)
-		);
-		if (!held) continue;
+		if (group) docs.push(...meetingDocs(out, story, group, ideas));
+	}
+	return docs;
+}
 
-		const during = (minutes: number) => startsAt + minutes * MINUTE_MS;
-		const attendance: AttendanceRecord[] = [
-			...(story.present ?? []).map(([name, kind], i) => ({
-				name,
-				kind,
-				status: 'present' as const,
-				at: new Date(during(i)).toISOString()
-			})),
-			...(story.apologies ?? []).map((name, i) => ({
-				name,
-				kind: 'member' as const,
-				status: 'apologies' as const,
-				at: new Date(during(5 + i)).toISOString()
-			}))
-		];
-		const noteTaker = story.chairKind === 'staff' ? story.chair : 'member';
-		docs.push(
-			attendanceSchema.parse({
-				...base('attendance', noteTaker, during(10), attendanceId(meetingBase._id, noteTaker)),
-				meetingId: meetingBase._id,
-				group: group._id,
-				records: attendance
-			})
-		);
-		items.forEach(({ story: item, doc: itemDoc }, i) => {
-			const at = during(15 + i * 20);
-			for (const [author, text] of item.notes ?? []) {
-				docs.push(
-					meetingNoteSchema.parse({
-						...base('meeting-note', author, at, meetingNoteId(meetingBase._id, itemDoc._id, author)),
-						meetingId: meetingBase._id,
-						itemId: itemDoc._id,
-						group: group._id,
-						notes: text
-					})
-				);
-			}
-			if (item.decision) {
-				const [votesFor, votesAgainst, votesAbstain] = item.decision.hands ?? [null, null, null];
-				docs.push(
-					decisionSchema.parse({
-						...base('decision', noteTaker, at + 5 * MINUTE_MS),
-						meetingId: meetingBase._id,
-						itemId: itemDoc._id,
-						group: group._id,
-						text: item.decision.text,
-						votesFor,
-						votesAgainst,
-						votesAbstain
-					})
-				);
-			}
-			for (const action of item.actions ?? []) {
-				const actionDoc = actionSchema.parse({
-					...base('action', noteTaker, at + 8 * MINUTE_MS),
-					meetingId: meetingBase._id,
-					itemId: itemDoc._id,
-					group: group._id,
-					text: action.text,
-					owner: action.owner,
-					ownerKind: action.ownerKind,
-					due: new Date(startsAt + action.dueInDays * DAY_MS).toISOString().slice(0, 10),
-					ideaId: action.idea === undefined ? null : (ideas[action.idea]?._id ?? null)
-				});
-				docs.push(actionDoc);
-				for (const [to, days] of action.steps ?? []) {
-					if (startsAt + days * DAY_MS > now) continue;
-					docs.push(
-						actionUpdateSchema.parse({
-							...base('action-update', action.owner, startsAt + days * DAY_MS),
-							actionId: actionDoc._id,
-							meetingId: meetingBase._id,
-							to,
-							note: ''
-						})
-					);
-				}
-			}
-		});
-		for (const [author, rating, comment] of story.reflections ?? []) {
-			docs.push(
-				reflectionSchema.parse({
-					...base('meeting-reflection', author, end, reflectionId(meetingBase._id, author)),
-					meetingId: meetingBase._id,
-					rating,
-					comment
-				})
-			);
+/** A meeting with its agenda and, once held, what happened at it. */
+function meetingDocs(out: InOrder, story: MeetingStory, group: Group, ideas: readonly Idea[]): AppDoc[] {
+	// Evening meetings: 18:00 UTC on the day.
+	const startsAt = Math.floor((out.now + story.daysFromNow * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * MINUTE_MS;
+	const planning = Math.min(startsAt, out.now) - 12 * DAY_MS;
+	const meetingAt = out.stamp(planning);
+	const meetingId = newDocId('meeting', meetingAt);
+	const items = [...story.items, ...(story.proposed ?? [])].map((item, i) => ({
+		story: item,
+		doc: out.write('agenda-item', item.by, planning + (i + 1) * DAY_MS, {
+			meetingId,
+			group: group._id,
+			title: item.title,
+			details: item.details ?? '',
+			proposerKind: item.kind,
+			minutes: i < story.items.length ? item.minutes : null
+		})
+	}));
+	const held = story.status === 'held';
+	const end = startsAt + 2 * 60 * MINUTE_MS;
+	const approved = held && story.approvedBy ? Math.min(end + 2 * DAY_MS, out.now) : undefined;
+	const approvedAt = approved === undefined ? null : new Date(approved).toISOString();
+	const meeting = demoDoc(
+		'meeting',
+		story.chair,
+		{
+			group: group._id,
+			title: story.title,
+			startsAt: new Date(startsAt).toISOString(),
+			durationMinutes: 120,
+			place: story.place,
+			onlineLink: story.onlineLink ?? '',
+			chair: story.chair,
+			chairKind: story.chairKind,
+			status: story.status,
+			cancelReason: '',
+			agenda: items.slice(0, story.items.length).map((item) => item.doc._id),
+			approvedBy: approvedAt ? (story.approvedBy ?? null) : null,
+			approvedAt
+		},
+		{ at: meetingAt, changed: approved, id: meetingId }
+	);
+	const docs: AppDoc[] = [meeting, ...items.map((item) => item.doc)];
+	if (held) docs.push(...minutesDocs(out, { story, meetingId, group: group._id, startsAt, items }, ideas));
+	return docs;
+}
+
+/** What the note-takers wrote at a held meeting, what was done about it after, and the reflections. */
+function minutesDocs(out: InOrder, held: Held, ideas: readonly Idea[]): AppDoc[] {
+	const { story, meetingId, startsAt } = held;
+	const during = (minutes: number) => startsAt + minutes * MINUTE_MS;
+	const attendance: AttendanceRecord[] = [
+		...(story.present ?? []).map(([name, kind], i) => ({
+			name,
+			kind,
+			status: 'present' as const,
+			at: new Date(during(i)).toISOString()
+		})),
+		...(story.apologies ?? []).map((name, i) => ({
+			name,
+			kind: 'member' as const,
+			status: 'apologies' as const,
+			at: new Date(during(5 + i)).toISOString()
+		}))
+	];
+	const noteTaker = story.chairKind === 'staff' ? story.chair : 'member';
+	const inMeeting = { meetingId, group: held.group };
+	const docs: AppDoc[] = [
+		out.write(
+			'attendance',
+			noteTaker,
+			during(10),
+			{ ...inMeeting, records: attendance },
+			attendanceId(meetingId, noteTaker)
+		)
+	];
+	held.items.forEach(({ story: item, doc: itemDoc }, i) => {
+		const at = during(15 + i * 20);
+		const onItem = { ...inMeeting, itemId: itemDoc._id };
+		for (const [author, notes] of item.notes ?? []) {
+			const id = meetingNoteId(meetingId, itemDoc._id, author);
+			docs.push(out.write('meeting-note', author, at, { ...onItem, notes }, id));
 		}
+		if (item.decision) {
+			const [votesFor, votesAgainst, votesAbstain] = item.decision.hands ?? [null, null, null];
+			const { text } = item.decision;
+			const decision = { ...onItem, text, votesFor, votesAgainst, votesAbstain };
+			docs.push(out.write('decision', noteTaker, at + 5 * MINUTE_MS, decision));
+		}
+		for (const action of item.actions ?? []) {
+			const actionDoc = out.write('action', noteTaker, at + 8 * MINUTE_MS, {
+				...onItem,
+				text: action.text,
+				owner: action.owner,
+				ownerKind: action.ownerKind,
+				due: new Date(startsAt + action.dueInDays * DAY_MS).toISOString().slice(0, 10),
+				ideaId: action.idea === undefined ? null : (ideas[action.idea]?._id ?? null)
+			});
+			docs.push(actionDoc);
+			for (const [to, days] of action.steps ?? []) {
+				const when = startsAt + days * DAY_MS;
+				if (when > out.now) continue;
+				const update = { actionId: actionDoc._id, meetingId, to, note: '' };
+				docs.push(out.write('action-update', action.owner, when, update));
+			}
+		}
+	});
+	const end = startsAt + 2 * 60 * MINUTE_MS;
+	for (const [author, rating, comment] of story.reflections ?? []) {
+		const id = reflectionId(meetingId, author);
+		docs.push(out.write('meeting-reflection', author, end, { meetingId, rating, comment }, id));
 	}
 	return docs;
 }

@@ -1,9 +1,10 @@
+/** The demo network: its accounts and ideas, and the seeding of everything else in `demo/`. */
 import { randomInt } from 'node:crypto';
 import type { Role } from '../../domain/accounts';
 import { passwordProblem } from '../../domain/passwords';
-import { ideaSchema, type Idea } from '../../domain/idea';
-import { newDocId } from '../../domain/ids';
+import type { Idea } from '../../domain/idea';
 import type { AccountStore } from '../accounts';
+import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 import { demoDiscussion } from './discussion';
 import { seedDemoRecruitment } from './recruitment';
 import { demoMeetings } from './meetings';
@@ -16,8 +17,6 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; r
 	{ name: 'member', displayName: 'Mo Member', roles: ['member'] },
 	{ name: 'recruiter', displayName: 'Rita Recruiter', roles: ['recruiter', 'member'] }
 ];
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Ideas a Critical Friends Network of an ambulance trust might raise: [author, days ago, title, details]. */
 const DEMO_IDEAS: ReadonlyArray<readonly [string, number, string, string]> = [
@@ -129,19 +128,9 @@ export function randomPassphrase(): string {
 export function demoIdeas(now = Date.now()): Idea[] {
 	return DEMO_IDEAS.map(([author, daysAgo, title, details], i) => {
 		// Spread over the day too, so the ideas do not all share a time of day.
-		const created = now - daysAgo * DAY_MS - (i * 37 + 9) * 60 * 1000;
-		const updated = i % 3 === 0 ? created + 2 * DAY_MS : created;
-		const at = new Date(Math.min(updated, now)).toISOString();
-		return ideaSchema.parse({
-			_id: newDocId('idea', created),
-			type: 'idea',
-			schemaVersion: 1,
-			author,
-			createdAt: new Date(created).toISOString(),
-			updatedAt: at,
-			title,
-			details
-		});
+		const at = now - daysAgo * DAY_MS - (i * 37 + 9) * MINUTE_MS;
+		const changed = i % 3 === 0 ? Math.min(at + 2 * DAY_MS, now) : at;
+		return demoDoc('idea', author, { title, details }, { at, changed });
 	});
 }
 
@@ -154,6 +143,7 @@ export async function seedDemoNetwork(options: {
 	couch: CouchClient;
 	networkDb: string;
 	password?: string | undefined;
+	keyPassphrase?: string | undefined;
 	log: (message: string) => void;
 }): Promise<boolean> {
 	if (await options.accounts.hasAny()) return false;
@@ -176,7 +166,7 @@ export async function seedDemoNetwork(options: {
 	);
 	// Recruitment (demo-recruitment.ts): the demo coordinator's sign-up key, two events, sealed sign-ups.
 	// Backend names are `<prefix><database>`, so the sign-up inbox sits beside the network database.
-	const keyPassphrase = process.env.DEMO_KEY_PASSPHRASE?.trim() || randomPassphrase();
+	const keyPassphrase = options.keyPassphrase || randomPassphrase();
 	await seedDemoRecruitment({
 		couch: options.couch,
 		networkDb: options.networkDb,
@@ -184,7 +174,7 @@ export async function seedDemoNetwork(options: {
 		passphrase: keyPassphrase
 	});
 	options.log(
-		process.env.DEMO_KEY_PASSPHRASE?.trim()
+		options.keyPassphrase
 			? 'Demo sign-up key of coordinator: passphrase from DEMO_KEY_PASSPHRASE.'
 			: `Demo sign-up key of coordinator: passphrase (shown only this once): ${keyPassphrase}`
 	);

@@ -1,12 +1,13 @@
-import { coordinatorKeySchema, type CoordinatorKey } from '../../domain/coordinator-key';
+/** The demo network's recruitment: a sign-up key, two events and sealed sign-ups in the inbox. */
 import type { EqualityAnswers } from '../../domain/equality';
-import { newEvent, type RecruitmentEvent } from '../../domain/event';
+import type { RecruitmentEvent } from '../../domain/event';
+import { newDoc } from '../../domain/envelope';
 import { newDocId } from '../../domain/ids';
 import { generateCoordinatorKeyPair, protectPrivateKey } from '../../domain/sealing';
 import { buildSignup, sealSignup, signupDetailsSchema } from '../../domain/signup';
 import type { CouchClient, StoredDoc } from '../couch';
 import { keyringDocId } from '../routes/keyring';
-import type { StoredSignup } from '../routes/signups';
+import { inboxDoc, type StoredSignup } from '../routes/signups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,19 +85,14 @@ export async function seedDemoRecruitment(options: {
 	const pair = await generateCoordinatorKeyPair();
 	const protectedKey = await protectPrivateKey(pair.privateKey, pair.keyId, options.passphrase);
 	const at = (daysAgo: number) => new Date(now - daysAgo * DAY_MS);
-	const keyDoc: CoordinatorKey = coordinatorKeySchema.parse({
-		_id: newDocId('coordinatorKey', now - 40 * DAY_MS),
-		type: 'coordinatorKey',
-		schemaVersion: 1,
-		author: 'coordinator',
-		createdAt: at(40).toISOString(),
-		updatedAt: at(40).toISOString(),
-		keyId: pair.keyId,
-		publicKey: pair.publicKey,
-		coordinatorName: 'Cora Coordinator'
-	});
-	const past = newEvent(
-		newDocId('event', now - 35 * DAY_MS),
+	const keyDoc = newDoc(
+		'coordinatorKey',
+		'coordinator',
+		{ keyId: pair.keyId, publicKey: pair.publicKey, coordinatorName: 'Cora Coordinator' },
+		{ now: at(40) }
+	);
+	const past = newDoc(
+		'event',
 		'recruiter',
 		{
 			name: 'Brighton & Hove Pride',
@@ -105,10 +101,10 @@ export async function seedDemoRecruitment(options: {
 			kind: 'pride',
 			communities: ['LGBTQ+ people', 'Trans and non-binary people']
 		},
-		at(35)
+		{ now: at(35) }
 	);
-	const upcoming = newEvent(
-		newDocId('event', now - 3 * DAY_MS),
+	const upcoming = newDoc(
+		'event',
 		'recruiter',
 		{
 			name: 'Community health day',
@@ -117,7 +113,7 @@ export async function seedDemoRecruitment(options: {
 			kind: 'community',
 			communities: ['Older people', 'Carers', 'People on low incomes']
 		},
-		at(3)
+		{ now: at(3) }
 	);
 
 	const recipients = [{ keyId: pair.keyId, publicKey: pair.publicKey }];
@@ -138,12 +134,7 @@ export async function seedDemoRecruitment(options: {
 		const sealed = await sealSignup(plaintext, recipients, collected.toISOString());
 		const received = new Date(collected.getTime() + 3 * 60 * 60 * 1000).toISOString();
 		signups.push({
-			_id: id,
-			type: 'signup',
-			schemaVersion: 1,
-			sealed,
-			submittedBy: 'recruiter',
-			receivedAt: received,
+			...inboxDoc(sealed, 'recruiter', received),
 			status,
 			...(status === 'new' ? {} : { statusBy: 'coordinator', statusAt: at(18).toISOString() })
 		});

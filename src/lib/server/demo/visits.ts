@@ -1,14 +1,8 @@
+/** The demo network's visits: a finished mock inspection with what was seen, and a visit to come. */
 import type { AppDoc } from '../../domain/documents';
-import { newDocId } from '../../domain/ids';
-import {
-	observationSchema,
-	visitSchema,
-	type KeyQuestion,
-	type ObservationKind,
-	type Visit
-} from '../../domain/visit';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import type { ContentOf } from '../../domain/envelope';
+import type { KeyQuestion, ObservationKind, Visit } from '../../domain/visit';
+import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 
 /** A finished mock CQC inspection at a control room: [key question, kind, what was seen]. */
 const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]> = [
@@ -54,18 +48,8 @@ const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]>
  */
 export function demoVisits(now = Date.now()): AppDoc[] {
 	const docs: AppDoc[] = [];
-	const visit = (author: string, daysAgo: number, fields: Partial<Visit>): Visit => {
-		const created = now - (daysAgo + 7) * DAY_MS;
-		return visitSchema.parse({
-			_id: newDocId('visit', created),
-			type: 'visit',
-			schemaVersion: 1,
-			author,
-			createdAt: new Date(created).toISOString(),
-			updatedAt: new Date(now - daysAgo * DAY_MS).toISOString(),
-			...fields
-		});
-	};
+	const visit = (author: string, daysAgo: number, content: ContentOf<'visit'>): Visit =>
+		demoDoc('visit', author, content, { at: now - (daysAgo + 7) * DAY_MS, changed: now - daysAgo * DAY_MS });
 	const inspectionDay = now - 12 * DAY_MS;
 	const inspection = visit('chair', 12, {
 		siteType: '999-control-room',
@@ -79,21 +63,9 @@ export function demoVisits(now = Date.now()): AppDoc[] {
 	});
 	docs.push(inspection);
 	INSPECTION.forEach(([keyQuestion, kind, text], i) => {
-		const at = new Date(inspectionDay + (10 * 60 + i * 17) * 60 * 1000).toISOString();
-		docs.push(
-			observationSchema.parse({
-				_id: newDocId('observation', Date.parse(at)),
-				type: 'observation',
-				schemaVersion: 1,
-				author: i % 2 ? 'member' : 'chair',
-				createdAt: at,
-				updatedAt: at,
-				visitId: inspection._id,
-				text,
-				kind,
-				keyQuestion
-			})
-		);
+		const at = inspectionDay + (10 * 60 + i * 17) * MINUTE_MS;
+		const author = i % 2 ? 'member' : 'chair';
+		docs.push(demoDoc('observation', author, { visitId: inspection._id, text, kind, keyQuestion }, { at }));
 	});
 	docs.push(
 		visit('member', 1, {

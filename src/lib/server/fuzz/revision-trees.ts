@@ -1,5 +1,6 @@
 /** Replicated documents with generated revision trees (`_rev`, `_revisions`, `_deleted`, extra fields). */
 import fc from 'fast-check';
+import { idea } from '../../../../tests/support/raw-docs';
 import { docId, principal } from './paths';
 import { described, type FuzzRequest } from './request';
 
@@ -96,19 +97,11 @@ const replicatedDoc = (author: string): fc.Arbitrary<Record<string, unknown>> =>
 			{ requiredKeys: ['id', 'title', 'tombstone'] }
 		)
 		.map(({ id, title, rev, revisions, deleted, tombstone, extras }) => {
+			// Raw, not through the envelope: the id may be one no valid document has.
 			const at = '2026-01-02T03:04:05.000Z';
 			const doc: Record<string, unknown> = tombstone
 				? { _id: id, _deleted: true }
-				: {
-						_id: id,
-						type: 'idea',
-						schemaVersion: 1,
-						author,
-						createdAt: at,
-						updatedAt: at,
-						title,
-						details: ''
-					};
+				: idea(author, title, { _id: id, createdAt: at, updatedAt: at });
 			if (rev !== null && rev !== undefined) doc._rev = rev;
 			if (revisions !== null && revisions !== undefined) doc._revisions = revisions;
 			if (deleted !== null && deleted !== undefined) doc._deleted = deleted;

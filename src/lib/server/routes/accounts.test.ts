@@ -1,55 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountSummarySchema, sessionInfoSchema } from '../../domain/accounts';
-import { startServer, type RunningServer } from '../app';
-
-const PASSWORD = 'correct horse battery staple';
-type Json = Record<string, unknown>;
+import { PASSWORD, useTestGateway, type Json } from '../../../../tests/support/gateway';
 
 describe('account management API', () => {
-	let server: RunningServer;
-	let base: string;
-	let workDir: string;
-	const cookies: Record<string, string> = {};
-
-	function request(path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) {
-		const headers = new Headers(init.headers);
-		if (init.cookie) headers.set('cookie', init.cookie);
-		const body = init.json === undefined ? init.body : JSON.stringify(init.json);
-		if (typeof body === 'string') headers.set('content-type', 'application/json');
-		return fetch(base + path, { ...init, headers, body });
-	}
-
-	async function signIn(name: string, password = PASSWORD): Promise<string> {
-		const res = await request('/api/session', { method: 'POST', json: { name, password } });
-		expect(res.status, `${name} signs in`).toBe(200);
-		return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-	}
+	const { request, signIn, cookies } = useTestGateway('embedded', 'accounts-api');
+	/** The session of the account the tests create. */
+	let sam = '';
 
 	async function session(cookie: string): Promise<Response> {
 		return request('/api/session', { cookie });
 	}
-
-	beforeAll(async () => {
-		workDir = await mkdtemp(join(tmpdir(), 'coproduce-accounts-api-test-'));
-		server = await startServer({
-			port: 0,
-			dataDir: join(workDir, 'data'),
-			seedDemo: true,
-			demoPassword: PASSWORD,
-			buildDir: join(workDir, 'no-build'),
-			log: () => undefined
-		});
-		base = server.url;
-		[cookies.coordinator, cookies.member] = await Promise.all([signIn('coordinator'), signIn('member')]);
-	});
-
-	afterAll(async () => {
-		await server?.close();
-		await rm(workDir, { recursive: true, force: true });
-	});
 
 	it('lists accounts for coordinators only, sorted by display name', async () => {
 		expect((await request('/api/accounts')).status).toBe(401);
@@ -147,13 +107,13 @@ describe('account management API', () => {
 			json: { name: 'eve', displayName: 'Eve', roles: ['coordinator'], password: 'kettle violin' }
 		});
 		expect(fetchSite.status).toBe(403);
-		cookies.sam = await signIn('sam.patel', 'kettle violin');
+		sam = await signIn('sam.patel', 'kettle violin');
 	});
 
 	it('changes roles with immediate effect on the session and the databases', async () => {
-		const before = sessionInfoSchema.parse(await (await session(cookies.sam ?? '')).json());
+		const before = sessionInfoSchema.parse(await (await session(sam)).json());
 		expect(before.databases).toEqual(['network']);
-		expect((await request('/db/signups/', { cookie: cookies.sam })).status).toBe(403);
+		expect((await request('/db/signups/', { cookie: sam })).status).toBe(403);
 
 		const res = await request('/api/accounts/sam.patel', {
 			method: 'PATCH',
@@ -165,9 +125,9 @@ describe('account management API', () => {
 			displayName: 'Sam P.',
 			roles: ['member', 'coordinator']
 		});
-		const after = sessionInfoSchema.parse(await (await session(cookies.sam ?? '')).json());
+		const after = sessionInfoSchema.parse(await (await session(sam)).json());
 		expect(after).toMatchObject({ roles: ['member', 'coordinator'], databases: ['network', 'signups'] });
-		expect((await request('/db/signups/', { cookie: cookies.sam })).status).toBe(200);
+		expect((await request('/db/signups/', { cookie: sam })).status).toBe(200);
 	});
 
 	it('refuses self-demotion, self-deactivation, unknown accounts, bad bodies and non-coordinators', async () => {

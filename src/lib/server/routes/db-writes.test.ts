@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { supportId } from '../../domain/discussion';
+import { newDoc } from '../../domain/envelope';
 import { useTestGateway, type Json } from '../../../../tests/support/gateway';
 import { idea } from '../../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../../tests/support/test-backends';
 
 /** Writing through `/db` over both stores (`TEST_BACKENDS`): by replication, `_bulk_docs` and single documents. */
 describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => {
-	const gateway = useTestGateway(kind, 'db-writes');
-	const { request, signIn, remote, local, replicate, cookies } = gateway;
+	const gateway = useTestGateway(kind, 'db-writes', { signIn: ['member', 'coordinator', 'chair'] });
+	const { request, remote, local, replicate, cookies } = gateway;
 
 	describe('/db', () => {
 		it('pushes by replication: valid docs land, refused ones are denied per doc and replication completes', async () => {
@@ -34,7 +35,7 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 		});
 
 		it("refuses edits to another member's idea; a coordinator may make them", async () => {
-			const asChair = remote(cookies.chair || (await signIn('chair')));
+			const asChair = remote(cookies.chair);
 			const written = idea('chair', 'Feedback kiosks in emergency departments');
 			await asChair.put(written);
 
@@ -83,7 +84,7 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 
 		it("refuses, through replication, edits of others' ideas and changes to author, createdAt and type", async () => {
 			const chairs = idea('chair', 'Quiet rooms for families in A&E');
-			await remote(cookies.chair || (await signIn('chair'))).put(chairs);
+			await remote(cookies.chair).put(chairs);
 			const mine = [1, 2, 3].map((n) => idea('member', `My idea ${n}`));
 			const client = local('tamper');
 			await client.bulkDocs(mine);
@@ -114,16 +115,10 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 
 		it('accepts a support taken back and given again, and one given on two phones of the same member', async () => {
 			const target = idea('chair', 'Hearing loops at every station');
-			await remote(cookies.chair || (await signIn('chair'))).put(target);
-			const support = (at: string): Json => ({
-				_id: supportId(String(target._id), 'member'),
-				type: 'support',
-				schemaVersion: 1,
-				author: 'member',
-				createdAt: at,
-				updatedAt: at,
-				ideaId: target._id
-			});
+			await remote(cookies.chair).put(target);
+			const id = supportId(String(target._id), 'member');
+			const support = (at: string) =>
+				newDoc('support', 'member', { ideaId: String(target._id) }, { id, now: new Date(at) });
 			const phoneA = local('support-a');
 			const phoneB = local('support-b');
 			const phoneC = local('support-c');
@@ -131,7 +126,6 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 			expect((await replicate(phoneA, remote(cookies.member))).result.docs_written).toBe(1);
 			await replicate(remote(cookies.member), phoneB);
 			// Phone B, offline: takes the support back, then gives it again (a new document under the same id).
-			const id = String(support('')._id);
 			await phoneB.remove(await phoneB.get(id));
 			await phoneB.put(support('2026-01-02T10:00:00.000Z'));
 			// Phone C never saw phone A's support and gives its own.
@@ -147,7 +141,6 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 		});
 
 		it('keeps a deleted id for its owner: nobody else writes a new document there, its owner may', async () => {
-			const chair = cookies.chair || (await signIn('chair'));
 			const mine = idea('member', 'Taken back later');
 			const id = String(mine._id);
 			const put = await remote(cookies.member).put(mine);
@@ -160,7 +153,7 @@ describe.each(TEST_BACKENDS)('/db writes over the $kind backend', ({ kind }) => 
 			const taken = { ...idea('chair', 'Under your old id'), _id: id };
 			const phone = local('deleted-id');
 			await phone.put(taken);
-			const { denied } = await replicate(phone, remote(chair));
+			const { denied } = await replicate(phone, remote(cookies.chair));
 			expect(denied).toEqual([expect.objectContaining({ id, name: 'forbidden' })]);
 			expect(String(denied[0]?.reason ?? denied[0]?.message)).toMatch(/belonged to a document of member/);
 			const again = await remote(cookies.member).put({ ...idea('member', 'Written again'), _id: id });

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keyringEntrySchema, type KeyringEntry } from '../../domain/coordinator-key';
 import { newDocId } from '../../domain/ids';
-import { generateCoordinatorKeyPair, protectPrivateKey, unlockPrivateKey } from '../../domain/sealing';
+import { unlockPrivateKey } from '../../domain/sealing';
 import {
 	buildSignup,
 	inboxEntrySchema,
@@ -14,32 +11,18 @@ import {
 	type InboxEntry,
 	type SealedSignup
 } from '../../domain/signup';
-import { startServer, type RunningServer } from '../app';
+import { useTestGateway } from '../../../../tests/support/gateway';
 
-const PASSWORD = 'correct horse battery staple';
 const KEY_PASSPHRASE = 'demo key passphrase for tests';
 
 describe('sign-up inbox API', () => {
-	let server: RunningServer;
-	let base: string;
-	let workDir: string;
+	const gateway = useTestGateway('embedded', 'signups-api', {
+		signIn: ['coordinator', 'recruiter', 'member', 'chair'],
+		server: { demoKeyPassphrase: KEY_PASSPHRASE }
+	});
+	const { request, cookies } = gateway;
 	let keyring: KeyringEntry;
 	let eventId: string;
-	const cookies: Record<string, string> = {};
-
-	function request(path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) {
-		const headers = new Headers(init.headers);
-		if (init.cookie) headers.set('cookie', init.cookie);
-		const body = init.json === undefined ? init.body : JSON.stringify(init.json);
-		if (typeof body === 'string') headers.set('content-type', 'application/json');
-		return fetch(base + path, { ...init, headers, body });
-	}
-
-	async function signIn(name: string): Promise<string> {
-		const res = await request('/api/session', { method: 'POST', json: { name, password: PASSWORD } });
-		expect(res.status, `${name} signs in`).toBe(200);
-		return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-	}
 
 	async function sealedBy(collectedBy: string, name = 'Robin Test'): Promise<SealedSignup> {
 		const id = newDocId('signup');
@@ -75,30 +58,12 @@ describe('sign-up inbox API', () => {
 	}
 
 	beforeAll(async () => {
-		workDir = await mkdtemp(join(tmpdir(), 'coproduce-signups-api-test-'));
-		process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
-		server = await startServer({
-			port: 0,
-			dataDir: join(workDir, 'data'),
-			seedDemo: true,
-			demoPassword: PASSWORD,
-			buildDir: join(workDir, 'no-build'),
-			log: () => undefined
-		});
-		delete process.env.DEMO_KEY_PASSPHRASE;
-		base = server.url;
-		for (const name of ['coordinator', 'recruiter', 'member', 'chair']) cookies[name] = await signIn(name);
 		const keys = await request('/api/keyring', { cookie: cookies.coordinator });
 		expect(keys.status).toBe(200);
 		const [entry] = keyringEntrySchema.array().parse(await keys.json());
 		if (!entry) throw new Error('The demo coordinator has no key');
 		keyring = entry;
 		eventId = (await inbox())[0]?.sealed.eventId ?? newDocId('event');
-	});
-
-	afterAll(async () => {
-		await server?.close();
-		await rm(workDir, { recursive: true, force: true });
 	});
 
 	it('seeds sealed demo sign-ups that the demo key opens with its passphrase', async () => {
@@ -154,7 +119,7 @@ describe('sign-up inbox API', () => {
 	it('never lets anyone but coordinators read sign-ups back', async () => {
 		const sealed = await sealedBy('recruiter');
 		expect((await put(sealed, cookies.recruiter)).status).toBe(201);
-		for (const name of ['recruiter', 'member', 'chair']) {
+		for (const name of ['recruiter', 'member', 'chair'] as const) {
 			for (const path of [
 				'/api/signups',
 				`/api/signups/${sealed.id}`,
@@ -238,7 +203,7 @@ describe('sign-up inbox API', () => {
 		});
 		expect(invalid.status).toBe(400);
 
-		const { couch, names } = server.internals;
+		const { couch, names } = gateway.server.internals;
 		const backendUrl = couch.url(names.backendName('signups'), encodeURIComponent(sealed.id));
 		const held = await couch.request<{ _rev: string }>('GET', backendUrl);
 		const removed = await request(`/api/signups/${sealed.id}`, {
@@ -263,39 +228,5 @@ describe('sign-up inbox API', () => {
 		expect(
 			(await request(`/api/signups/${sealed.id}`, { method: 'DELETE', cookie: cookies.coordinator })).status
 		).toBe(404);
-	});
-
-	it('keeps each coordinator’s protected key for them alone', async () => {
-		const pair = await generateCoordinatorKeyPair();
-		const protectedKey = await protectPrivateKey(pair.privateKey, pair.keyId, 'another long passphrase');
-		const upload = { publicKey: pair.publicKey, protectedKey };
-		const asRecruiter = await request(`/api/keyring/${pair.keyId}`, {
-			method: 'PUT',
-			cookie: cookies.recruiter,
-			json: upload
-		});
-		expect(asRecruiter.status).toBe(403);
-		const mismatched = await request(`/api/keyring/${keyring.keyId}`, {
-			method: 'PUT',
-			cookie: cookies.coordinator,
-			json: upload
-		});
-		expect(mismatched.status).toBe(400);
-		const weak = await request(`/api/keyring/${pair.keyId}`, {
-			method: 'PUT',
-			cookie: cookies.coordinator,
-			json: { ...upload, protectedKey: { ...protectedKey, iterations: 1000 } }
-		});
-		expect(weak.status).toBe(400);
-		const stored = await request(`/api/keyring/${pair.keyId}`, {
-			method: 'PUT',
-			cookie: cookies.coordinator,
-			json: upload
-		});
-		expect(stored.status).toBe(201);
-		const keys = keyringEntrySchema
-			.array()
-			.parse(await (await request('/api/keyring', { cookie: cookies.coordinator })).json());
-		expect(keys.map((key) => key.keyId).sort()).toEqual([keyring.keyId, pair.keyId].sort());
 	});
 });

@@ -1,4 +1,6 @@
+/** `/api/signups`: the write-only inbox of sealed sign-ups. */
 import express from 'express';
+import type { z } from 'zod';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { DatabaseName } from '../../domain/accounts';
 import { describeIssues } from '../../domain/documents';
@@ -11,6 +13,7 @@ import {
 	type SealedSignup,
 	type SignupStatus
 } from '../../domain/signup';
+import type { Account } from '../accounts';
 import type { StoredDoc } from '../couch';
 import type { GatewayContext } from '../context';
 import { handle, jsonBody, sendError } from '../http';
@@ -34,6 +37,11 @@ export interface StoredSignup extends StoredDoc {
 	statusBy?: string;
 	statusAt?: string;
 	account?: string;
+}
+
+/** The inbox's copy of a sealed sign-up as delivered: new, and not yet marked by anyone. */
+export function inboxDoc(sealed: SealedSignup, submittedBy: string, receivedAt: string): StoredSignup {
+	return { _id: sealed.id, type: 'signup', schemaVersion: 1, sealed, submittedBy, receivedAt, status: 'new' };
 }
 
 /** Sorted-key JSON, so two copies of one envelope compare equal whatever their key order. */
@@ -103,6 +111,32 @@ function signupId(req: Request, res: Response): string | undefined {
 	return undefined;
 }
 
+/** What a handler of one sign-up (`/signups/:id`) works with. */
+interface OneSignup {
+	req: Request;
+	res: Response;
+	db: string;
+	caller: Account;
+	id: string;
+}
+
+/** A handler of `/signups/:id` (signed in): an id that is not a sign-up's is answered 404 before `answer` runs. */
+function oneSignup(ctx: GatewayContext, answer: (request: OneSignup) => Promise<void>): RequestHandler {
+	const db = signupsDb(ctx);
+	return handle(async (req, res) => {
+		const id = signupId(req, res);
+		if (id) await answer({ req, res, db, caller: accountOf(res), id });
+	});
+}
+
+/** The request's body checked by `schema`, or undefined after answering 400 with `what` and the issues. */
+function checkedBody<T>(req: Request, res: Response, schema: z.ZodType<T>, what: string): T | undefined {
+	const parsed = schema.safeParse(req.body);
+	if (parsed.success) return parsed.data;
+	sendError(res, 400, 'bad_request', what + describeIssues(parsed.error.issues));
+	return undefined;
+}
+
 /** Whether the id was ever used (a deleted sign-up leaves a tombstone). */
 async function tombstoned(ctx: GatewayContext, id: string): Promise<boolean> {
 	const [row] = await ctx.couch.allDocsByKeys<StoredSignup>(signupsDb(ctx), [id]);
@@ -110,17 +144,9 @@ async function tombstoned(ctx: GatewayContext, id: string): Promise<boolean> {
 }
 
 function deliverSignup(ctx: GatewayContext): RequestHandler {
-	const db = signupsDb(ctx);
-	return handle(async (req, res) => {
-		const caller = accountOf(res);
-		const id = signupId(req, res);
-		if (!id) return;
-		const parsed = sealedSignupSchema.safeParse(req.body);
-		if (!parsed.success) {
-			sendError(res, 400, 'bad_request', `Not a sealed sign-up: ${describeIssues(parsed.error.issues)}`);
-			return;
-		}
-		const sealed = parsed.data;
+	return oneSignup(ctx, async ({ req, res, db, caller, id }) => {
+		const sealed = checkedBody(req, res, sealedSignupSchema, 'Not a sealed sign-up: ');
+		if (!sealed) return;
 		if (sealed.id !== id) {
 			sendError(res, 400, 'bad_request', 'The sign-up id does not match the address');
 			return;
@@ -144,18 +170,9 @@ function deliverSignup(ctx: GatewayContext): RequestHandler {
 				res.status(200).json({ ok: true, id, deleted: true });
 				return;
 			}
-			const receivedAt = new Date().toISOString();
-			const doc: StoredSignup = {
-				_id: id,
-				type: 'signup',
-				schemaVersion: 1,
-				sealed,
-				submittedBy: caller.name,
-				receivedAt,
-				status: 'new'
-			};
+			const doc = inboxDoc(sealed, caller.name, new Date().toISOString());
 			if (await ctx.couch.put(db, doc)) {
-				res.status(201).json({ ok: true, id, received: receivedAt });
+				res.status(201).json({ ok: true, id, received: doc.receivedAt });
 				return;
 			}
 			// Two copies arrived at once: look again.
@@ -179,10 +196,7 @@ function listSignups(ctx: GatewayContext): RequestHandler {
 }
 
 function getSignup(ctx: GatewayContext): RequestHandler {
-	const db = signupsDb(ctx);
-	return handle(async (req, res) => {
-		const id = signupId(req, res);
-		if (!id) return;
+	return oneSignup(ctx, async ({ res, db, id }) => {
 		const doc = await ctx.couch.get<StoredSignup>(db, id);
 		const entry = doc ? entryOf(doc) : undefined;
 		if (!entry) return noSuchSignup(res);
@@ -191,42 +205,29 @@ function getSignup(ctx: GatewayContext): RequestHandler {
 }
 
 function markSignup(ctx: GatewayContext): RequestHandler {
-	const db = signupsDb(ctx);
-	return handle(async (req, res) => {
-		const caller = accountOf(res);
-		const id = signupId(req, res);
-		if (!id) return;
-		const parsed = signupStatusChangeSchema.safeParse(req.body);
-		if (!parsed.success) {
-			sendError(res, 400, 'bad_request', describeIssues(parsed.error.issues));
-			return;
-		}
-		for (let attempt = 0; attempt < RETRIES; attempt++) {
-			const doc = await ctx.couch.get<StoredSignup>(db, id);
-			if (!doc) return noSuchSignup(res);
-			const changed: StoredSignup = {
+	return oneSignup(ctx, async ({ req, res, db, caller, id }) => {
+		const asked = checkedBody(req, res, signupStatusChangeSchema, '');
+		if (!asked) return;
+		const outcome = await ctx.couch.update<StoredSignup>(db, id, {
+			parse: (stored) => stored as StoredSignup,
+			change: (doc) => ({
 				...doc,
-				status: parsed.data.status,
+				status: asked.status,
 				statusBy: caller.name,
-				statusAt: new Date().toISOString()
-			};
-			if (parsed.data.account) changed.account = parsed.data.account;
-			if (await ctx.couch.put(db, changed)) {
-				ctx.log(`${caller.name} marked the sign-up ${id} as ${parsed.data.status}`);
-				res.json(entryOf(changed));
-				return;
-			}
-		}
-		sendError(res, 409, 'conflict', CONFLICT);
+				statusAt: new Date().toISOString(),
+				...(asked.account ? { account: asked.account } : {})
+			}),
+			tries: RETRIES
+		});
+		if (outcome.reason === 'missing') return noSuchSignup(res);
+		if (!outcome.written) return sendError(res, 409, 'conflict', CONFLICT);
+		ctx.log(`${caller.name} marked the sign-up ${id} as ${asked.status}`);
+		res.json(entryOf(outcome.written));
 	});
 }
 
 function deleteSignup(ctx: GatewayContext): RequestHandler {
-	const db = signupsDb(ctx);
-	return handle(async (req, res) => {
-		const caller = accountOf(res);
-		const id = signupId(req, res);
-		if (!id) return;
+	return oneSignup(ctx, async ({ res, db, caller, id }) => {
 		for (let attempt = 0; attempt < RETRIES; attempt++) {
 			const doc = await ctx.couch.get<StoredSignup>(db, id);
 			if (!doc?._rev) return noSuchSignup(res);

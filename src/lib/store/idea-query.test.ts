@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
-import { editIdea } from '$lib/domain';
+import { editDoc } from '$lib/domain';
 import { loadConflict } from './conflicts';
-import { queryIdeas, type IdeaQuery } from './idea-query';
+import { loadIdeaView, loadOutcomes, queryIdeas, type IdeaQuery } from './idea-query';
 import { useTestStore } from '../../../tests/support/test-store';
 
 const store = useTestStore('ideas');
@@ -71,16 +71,40 @@ describe('idea read model', () => {
 	});
 });
 
+describe('one idea and the outcomes feed', () => {
+	it('threads replies under their comment, and lists an ending only while it is the latest step', async () => {
+		const idea = makeIdea({ title: 'Quieter handovers' });
+		const first = makeComment(idea._id, { body: 'Yes please' });
+		const reply = makeComment(idea._id, { parentId: first._id, body: 'And at night too' });
+		const done = makeStatus(idea._id, { to: 'done', outcome: 'Handover bays now have a quiet room.' });
+		await store.ledger.db.bulkDocs([idea, first, reply, makeSupport(idea._id, 'member'), done]);
+		await store.projector.catchUp();
+
+		const view = await loadIdeaView(store.desk, 'member', idea._id, '2026-10-01');
+		expect(view).toMatchObject({ item: { row: { title: 'Quieter handovers' } }, supportedByMe: true });
+		expect(view?.comments.map((thread) => [thread.row.body, thread.replies.map((r) => r.row.body)])).toEqual([
+			['Yes please', ['And at night too']]
+		]);
+		expect(view?.history.map((step) => step.to)).toEqual(['done']);
+		expect(await loadIdeaView(store.desk, 'member', makeIdea()._id, '2026-10-01')).toBeUndefined();
+		expect((await loadOutcomes(store.desk, 10)).map(({ step }) => step.id)).toEqual([done._id]);
+
+		await store.ledger.db.bulkDocs([makeStatus(idea._id, { to: 'under-discussion' })]);
+		await store.projector.catchUp();
+		expect(await loadOutcomes(store.desk, 10)).toEqual([]);
+	});
+});
+
 describe('conflicts', () => {
 	it('keeps both versions until a choice is saved, then removes only the other one', async () => {
 		const idea = makeIdea({ title: 'Original', details: 'Base text' });
 		const rev1 = await store.writer.save(idea);
-		await store.writer.save(editIdea(idea, { title: 'Original', details: 'Text from phone A' }), rev1);
+		await store.writer.save(editDoc('idea', idea, { title: 'Original', details: 'Text from phone A' }), rev1);
 		// Phone B's edit of the same first revision, arriving by replication.
 		await store.ledger.db.bulkDocs(
 			[
 				{
-					...editIdea(idea, { title: 'Renamed on B', details: 'Text from phone B' }),
+					...editDoc('idea', idea, { title: 'Renamed on B', details: 'Text from phone B' }),
 					_rev: '2-bbbb',
 					_revisions: { start: 2, ids: ['bbbb', rev1.split('-')[1]] }
 				}
@@ -95,7 +119,7 @@ describe('conflicts', () => {
 		const texts = [conflict!.current.content.details, conflict!.other.content.details].sort();
 		expect(texts).toEqual(['Text from phone A', 'Text from phone B']);
 
-		const merged = editIdea(idea, {
+		const merged = editDoc('idea', idea, {
 			title: 'Renamed on B',
 			details: 'Text from phone A\n\nText from phone B'
 		});
