@@ -40,6 +40,11 @@ export function success<T>(value: T): Result<T> {
 	return { ok: true, value };
 }
 
+/** A plain refusal: this cannot be done here, and why. */
+export function refused(message: string): Failure {
+	return { ok: false, reason: 'refused', message };
+}
+
 /** Field messages, refused as `invalid` (the first one is the message). */
 export function invalid(fields: Record<string, string>): Failure {
 	return {

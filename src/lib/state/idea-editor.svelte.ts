@@ -8,6 +8,7 @@ import {
 	mayChange,
 	newDoc,
 	newDocId,
+	refused,
 	success,
 	type Actor,
 	type Failure,
@@ -207,8 +208,4 @@ export class IdeaEditor {
 		}
 		return failure;
 	}
-}
-
-function refused(message: string): Failure {
-	return { ok: false, reason: 'refused', message };
 }

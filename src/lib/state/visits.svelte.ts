@@ -3,6 +3,7 @@ import {
 	newDoc,
 	newDocId,
 	observationInputSchema,
+	refused,
 	visitDetailsSchema,
 	type Actor,
 	type Failure,
@@ -84,7 +85,7 @@ function checkVisit(values: VisitFormValues): Result<VisitDetails> {
 export class VisitEditor {
 	readonly form: DraftForm<VisitFormValues, VisitDetails>;
 	/** Why this visit cannot be changed here (not on this device, or not this person's). */
-	unavailable = $state<string>();
+	unavailable = $state<Failure>();
 	/** The details the form started from, to tell when another device changed them meanwhile. */
 	private startedFrom: string | undefined;
 
@@ -107,7 +108,9 @@ export class VisitEditor {
 			if (initial) await this.form.load(initial);
 		} catch (error) {
 			reportProblem('the visit form could not be opened', error);
-			this.unavailable = 'This form could not be opened on this device. Reload the page to try again.';
+			this.unavailable = refused(
+				'This form could not be opened on this device. Reload the page to try again.'
+			);
 		}
 	}
 
@@ -115,9 +118,9 @@ export class VisitEditor {
 	private async initial(): Promise<Partial<VisitFormValues> | undefined> {
 		if (!this.editing) return { visitors: this.actor.name };
 		const visit = await loadVisitRow(this.workspace.desk, this.editing);
-		if (!visit) this.unavailable = 'This visit is not on this device.';
+		if (!visit) this.unavailable = refused('This visit is not on this device.');
 		else if (!mayChange(this.actor, visit.author))
-			this.unavailable = `Only ${visit.author} or a coordinator can change this visit.`;
+			this.unavailable = refused(`Only ${visit.author} or a coordinator can change this visit.`);
 		else {
 			this.startedFrom = detailsKey(visit);
 			const { siteType, siteName, date, purpose, template, visitors } = visit;

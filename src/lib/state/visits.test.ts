@@ -86,12 +86,12 @@ describe('VisitEditor', () => {
 		const { workspace, actor } = device;
 		const missing = new VisitEditor(workspace, actor, 'visit:01JBXYZ0000000000000000000');
 		await missing.load();
-		expect(missing.unavailable).toBe('This visit is not on this device.');
+		expect(missing.unavailable?.message).toBe('This visit is not on this device.');
 
 		const id = await planned();
 		const other = new VisitEditor(workspace, { name: 'someone', roles: ['member'] }, id);
 		await other.load();
-		expect(other.unavailable).toBe(`Only ${actor.name} or a coordinator can change this visit.`);
+		expect(other.unavailable?.message).toBe(`Only ${actor.name} or a coordinator can change this visit.`);
 	});
 });
 
