@@ -85,8 +85,9 @@ export class IdeaPage {
 		return this.page.getByRole('heading', { level: 1 });
 	}
 
+	/** The idea's own sync status (its comments carry theirs). */
 	status(): Locator {
-		return this.page.locator('main [data-status]');
+		return this.page.getByTestId('idea-state').locator('[data-status]');
 	}
 
 	/** The idea's id, from the address (`/ideas/<ulid>`). */
