@@ -49,6 +49,8 @@ export interface VersionView {
 	unchanged: boolean;
 	/** Saved after the other version. */
 	later: boolean;
+	/** Saved in the same minute as the other: its time is told to the second. */
+	sameMinute: boolean;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -66,15 +68,25 @@ function versionViews(conflict: Conflict): VersionView[] {
 		content,
 		savedAt: times[i] ?? '',
 		unchanged: times[i] === text(content.createdAt),
-		later: Boolean(latest) && times[i] === latest && times[0] !== times[1]
+		later: Boolean(latest) && times[i] === latest && times[0] !== times[1],
+		sameMinute: Boolean(latest) && times.every((time) => time.slice(0, 16) === latest.slice(0, 16))
 	}));
 }
 
-/** When a version was saved, in words: "Changed today at 14:05 (the later one)". */
+const seconds = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * When a version was saved, in words: "Changed today at 14:05 (the later one)", "Written on 3 Nov, 14:05";
+ * to the second when both were saved in the same minute.
+ */
 export function savedWords(version: VersionView, now?: Date): string {
 	if (!version.savedAt) return 'When it was saved is not recorded';
 	const today = localDate(version.savedAt) === localDate(now ?? nowIso());
-	const moment = `${today ? 'today at' : 'on'} ${when(version.savedAt, now)}`;
+	const at = when(version.savedAt, now);
+	const time = version.sameMinute
+		? at.replace(/\d\d:\d\d$/, seconds.format(Date.parse(version.savedAt)))
+		: at;
+	const moment = `${today ? 'today at' : 'on'} ${time}`;
 	return `${version.unchanged ? 'Written' : 'Changed'} ${moment}${version.later ? ' (the later one)' : ''}`;
 }
 

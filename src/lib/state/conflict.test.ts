@@ -85,4 +85,20 @@ describe('ConflictResolver', () => {
 			/^Written on \d+ \w+, \d\d:\d\d$/
 		);
 	});
+
+	it('tells the times to the second when both versions were saved in the same minute', async () => {
+		const idea = makeIdea({ author: `conflict-${n}` });
+		const at = (second: number) => `${idea.updatedAt.slice(0, 17)}${String(second).padStart(2, '0')}.000Z`;
+		await twoVersions(
+			{ ...idea, details: 'Phone A', updatedAt: at(10) },
+			{ ...idea, details: 'Phone B', updatedAt: at(40) }
+		);
+		const resolver = new ConflictResolver(workspace, idea._id);
+		await resolver.load();
+		const words = resolver.versions.map((version) => savedWords(version, new Date(at(50)))).sort();
+		expect(words).toEqual([
+			expect.stringMatching(/^Changed today at \d\d:\d\d:10$/),
+			expect.stringMatching(/^Changed today at \d\d:\d\d:40 \(the later one\)$/)
+		]);
+	});
 });

@@ -53,6 +53,15 @@ export class SyncIndicator {
 	}
 }
 
+/** Signs `name` in from the sign-in page and waits until everything has synced; answers the sync bar. */
+export async function signInSynced(page: Page, name: string): Promise<SyncIndicator> {
+	await page.goto('/sign-in');
+	await new SignInPage(page).signIn(name);
+	const sync = new SyncIndicator(page);
+	await sync.expectAllSynced();
+	return sync;
+}
+
 export class IdeaFormPage {
 	constructor(private readonly page: Page) {}
 
