@@ -33,7 +33,10 @@ export function reportFacts(visit: VisitRow, observations: number, nameOf: NameO
 	return [
 		{ label: 'Site', value: `${visit.siteName} (${SITE_TYPE_LABELS[visit.siteType]})` },
 		{ label: 'Date', value: longDate(visit.date) },
-		{ label: 'Kind of visit', value: visit.template === 'mock-cqc' ? 'Mock CQC inspection' : 'General visit' },
+		{
+			label: 'Kind of visit',
+			value: visit.template === 'mock-cqc' ? 'Mock CQC inspection' : 'General visit'
+		},
 		{
 			label: 'Visited by',
 			value: visit.visitors.length > 0 ? visit.visitors.map(nameOf).join(', ') : 'Not recorded'
