@@ -11,6 +11,7 @@ import {
 	type ObservationDetails,
 	type ObservationKind,
 	type Result,
+	type SessionInfo,
 	type Visit,
 	type VisitDetails
 } from '$lib/domain';
@@ -19,6 +20,7 @@ import type { VisitRow } from '$lib/store/desk';
 import { saveFailure } from '$lib/store/save-errors';
 import { loadVisit, loadVisitRow, loadVisits, type VisitView } from '$lib/store/visit-query';
 import type { Workspace } from '$lib/store/workspace';
+import type { NameOf } from '$lib/visit-report';
 import { checkedBy, DraftForm } from './draft-form.svelte';
 import { Live } from './live.svelte';
 import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
@@ -45,6 +47,14 @@ export function visitList(workspace: Workspace): Live<VisitRow[]> {
 /** A visit with its timeline of observations, photos and the ideas that came from them. */
 export function visitDetail(workspace: Workspace, id: () => string): Live<VisitView | undefined, string> {
 	return new Live(id, (visitId) => loadVisit(workspace.desk, visitId), undefined);
+}
+
+/**
+ * People's names as this device knows them: the person signed in by their own name, anyone else by their
+ * user name (the device holds no one else's display name).
+ */
+export function peopleNames(session: Pick<SessionInfo, 'name' | 'displayName'>): NameOf {
+	return (account) => (account === session.name && session.displayName ? session.displayName : account);
 }
 
 export interface VisitFormValues {
