@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { KeyQuestion, ObservationKind } from '$lib/domain';
 import type { VisitRow } from '$lib/store/desk';
 import type { ObservationItem } from '$lib/store/visit-query';
-import { peopleNames } from '$lib/state/visits.svelte';
 import { reportFacts, reportParts, visitReportText } from './visit-report';
 
 const visit: VisitRow = {
@@ -47,7 +46,8 @@ function observation(
 	};
 }
 
-const nameOf = peopleNames({ name: 'member', displayName: 'Mo Member' });
+const names = new Map([['member', 'Mo Member']]);
+const nameOf = (account: string) => names.get(account) ?? account;
 
 describe('a visit report', () => {
 	it('opens with the visit, where, when and who visited, by name where this device knows it', () => {

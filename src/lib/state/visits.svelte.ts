@@ -11,7 +11,6 @@ import {
 	type ObservationDetails,
 	type ObservationKind,
 	type Result,
-	type SessionInfo,
 	type Visit,
 	type VisitDetails
 } from '$lib/domain';
@@ -21,6 +20,7 @@ import { saveFailure } from '$lib/store/save-errors';
 import { loadVisit, loadVisitRow, loadVisits, type VisitView } from '$lib/store/visit-query';
 import type { Workspace } from '$lib/store/workspace';
 import type { NameOf } from '$lib/visit-report';
+import { loadPeopleNames, type Person } from '$lib/store/meeting-query';
 import { checkedBy, DraftForm } from './draft-form.svelte';
 import { Live } from './live.svelte';
 import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
@@ -50,11 +50,19 @@ export function visitDetail(workspace: Workspace, id: () => string): Live<VisitV
 }
 
 /**
- * People's names as this device knows them: the person signed in by their own name, anyone else by their
- * user name (the device holds no one else's display name).
+ * People's names as this device knows them (`loadPeopleNames`: the person signed in, and everyone who
+ * recorded themselves at a meeting); anyone else by their user name.
  */
-export function peopleNames(session: Pick<SessionInfo, 'name' | 'displayName'>): NameOf {
-	return (account) => (account === session.name && session.displayName ? session.displayName : account);
+export function peopleNames(workspace: Workspace, me: Person): Live<NameOf> {
+	const own: NameOf = (account) => (account === me.name && me.displayName ? me.displayName : account);
+	return new Live(
+		() => undefined,
+		async () => {
+			const names = await loadPeopleNames(workspace.desk, me);
+			return (account: string) => names.get(account) ?? account;
+		},
+		own
+	);
 }
 
 export interface VisitFormValues {
