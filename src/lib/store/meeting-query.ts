@@ -23,7 +23,7 @@ import {
 } from '$lib/domain';
 import type { Desk } from './desk';
 import type { GroupRow, MeetingPart, MeetingPartRow, MeetingRow } from './meeting-rows';
-import { statusOf, type DocSyncStatus } from './status';
+import { withStatuses, type DocSyncStatus } from './status';
 
 /** Reading meetings from the desk, on the device: lists, one meeting with everything in it, "My actions". */
 
@@ -89,11 +89,6 @@ export interface MeetingView {
 
 function ofType<T extends MeetingPart['type']>(rows: readonly MeetingPartRow[], type: T) {
 	return rows.filter((row): row is MeetingPartRow<Extract<MeetingPart, { type: T }>> => row.type === type);
-}
-
-async function withStatuses<R extends { id: string; rev: string }>(desk: Desk, rows: readonly R[]) {
-	const statuses = await desk.docStatus.bulkGet(rows.map((row) => row.id));
-	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
 }
 
 function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
