@@ -50,8 +50,18 @@ export async function loadWaitingChanges(desk: Desk): Promise<WaitingChange[]> {
 	});
 }
 
-export function loadConflicts(desk: Desk): Promise<ConflictRow[]> {
-	return desk.conflicts.toArray();
+/** A document with versions to choose between, named for people. */
+export interface NamedConflict extends ConflictRow {
+	label: string;
+}
+
+export async function loadConflicts(desk: Desk): Promise<NamedConflict[]> {
+	const rows = await desk.conflicts.toArray();
+	const labels = await labelDocs(
+		desk,
+		rows.map((row) => row.id)
+	);
+	return rows.map((row) => ({ ...row, label: labels.get(row.id)?.label ?? row.id }));
 }
 
 export function loadQuarantine(desk: Desk): Promise<QuarantineRow[]> {
