@@ -23,7 +23,9 @@ export class Pending {
 				]);
 				return { waiting: waiting + signups, refused };
 			},
-			{ waiting: 0, refused: 0 }
+			{ waiting: 0, refused: 0 },
+			// Signed out: nothing to count, and no database code to load for it.
+			(ws) => !ws
 		);
 	}
 }
