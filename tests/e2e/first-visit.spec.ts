@@ -123,4 +123,48 @@ test.describe('first visit', () => {
 		await device.setOffline(false);
 		problems.expectNone();
 	});
+
+	test('the manifest has an id, shortcuts to pages that exist, and real phone-sized screenshots', async ({
+		newDevice
+	}) => {
+		const { page } = await newDevice();
+		const problems = watchForProblems(page);
+		await page.goto('/sign-in');
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		const manifest = (await (await page.request.get(href ?? '')).json()) as WebManifest;
+		expect(manifest.id).toBe('/');
+		expect(manifest.shortcuts.map(({ name, url }) => ({ name, url }))).toEqual([
+			{ name: 'Event mode', url: '/events' },
+			{ name: 'Add an observation', url: '/visits' }
+		]);
+
+		for (const screenshot of manifest.screenshots) {
+			const response = await page.request.get(screenshot.src);
+			expect(response.headers()['content-type']).toBe(screenshot.type);
+			const png = await response.body();
+			expect(png.length, screenshot.src).toBeLessThan(100 * 1024);
+			// A PNG's width and height are the first two numbers of its header (IHDR).
+			expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(screenshot.sizes);
+			expect(screenshot.sizes).toBe('360x740');
+		}
+
+		await new SignInPage(page).signIn('recruiter');
+		await new SyncIndicator(page).expectAllSynced();
+		const headings: (string | null)[] = [];
+		for (const shortcut of manifest.shortcuts) {
+			// Opened from the home screen, as a fresh start of the app at that address.
+			await page.goto(shortcut.url);
+			await expect(page.getByTestId('sync-indicator')).toBeVisible();
+			headings.push(await page.getByRole('heading', { level: 1 }).textContent());
+			await expectAccessible(page);
+		}
+		expect(headings).toEqual(['Events', 'Site visits']);
+		problems.expectNone();
+	});
 });
+
+interface WebManifest {
+	id: string;
+	shortcuts: { name: string; url: string }[];
+	screenshots: { src: string; sizes: string; type: string }[];
+}
