@@ -92,7 +92,7 @@ export class AppState {
 		window.addEventListener('online', this.onOnline);
 		window.addEventListener('offline', this.onOffline);
 		try {
-			const account = (await deviceMayRememberSomeone())
+			const account = (await someoneMayBeRemembered())
 				? await (await this.device()).account.get('current')
 				: undefined;
 			if (!account) {
@@ -322,6 +322,30 @@ async function deviceMayRememberSomeone(): Promise<boolean> {
 		return true;
 	}
 }
+
+let rememberedAhead: Promise<boolean> | undefined;
+
+/**
+ * Asked once, as soon as this module loads (with the layout, before the first page renders): where someone
+ * may be signed in, the storage code starts loading then, alongside the page's own code.
+ */
+function someoneMayBeRemembered(): Promise<boolean> {
+	rememberedAhead ??= (async () => {
+		const may = await deviceMayRememberSomeone();
+		if (may) void storeCodeAhead();
+		return may;
+	})();
+	return rememberedAhead;
+}
+
+async function storeCodeAhead(): Promise<void> {
+	try {
+		await storeCode();
+	} catch (error) {
+		reportProblem('the storage code could not be loaded ahead; it loads again when needed', error);
+	}
+}
+if (typeof indexedDB !== 'undefined') void someoneMayBeRemembered();
 
 /** Sealed sign-ups come with the schemas (zod): loaded after the first paint, or during a sign-in. */
 function signupOutboxCode() {
