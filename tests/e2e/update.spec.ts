@@ -44,6 +44,14 @@ async function publishNextVersion(release: string): Promise<void> {
 	await writeFile(`${worker}.gz`, new Uint8Array(gzipSync(next)));
 }
 
+/** A member signed in, synced, with the app installed (the service worker in control). */
+async function signedInAndInstalled(page: Page): Promise<void> {
+	await page.goto('/sign-in');
+	await new SignInPage(page).signIn('member');
+	await new SyncIndicator(page).expectAllSynced();
+	await waitForServiceWorker(page);
+}
+
 /** What the browser does when the person switches to another app and back (hidden, then visible). */
 async function leaveAndComeBack(page: Page): Promise<void> {
 	await page.evaluate(() => {
@@ -59,10 +67,7 @@ test('a new version waits until the person chooses to reload, and nothing they t
 	release
 }) => {
 	const { page } = await newDevice();
-	await page.goto('/sign-in');
-	await new SignInPage(page).signIn('member');
-	await new SyncIndicator(page).expectAllSynced();
-	await waitForServiceWorker(page);
+	await signedInAndInstalled(page);
 
 	await page.goto('/ideas/new');
 	const form = new IdeaFormPage(page);
@@ -101,10 +106,7 @@ test('an app left open finds a new version when it comes back to the foreground'
 	release
 }) => {
 	const { page } = await newDevice();
-	await page.goto('/sign-in');
-	await new SignInPage(page).signIn('member');
-	await new SyncIndicator(page).expectAllSynced();
-	await waitForServiceWorker(page);
+	await signedInAndInstalled(page);
 
 	await publishNextVersion(release);
 	await leaveAndComeBack(page);
@@ -118,10 +120,7 @@ test('an app left open in the foreground finds a new version within the hour', a
 }) => {
 	const { page } = await newDevice();
 	await page.clock.install();
-	await page.goto('/sign-in');
-	await new SignInPage(page).signIn('member');
-	await new SyncIndicator(page).expectAllSynced();
-	await waitForServiceWorker(page);
+	await signedInAndInstalled(page);
 	const prompt = page.getByText('A new version of Coproduce is ready');
 
 	await publishNextVersion(release);
