@@ -271,10 +271,16 @@ export class AppState {
 		await this.detach()?.close();
 	}
 
-	/** The device database, opened (with the storage code) the first time it is needed. */
+	/** The device database, opened (with the storage code) the first time it is needed; tried again after a failure. */
 	private device(): Promise<DeviceStore> {
-		this.deviceStore ??= storeCode().then(({ DeviceStore }) => new DeviceStore(DEVICE_DB));
-		return this.deviceStore;
+		if (this.deviceStore) return this.deviceStore;
+		const opening = storeCode().then(({ DeviceStore }) => new DeviceStore(DEVICE_DB));
+		this.deviceStore = opening;
+		void opening.catch(() => {
+			// The caller sees the failure; the next call loads the code again.
+			if (this.deviceStore === opening) this.deviceStore = undefined;
+		});
+		return opening;
 	}
 
 	private async askForPersistentStorage(): Promise<void> {
