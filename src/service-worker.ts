@@ -12,9 +12,12 @@ declare const self: ServiceWorkerGlobalScope;
 /** The route-neutral app shell (adapter-static's SPA fallback): every navigation gets it when offline. */
 const SHELL = '/200.html';
 
+/** The manifest's screenshots are for install dialogs only: not worth every device's download. */
+const INSTALL_ONLY = /^\/screenshots\//;
+
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: null })),
-	...files.map((url) => ({ url, revision: version })),
+	...files.filter((url) => !INSTALL_ONLY.test(url)).map((url) => ({ url, revision: version })),
 	{ url: SHELL, revision: version }
 ]);
 cleanupOutdatedCaches();

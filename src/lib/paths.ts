@@ -9,11 +9,6 @@ export function ideaIdFromParam(param: string): string {
 	return `idea:${param}`;
 }
 
-/** Only same-site paths are followed after signing in. */
-export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
 /** Visits likewise: `/visits/01J…` for `visit:01J…`. */
 export function visitPath(id: string): string {
 	return `/visits/${encodeURIComponent(id.replace(/^visit:/, ''))}`;

@@ -2,6 +2,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { ServerProcess } from '../support/server';
 import { IdeaFormPage, SignInPage, SyncIndicator } from './pages/app';
 import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
@@ -31,28 +32,50 @@ const test = base.extend<object, { release: string; server: ServerProcess }>({
 	]
 });
 
+/** How often an open app looks for a new version (`UPDATE_CHECK_MS` in src/lib/state/updates.svelte.ts). */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/** Publishes a new version to the release folder (with its compressed copies, as a build writes them). */
+async function publishNextVersion(release: string): Promise<void> {
+	const worker = join(release, 'service-worker.js');
+	await appendFile(worker, `\n// the next version, ${Date.now()}\n`);
+	const next = await readFile(worker, 'utf8');
+	await writeFile(`${worker}.br`, new Uint8Array(brotliCompressSync(next)));
+	await writeFile(`${worker}.gz`, new Uint8Array(gzipSync(next)));
+}
+
+/** A member signed in, synced, with the app installed (the service worker in control). */
+async function signedInAndInstalled(page: Page): Promise<void> {
+	await page.goto('/sign-in');
+	await new SignInPage(page).signIn('member');
+	await new SyncIndicator(page).expectAllSynced();
+	await waitForServiceWorker(page);
+}
+
+/** What the browser does when the person switches to another app and back (hidden, then visible). */
+async function leaveAndComeBack(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		for (const state of ['hidden', 'visible'] as const) {
+			Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}
+	});
+}
+
 test('a new version waits until the person chooses to reload, and nothing they typed is lost', async ({
 	newDevice,
 	release
 }) => {
 	const { page } = await newDevice();
-	await page.goto('/sign-in');
-	await new SignInPage(page).signIn('member');
-	await new SyncIndicator(page).expectAllSynced();
-	await waitForServiceWorker(page);
+	await signedInAndInstalled(page);
 
 	await page.goto('/ideas/new');
 	const form = new IdeaFormPage(page);
 	await form.title.fill('Half-written when the update came');
 	await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-	// A new version is published (with its compressed copies, as a build writes them), and the browser
-	// finds it (as it does on its own when pages load).
-	const worker = join(release, 'service-worker.js');
-	await appendFile(worker, '\n// the next version\n');
-	const next = await readFile(worker, 'utf8');
-	await writeFile(`${worker}.br`, new Uint8Array(brotliCompressSync(next)));
-	await writeFile(`${worker}.gz`, new Uint8Array(gzipSync(next)));
+	// A new version is published, and the browser finds it (as it does on its own when pages load).
+	await publishNextVersion(release);
 	await page.evaluate(async () => {
 		await (await navigator.serviceWorker.getRegistration())?.update();
 	});
@@ -76,4 +99,33 @@ test('a new version waits until the person chooses to reload, and nothing they t
 	expect(registration).toEqual({ waiting: false, controlled: true });
 	// The draft was saved on this device as it was typed, so the reload kept it.
 	await expect(form.title).toHaveValue('Half-written when the update came');
+});
+
+test('an app left open finds a new version when it comes back to the foreground', async ({
+	newDevice,
+	release
+}) => {
+	const { page } = await newDevice();
+	await signedInAndInstalled(page);
+
+	await publishNextVersion(release);
+	await leaveAndComeBack(page);
+	await expect(page.getByText('A new version of Coproduce is ready')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('an app left open in the foreground finds a new version within the hour', async ({
+	newDevice,
+	release
+}) => {
+	const { page } = await newDevice();
+	await page.clock.install();
+	await signedInAndInstalled(page);
+	const prompt = page.getByText('A new version of Coproduce is ready');
+
+	await publishNextVersion(release);
+	await page.clock.fastForward(UPDATE_CHECK_MS - 60_000);
+	await expect(prompt).toHaveCount(0);
+	await page.clock.fastForward(60_000);
+	await expect(prompt).toBeVisible();
 });

@@ -78,12 +78,5 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 		.join('; ');
 }
 
-/** Field-keyed messages for a form: the first problem for each field. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??= issue.message;
-	}
-	return errors;
-}
+// Kept in result.ts (no schemas) so a form's module does not bring every schema with it.
+export { fieldErrors } from './result';

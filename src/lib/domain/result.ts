@@ -54,3 +54,15 @@ export function invalid(fields: Record<string, string>): Failure {
 		fields
 	};
 }
+
+/** Field-keyed messages for a form from a schema's issues: the first problem for each field. */
+export function fieldErrors(
+	issues: readonly { path: readonly PropertyKey[]; message: string }[]
+): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of issues) {
+		const key = String(issue.path[0] ?? 'form');
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}

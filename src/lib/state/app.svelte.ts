@@ -1,12 +1,11 @@
 import { nowIso } from '$lib/format';
 import { createContext } from 'svelte';
-import { Ledger } from '$lib/store/ledger';
-import { DeviceStore } from '$lib/store/desk';
-import { Workspace } from '$lib/store/workspace';
-import { reconcileAfterLoss, StorageGuard, type StorageLoss } from '$lib/store/storage-guard';
+import type { DeviceStore } from '$lib/store/desk';
+import type { Workspace } from '$lib/store/workspace';
+import type { StorageGuard, StorageLoss } from '$lib/store/storage-guard';
 import { whyNotSaved } from '$lib/store/save-errors';
 import { SessionApi } from '$lib/sync/api';
-import { SyncEngine, type SessionCheck } from '$lib/sync/engine';
+import type { SessionCheck, SyncEngine } from '$lib/sync/engine';
 import type { SignupOutbox } from '$lib/sync/signup-outbox';
 import type { SyncStatus } from '$lib/sync/status';
 import type { DatabaseName, Result, SessionInfo, SignIn } from '$lib/domain';
@@ -17,6 +16,8 @@ export type AppPhase = 'starting' | 'signed-out' | 'ready' | 'failed';
 export type StorageState = 'unknown' | 'persisted' | 'refused' | 'unsupported';
 
 const NETWORK_DB: DatabaseName = 'network';
+/** The device-wide database that remembers who is signed in (`DeviceStore`). */
+const DEVICE_DB = 'coproduce-device';
 
 /**
  * The app's state for the signed-in person on this device. One instance per page load, created by the
@@ -45,10 +46,9 @@ export class AppState {
 	private readonly onOnline = () => this.engine?.online();
 	private readonly onOffline = () => this.engine?.offline();
 
-	constructor(
-		private readonly api = new SessionApi(),
-		private readonly device = new DeviceStore()
-	) {}
+	private deviceStore: Promise<DeviceStore> | undefined;
+
+	constructor(private readonly api = new SessionApi()) {}
 
 	/** The signed-in account's data. Pages only render once the app is ready, so this is always there for them. */
 	get ready(): { workspace: Workspace; session: SessionInfo } {
@@ -92,7 +92,9 @@ export class AppState {
 		window.addEventListener('online', this.onOnline);
 		window.addEventListener('offline', this.onOffline);
 		try {
-			const account = await this.device.account.get('current');
+			const account = (await someoneMayBeRemembered())
+				? await (await this.device()).account.get('current')
+				: undefined;
 			if (!account) {
 				this.phase = 'signed-out';
 				return;
@@ -105,14 +107,17 @@ export class AppState {
 
 	async signIn(credentials: SignIn): Promise<Result<SessionInfo>> {
 		// The password check takes a moment on purpose; the code the sync needs loads meanwhile.
-		Workspace.preloadCode();
+		void storeCode().then(
+			({ Workspace }) => Workspace.preloadCode(),
+			(error: unknown) => reportProblem('the storage code could not be loaded ahead', error)
+		);
 		void signupOutboxCode().catch((error: unknown) =>
 			reportProblem('the sign-up code could not be loaded ahead; it loads again when needed', error)
 		);
 		const result = await this.api.signIn(credentials);
 		if (!result.ok) return result;
 		this.sessionFresh = true;
-		const remembered = this.device.account.put({
+		const remembered = (await this.device()).account.put({
 			key: 'current',
 			session: result.value,
 			signedInAt: nowIso()
@@ -134,8 +139,9 @@ export class AppState {
 	async signOut(removeData = false): Promise<void> {
 		await this.api.signOut();
 		const workspace = this.detach();
+		const { StorageGuard } = await storeCode();
 		if (removeData && workspace) StorageGuard.forget(workspace.account);
-		await this.device.account.delete('current');
+		await (await this.device()).account.delete('current');
 		this.session = undefined;
 		this.phase = 'signed-out';
 		if (workspace) await (removeData ? workspace.destroy() : workspace.close());
@@ -153,6 +159,7 @@ export class AppState {
 	 * ledger (`Workspace.writer`).
 	 */
 	private async open(session: SessionInfo): Promise<Workspace> {
+		const { Workspace } = await storeCode();
 		const workspace = await Workspace.openDesk(session, NETWORK_DB);
 		// Not "Synced" (nor anything else it cannot know) until the sync engine says so.
 		this.sync = { phase: navigator.onLine ? 'connecting' : 'offline' };
@@ -168,6 +175,7 @@ export class AppState {
 		const current = () => this.workspace === workspace;
 		if (!current()) return undefined;
 		const { projector } = await workspace.openLedger();
+		const { Ledger, StorageGuard, SyncEngine } = await storeCode();
 		const [remote, { SignupOutbox }] = await Promise.all([
 			Ledger.remote(`${location.origin}/db/${NETWORK_DB}`),
 			signupOutboxCode()
@@ -228,6 +236,7 @@ export class AppState {
 		if (!session) return;
 		this.storageLost = loss;
 		try {
+			const { reconcileAfterLoss, StorageGuard } = await storeCode();
 			if (!reopened) {
 				this.phase = 'starting';
 				await this.detach()
@@ -238,7 +247,7 @@ export class AppState {
 			}
 			if (this.workspace) await reconcileAfterLoss(this.workspace);
 			// Who is signed in went with the rest; written once the deletions are surely over.
-			await this.device.account.put({ key: 'current', session, signedInAt: nowIso() });
+			await (await this.device()).account.put({ key: 'current', session, signedInAt: nowIso() });
 		} catch (error) {
 			this.fail(error);
 		}
@@ -260,6 +269,18 @@ export class AppState {
 
 	private async close(): Promise<void> {
 		await this.detach()?.close();
+	}
+
+	/** The device database, opened (with the storage code) the first time it is needed; tried again after a failure. */
+	private device(): Promise<DeviceStore> {
+		if (this.deviceStore) return this.deviceStore;
+		const opening = storeCode().then(({ DeviceStore }) => new DeviceStore(DEVICE_DB));
+		this.deviceStore = opening;
+		void opening.catch(() => {
+			// The caller sees the failure; the next call loads the code again.
+			if (this.deviceStore === opening) this.deviceStore = undefined;
+		});
+		return opening;
 	}
 
 	private async askForPersistentStorage(): Promise<void> {
@@ -285,6 +306,52 @@ function afterFirstPaint(): Promise<void> {
 }
 
 export const [getApp, setApp] = createContext<AppState>();
+
+/**
+ * The device's stores (Dexie) and sync: loaded once someone is signed in or signs in, so the sign-in page
+ * of a device nobody has used goes without them.
+ */
+function storeCode() {
+	return import('./app-store-code');
+}
+
+/**
+ * Whether the device database exists, asked without opening it (so without the storage code). A browser
+ * that cannot list its databases opens it to look.
+ */
+async function deviceMayRememberSomeone(): Promise<boolean> {
+	if (typeof indexedDB.databases !== 'function') return true;
+	try {
+		return (await indexedDB.databases()).some((db) => db.name === DEVICE_DB);
+	} catch (error) {
+		reportProblem('the browser would not list its databases; the device database is opened to look', error);
+		return true;
+	}
+}
+
+let rememberedAhead: Promise<boolean> | undefined;
+
+/**
+ * Asked once, as soon as this module loads (with the layout, before the first page renders): where someone
+ * may be signed in, the storage code starts loading then, alongside the page's own code.
+ */
+function someoneMayBeRemembered(): Promise<boolean> {
+	rememberedAhead ??= (async () => {
+		const may = await deviceMayRememberSomeone();
+		if (may) void storeCodeAhead();
+		return may;
+	})();
+	return rememberedAhead;
+}
+
+async function storeCodeAhead(): Promise<void> {
+	try {
+		await storeCode();
+	} catch (error) {
+		reportProblem('the storage code could not be loaded ahead; it loads again when needed', error);
+	}
+}
+if (typeof indexedDB !== 'undefined') void someoneMayBeRemembered();
 
 /** Sealed sign-ups come with the schemas (zod): loaded after the first paint, or during a sign-in. */
 function signupOutboxCode() {

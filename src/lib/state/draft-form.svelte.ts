@@ -1,5 +1,5 @@
 import type { ZodSafeParseResult } from 'zod';
-import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain';
+import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain/result';
 import { nowIso } from '$lib/format';
 import type { Desk } from '$lib/store/desk';
 import { reportProblem } from '$lib/report';

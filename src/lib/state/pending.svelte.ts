@@ -14,6 +14,12 @@ export class Pending {
 	readonly counts: Live<PendingCounts, Workspace | undefined>;
 
 	constructor(workspace: () => Workspace | undefined) {
-		this.counts = new Live(workspace, async (ws) => (ws ? loadPendingCounts(ws.desk) : NOTHING), NOTHING);
+		this.counts = new Live(
+			workspace,
+			async (ws) => (ws ? loadPendingCounts(ws.desk) : NOTHING),
+			NOTHING,
+			// Signed out: nothing to count, and no database code to load for it.
+			(ws) => !ws
+		);
 	}
 }
