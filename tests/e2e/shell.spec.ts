@@ -42,7 +42,6 @@ test.describe('the app shell on a phone', () => {
 		const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
 		expect(banner?.height).toBeLessThanOrEqual(100);
 		expect(heading?.y).toBeLessThanOrEqual(140);
-		await page.screenshot({ path: '/tmp/screens/kiosk/home-360.png' });
 
 		// Text outside any landmark is what axe's best-practice rule "region" finds.
 		const region = await new AxeBuilder({ page }).withRules(['region']).analyze();
@@ -54,7 +53,6 @@ test.describe('the app shell on a phone', () => {
 			await expect(nav.link(name)).toBeVisible();
 		await expect(nav.link('Home')).toHaveAttribute('aria-current', 'page');
 		await expectAccessible(page);
-		await page.screenshot({ path: '/tmp/screens/kiosk/menu-open-360.png' });
 		// Escape closes it and gives the focus back to the button.
 		await nav.link('Ideas').focus();
 		await page.keyboard.press('Escape');
@@ -65,7 +63,6 @@ test.describe('the app shell on a phone', () => {
 		await page.setViewportSize({ width: 1024, height: 768 });
 		await expect(nav.menu).toBeHidden();
 		await expect(nav.link('People')).toBeVisible();
-		await page.screenshot({ path: '/tmp/screens/kiosk/home-1024.png' });
 	});
 
 	test('"Share an idea" is a few Tab stops from the top, and the skip link still works', async ({
