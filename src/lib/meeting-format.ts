@@ -1,3 +1,4 @@
+import type { PeopleNames } from '$lib/store/meeting-query';
 import type { MeetingRow } from '$lib/store/meeting-rows';
 
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long' });
@@ -8,6 +9,11 @@ const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long
 export function meetingDay(iso: string): string {
 	const at = new Date(iso);
 	return `${weekday.format(at)} ${shortDay.format(at)}`;
+}
+
+/** The name an account's person goes by, or the account name when this device does not know it. */
+export function personName(names: PeopleNames, account: string): string {
+	return names.get(account) ?? account;
 }
 
 /** "18:20" */

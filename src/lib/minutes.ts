@@ -1,8 +1,19 @@
 import { ACTION_STATUS_LABELS, type Decision } from '$lib/domain';
-import { clockTime, dueDate, meetingDay, meetingWhen } from '$lib/meeting-format';
+import { clockTime, dueDate, meetingDay, meetingWhen, personName } from '$lib/meeting-format';
 import type { ActionView, MeetingView } from '$lib/store/meeting-query';
 
-/** Minutes as plain text, to paste into an email or a document. */
+/** Minutes as plain text, to paste into an email or a document, and the words the printed minutes share. */
+
+/**
+ * The network's name, heading printed minutes. The network has no name of its own anywhere yet (no setting,
+ * no server configuration): the app's name stands for it.
+ */
+export const NETWORK_NAME = 'Coproduce';
+
+/** "Minutes of North and coast members’ meeting" */
+export function minutesHeading(title: string): string {
+	return `Minutes of ${title}`;
+}
 
 export function votesText(decision: Pick<Decision, 'votesFor' | 'votesAgainst' | 'votesAbstain'>): string {
 	const parts = [
@@ -19,20 +30,21 @@ export function kindText(kind: 'member' | 'staff'): string {
 
 function actionLine(action: ActionView): string {
 	const { doc } = action.row;
-	return `- ${doc.text}. Owner: ${doc.owner} (${kindText(doc.ownerKind)}). Due ${dueDate(doc.due)}. ${ACTION_STATUS_LABELS[action.progress.status]}.`;
+	return `- ${doc.text}. Owner: ${action.ownerName} (${kindText(doc.ownerKind)}). Due ${dueDate(doc.due)}. ${ACTION_STATUS_LABELS[action.progress.status]}.`;
 }
 
 export function minutesText(view: MeetingView): string {
 	const { row: meeting } = view.meeting;
-	const lines: string[] = [meeting.title];
+	const name = (account: string) => personName(view.names, account);
+	const lines: string[] = [minutesHeading(meeting.title), NETWORK_NAME];
 	lines.push(`${view.group?.name ?? 'Group'}: ${meetingWhen(meeting)}`);
 	if (meeting.place) lines.push(`Place: ${meeting.place}`);
 	if (meeting.onlineLink) lines.push(`Online: ${meeting.onlineLink}`);
-	lines.push(`Chair: ${meeting.chair} (${kindText(meeting.chairKind)})`);
+	lines.push(`Chair: ${name(meeting.chair)} (${kindText(meeting.chairKind)})`);
 	if (meeting.status === 'cancelled') lines.push(`Cancelled: ${meeting.cancelReason}`);
 	lines.push(
 		meeting.approvedBy && meeting.approvedAt
-			? `Minutes approved by ${meeting.approvedBy} on ${meetingDay(meeting.approvedAt)}`
+			? `Minutes approved by ${name(meeting.approvedBy)} on ${meetingDay(meeting.approvedAt)}`
 			: 'Draft minutes: not approved yet'
 	);
 	const present = view.attendance.filter((person) => person.status === 'present');
@@ -49,9 +61,9 @@ export function minutesText(view: MeetingView): string {
 			item.minutes ? `${item.minutes} minutes` : ''
 		].filter(Boolean);
 		lines.push(`${i + 1}. ${item.title}${timing.length ? ` (${timing.join(', ')})` : ''}`);
-		lines.push(`Proposed by ${entry.item.row.author} (${kindText(item.proposerKind)})`);
+		lines.push(`Proposed by ${entry.item.proposerName} (${kindText(item.proposerKind)})`);
 		for (const note of view.notes[item._id] ?? []) {
-			if (note.row.doc.notes) lines.push(`Notes by ${note.row.author}:`, note.row.doc.notes);
+			if (note.row.doc.notes) lines.push(`Notes by ${note.authorName}:`, note.row.doc.notes);
 		}
 		for (const decision of view.decisions.filter((d) => d.row.doc.itemId === item._id)) {
 			const votes = votesText(decision.row.doc);

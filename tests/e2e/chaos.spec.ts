@@ -368,11 +368,10 @@ test('random edits, flaky networks and a killed server lose nothing', async ({ b
 			await expect(device.page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
 			await expect(async () => {
 				const { conflicts } = await serverState(http);
-				const listed = await device.page
-					.getByRole('link', { name: /^Choose a version of / })
-					.allTextContents();
+				const links = device.page.getByRole('link', { name: /^Choose a version: / });
+				const listed = await links.evaluateAll((found) => found.map((link) => link.getAttribute('href')));
 				const missing = [...conflicts].filter(
-					([id, type]) => !listed.includes(`Choose a version of ${type} ${id}`)
+					([id]) => !listed.includes(`/conflicts/${encodeURIComponent(id)}`)
 				);
 				expect(missing, tag(`${device.label} (${device.account}) lists every conflict`)).toEqual([]);
 				conflictsShown = Math.max(conflictsShown, conflicts.size);

@@ -99,6 +99,13 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		await other.page.getByLabel('Your reply').fill('And carers too.');
 		await other.page.getByRole('button', { name: 'Reply', exact: true }).click();
 		await expect(other.page.locator('.app-comment--reply')).toContainText('And carers too.');
+		// Each comment says where it is, as the idea does: synced once the server has it.
+		await expect(other.page.getByTestId('comments').locator('[data-status]')).toHaveText(
+			['Synced', 'Synced'],
+			{
+				timeout: 15_000
+			}
+		);
 		await expectAccessible(other.page);
 
 		// The author's phone gets both without reloading.
@@ -174,16 +181,40 @@ test.describe('ideas: from "I noticed something" to "you said, we did"', () => {
 		await expect(phone.page.getByRole('heading', { name: 'Edited on two devices' })).toBeVisible({
 			timeout: 15_000
 		});
+		// While two versions wait, the idea is not "Synced", on its page or in the list.
+		await expect(new IdeaPage(phone.page).status()).toHaveText('In conflict');
+		await phone.page.getByRole('link', { name: 'Back to ideas' }).click();
+		const listed = phone.page.getByTestId('idea-list').getByRole('listitem').filter({
+			hasText: 'Hospital handover times'
+		});
+		await expect(listed.locator('[data-status]')).toHaveText('In conflict');
+		await listed.getByRole('link', { name: 'Hospital handover times' }).click();
 		await phone.page.getByRole('link', { name: 'Compare and choose' }).click();
+
+		// Each version says when it was saved and which came later (phone B saved after phone A).
 		const field = phone.page.getByTestId('conflict-field-details');
 		await expect(field).toContainText('Phone A: handovers at City General take 90 minutes.');
 		await expect(field).toContainText('Phone B: crews wait outside in the cold.');
+		const versions = field.locator('.app-compare > div');
+		await expect(versions.filter({ hasText: 'Phone B: crews' })).toContainText(
+			/Changed (today at|on) [\w ,:]*\d\d \(the later one\)/
+		);
+		await expect(versions.filter({ hasText: 'Phone A: handovers' })).not.toContainText('the later one');
+		await expect(phone.page.getByTestId('conflict-versions')).toContainText(
+			/Version A\s*Changed (today at|on) /
+		);
+		await expect(phone.page.getByTestId('conflict-author')).toContainText('First written by member on');
 		await expectAccessible(phone.page);
 		await field.getByLabel('Keep both').check();
 		await phone.page.getByRole('button', { name: 'Save my choice' }).click();
 		await expect(phone.page.getByTestId('conflict-resolved')).toBeVisible();
-		await phone.page.getByRole('link', { name: 'Go back' }).click();
+		// The way back is where the person is now, and says where it leads.
+		const back = phone.page.getByRole('link', { name: 'Go back to the idea “Hospital handover times”' });
+		await expect(back).toBeFocused();
+		await expectAccessible(phone.page);
+		await back.click();
 		await expect(phone.page.getByTestId('idea-details')).toContainText('Phone A: handovers');
+		await expect(new IdeaPage(phone.page).status()).not.toHaveText('In conflict');
 		await expect(phone.page.getByTestId('idea-details')).toContainText('Phone B: crews wait');
 		await expect(phone.page.getByRole('heading', { name: 'Edited on two devices' })).toHaveCount(0);
 		await new SyncIndicator(phone.page).expectAllSynced();

@@ -1,5 +1,5 @@
 import { SignInPage, SyncIndicator } from './pages/app';
-import { DirectClient, isoDateFromToday, MeetingsPage, NotesPage } from './pages/meetings';
+import { ActionsPage, DirectClient, isoDateFromToday, MeetingsPage, NotesPage } from './pages/meetings';
 import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 
 async function signedIn(device: Device, name: string): Promise<void> {
@@ -136,35 +136,60 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(onIdea.getByRole('link', { name: 'North and coast members’ meeting' })).toBeVisible();
 		await expectAccessible(member.page);
 		await member.page.goBack();
-		await member.page
-			.getByRole('button', { name: /Mark as done.*Ask the print team for a large-print card/ })
-			.click();
-		await expect(member.page.getByTestId('finished-actions')).toContainText('Done on time');
+		// Each action offers only the steps that make sense from where it is, as one row of small buttons.
+		const actions = new ActionsPage(member.page);
+		const largePrint = 'Ask the print team for a large-print card';
+		await expect
+			.poll(() => actions.steps('my-actions', largePrint))
+			.toEqual(['Mark as started', 'Mark as done', 'No longer needed']);
+		await actions.take('Mark as started', largePrint, 'Asked for a quote');
+		await expect(member.page.getByTestId('action-updated')).toHaveText(`${largePrint}: now in progress.`);
+		await expect(actions.action('my-actions', largePrint)).toContainText('Latest: Asked for a quote');
+		await expect
+			.poll(() => actions.steps('my-actions', largePrint))
+			.toEqual(['Mark as done', 'No longer needed']);
+		await actions.take('Mark as done', largePrint);
+		await expect(actions.action('finished-actions', largePrint)).toContainText('Done on time');
+		// A finished action can only be reopened: no "Mark as started" once it is done.
+		await expect.poll(() => actions.steps('finished-actions', largePrint)).toEqual(['Reopen']);
+		await expectAccessible(member.page);
+		await actions.take('Reopen', largePrint);
+		await expect(actions.action('my-actions', largePrint)).toContainText('Not started');
+		await actions.take('Mark as done', largePrint);
+		await expect(actions.action('finished-actions', largePrint)).toContainText('Done on time');
 
 		// The chair approves the minutes; they print cleanly and copy as plain text.
 		await chair.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await chair.page.goto(`${meetingUrl}/minutes`);
 		await expect(chair.page.getByTestId('approval')).toHaveText('Draft: not approved yet');
 		await chair.page.getByRole('button', { name: 'Approve the minutes' }).click();
-		await expect(chair.page.getByTestId('approval')).toContainText('Approved by chair');
+		await expect(chair.page.getByTestId('approval')).toContainText('Approved by Charlie Chair');
 		await expect(chair.page.getByTestId('minutes')).toContainText('Member: two families said');
 		await expect(chair.page.locator('main [data-status]').first()).toHaveText('Synced', { timeout: 15_000 });
 		await expectAccessible(chair.page);
 		await chair.page.getByRole('button', { name: 'Copy as plain text' }).click();
 		await expect(chair.page.getByTestId('copied')).toBeVisible();
 		const text = await chair.page.evaluate(() => navigator.clipboard.readText());
-		expect(text).toContain('Minutes approved by chair');
+		expect(text).toMatch(/^Minutes of Members’ meeting: cards and parking\nCoproduce\n/);
+		expect(text).toContain('Minutes approved by Charlie Chair');
 		expect(text).toContain('Chair: crews say families keep the cards by the phone.');
-		expect(text).toContain('Ask the print team for a large-print card. Owner: member (a member).');
+		expect(text).toContain('Ask the print team for a large-print card. Owner: Mo Member (a member).');
 
+		// Printed: headed with the network's name, and people named as they go by, not by user names.
 		await chair.page.emulateMedia({ media: 'print' });
+		const printed = chair.page.getByTestId('minutes');
 		await expect(chair.page.getByRole('heading', { level: 1 })).toHaveText(
-			'Members’ meeting: cards and parking'
+			/^Coproduce: North and coast\s*–?\s*Minutes of Members’ meeting: cards and parking$/
 		);
+		await expect(chair.page.getByTestId('minutes-network')).toBeVisible();
 		await expect(chair.page.getByTestId('present')).toContainText('Mo Member');
-		await expect(chair.page.getByTestId('minutes')).toContainText(
-			'Keep the cards and add a large-print version.'
-		);
+		await expect(chair.page.getByTestId('minutes-chair')).toHaveText('Charlie Chair (a member)');
+		await expect(chair.page.getByTestId('approval')).toContainText('Approved by Charlie Chair');
+		await expect(printed).toContainText('Proposed by Mo Member (a member)');
+		await expect(printed).toContainText('Proposed by Charlie Chair (a member)');
+		await expect(printed.getByRole('listitem').filter({ hasText: largePrint })).toContainText('Mo Member');
+		await expect(printed).not.toContainText(/by (chair|member)\b/);
+		await expect(printed).toContainText('Keep the cards and add a large-print version.');
 		await expect(chair.page.getByRole('button', { name: 'Print' })).toBeHidden();
 		await expect(chair.page.getByRole('navigation', { name: 'Main' })).toBeHidden();
 		await expect(chair.page.getByTestId('sync-indicator')).toBeHidden();
@@ -223,7 +248,7 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		await expect(chair.page.getByLabel('Title')).toHaveValue('North and coast members’ meeting');
 		await expectAccessible(chair.page);
 		await chair.page.goto(`${meetingUrl}/minutes`);
-		await expect(chair.page.getByTestId('approval')).toContainText('Approved by chair');
+		await expect(chair.page.getByTestId('approval')).toContainText('Approved by Charlie Chair');
 
 		// The chair's phone goes offline; meanwhile a coordinator hands the group to someone else.
 		await chair.setOffline(true);

@@ -1,6 +1,15 @@
-import { createIdea, IdeaFormPage, IdeaPage, MainNav, SignInPage, SyncIndicator } from './pages/app';
+import {
+	createIdea,
+	IdeaFormPage,
+	IdeaPage,
+	MainNav,
+	SignInPage,
+	signInSynced,
+	SyncIndicator
+} from './pages/app';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test, waitForServiceWorker } from './support/fixtures';
+import { jpegWithLocation } from './support/photos';
 
 test.describe('offline-first core', () => {
 	test('sign in online, then write an idea with no network; it reaches the server when back online', async ({
@@ -121,6 +130,52 @@ test.describe('offline-first core', () => {
 		await form.save('Save changes');
 		await expect(new IdeaPage(page).heading()).toHaveText('A better title');
 		await expect(new IdeaPage(page).status()).toHaveText('Synced', { timeout: 15_000 });
+	});
+
+	test('what waits to sync is counted as a person made it: an idea with its photos is one change, a comment another', async ({
+		newDevice
+	}) => {
+		const { page, setOffline } = await newDevice();
+		const sync = await signInSynced(page, 'member');
+		await waitForServiceWorker(page);
+		const photos = [await jpegWithLocation(page, 'ramp.jpg'), await jpegWithLocation(page, 'steps.jpg')];
+		await setOffline(true);
+
+		const title = `Ramps with photos ${Date.now()}`;
+		await page.goto('/ideas/new');
+		const form = new IdeaFormPage(page);
+		await form.fill(title, 'The ramp at the side door is too steep.');
+		await page.getByLabel('Photos (optional)').setInputFiles(photos);
+		await expect(page.getByAltText('New photo 2, not saved yet')).toBeVisible();
+		await form.save();
+		const idea = new IdeaPage(page);
+		await expect(idea.heading()).toHaveText(title);
+		await expect(page.getByTestId('idea-photos').getByRole('img')).toHaveCount(2);
+		await expect(page.getByTestId('pending-count')).toHaveText('1 change waiting to sync');
+
+		// A comment is a change of its own, and says it has not reached the server yet, as the idea does.
+		await page.getByLabel('Add a comment').fill('Written on the bus.');
+		await page.getByRole('button', { name: 'Post comment' }).click();
+		const comment = page.getByTestId('comments').locator('[data-status]');
+		await expect(comment).toHaveText('Saved on this device');
+		await expect(page.getByTestId('pending-count')).toHaveText('2 changes waiting to sync');
+		await expectAccessible(page);
+
+		// The Sync page says the same number, and lists the photos under the idea they belong to.
+		await page.getByRole('link', { name: 'Sync details' }).click();
+		const waiting = page.getByRole('heading', { name: 'Changes not yet on the server' }).locator('+ ul > li');
+		await expect(waiting).toHaveCount(2);
+		const withPhotos = waiting.filter({ has: page.getByRole('link', { name: `Idea: ${title}` }) });
+		await expect(withPhotos.getByRole('listitem')).toHaveText(['Photo 1', 'Photo 2']);
+		await expect(waiting.getByRole('link', { name: `Comment on “${title}”` })).toBeVisible();
+		await expect(page.getByTestId('waiting-count')).toHaveText('2 changes');
+		await expectAccessible(page);
+
+		await withPhotos.getByRole('link', { name: `Idea: ${title}` }).click();
+		await setOffline(false);
+		await expect(idea.status()).toHaveText('Synced', { timeout: 15_000 });
+		await expect(comment).toHaveText('Synced', { timeout: 15_000 });
+		await sync.expectAllSynced();
 	});
 
 	test('sync page, sign-out page and keyboard-only sign-in are accessible', async ({ newDevice }) => {

@@ -220,7 +220,13 @@ export const attendanceRecordSchema = z.object({
 	kind: z.enum(ATTENDEE_KINDS),
 	status: z.enum(ATTENDANCE_STATUSES),
 	/** When it was recorded: where note-takers disagree, the latest record counts. */
-	at: isoTimestamp
+	at: isoTimestamp,
+	/**
+	 * The note-taker's own account, on the record they make of themselves ("I am here"): how devices learn
+	 * the name each account goes by, to show people's names instead of user names (believed only on the
+	 * record's own note-taker's document).
+	 */
+	account: accountNameSchema.optional()
 });
 export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
 

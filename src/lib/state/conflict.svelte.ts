@@ -1,5 +1,5 @@
-import { MEETING_FIELD_LABELS, parseDocument, type AppDoc } from '$lib/domain';
-import { nowIso } from '$lib/format';
+import { localDate, MEETING_FIELD_LABELS, parseDocument, typeOfId, type AppDoc } from '$lib/domain';
+import { nowIso, when } from '$lib/format';
 import { docPath } from '$lib/paths';
 import { loadConflict, mentionedNames, type Conflict } from '$lib/store/conflicts';
 import type { Workspace } from '$lib/store/workspace';
@@ -39,6 +39,87 @@ export function show(value: unknown, names?: ReadonlyMap<string, string>): strin
 	return named(value);
 }
 
+/** One of the two versions as the page shows it: its letter, its content and when it was made. */
+export interface VersionView {
+	name: 'A' | 'B';
+	content: Record<string, unknown>;
+	/** When this version was saved, by the clock of the device it was made on ('' if not recorded). */
+	savedAt: string;
+	/** The document as first written, never changed since (so "written", not "changed", at `savedAt`). */
+	unchanged: boolean;
+	/** Saved after the other version. */
+	later: boolean;
+	/** Saved in the same minute as the other: its time is told to the second. */
+	sameMinute: boolean;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The two versions, A the one this device shows now. */
+function versionViews(conflict: Conflict): VersionView[] {
+	const pair = [
+		{ name: 'A' as const, content: conflict.current.content },
+		{ name: 'B' as const, content: conflict.other.content }
+	];
+	const times = pair.map(({ content }) => text(content.updatedAt));
+	const latest = times.reduce((a, b) => (b > a ? b : a));
+	return pair.map(({ name, content }, i) => ({
+		name,
+		content,
+		savedAt: times[i] ?? '',
+		unchanged: times[i] === text(content.createdAt),
+		later: Boolean(latest) && times[i] === latest && times[0] !== times[1],
+		sameMinute: Boolean(latest) && times.every((time) => time.slice(0, 16) === latest.slice(0, 16))
+	}));
+}
+
+const seconds = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * When a version was saved, in words: "Changed today at 14:05 (the later one)", "Written on 3 Nov, 14:05";
+ * to the second when both were saved in the same minute.
+ */
+export function savedWords(version: VersionView, now?: Date): string {
+	if (!version.savedAt) return 'When it was saved is not recorded';
+	const today = localDate(version.savedAt) === localDate(now ?? nowIso());
+	const at = when(version.savedAt, now);
+	const time = version.sameMinute
+		? at.replace(/\d\d:\d\d$/, seconds.format(Date.parse(version.savedAt)))
+		: at;
+	const moment = `${today ? 'today at' : 'on'} ${time}`;
+	return `${version.unchanged ? 'Written' : 'Changed'} ${moment}${version.later ? ' (the later one)' : ''}`;
+}
+
+/** How the page a document is shown on is named ("the idea “Ramps”"), by the kind of document it is. */
+const PLACES: Record<string, (name: string) => string> = {
+	idea: (name) => `the idea “${name}”`,
+	visit: (name) => `the visit to ${name}`,
+	meeting: (name) => `the meeting “${name}”`,
+	group: (name) => `the group “${name}”`
+};
+
+/**
+ * What the way back from a conflict is called: the document it leads to (the document itself, or what it
+ * belongs to: a comment's idea, an observation's visit, a note's meeting) by its name; else the list it
+ * leads to.
+ */
+export function placeName(
+	id: string,
+	content: Record<string, unknown>,
+	names: ReadonlyMap<string, string>,
+	path: string
+): string {
+	const own = text(content.title) || text(content.name) || text(content.siteName);
+	for (const candidate of [id, content.ideaId, content.visitId, content.meetingId]) {
+		if (typeof candidate !== 'string') continue;
+		const place = PLACES[typeOfId(candidate) ?? ''];
+		const name = candidate === id ? own : names.get(candidate);
+		if (place && name) return place(name);
+	}
+	if (path === '/sync') return 'Sync';
+	return path.startsWith('/meetings') ? 'meetings' : path.startsWith('/visits') ? 'visits' : 'ideas';
+}
+
 function same(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -62,6 +143,10 @@ export class ConflictResolver {
 	resolvedAll = $state(false);
 	/** The page that shows the document (a comment's idea, say), kept once its versions are settled. */
 	backPath = $state('/sync');
+	/** What that page is called ("the idea “Ramps”"), for "Go back to …". */
+	backName = $state('Sync');
+	/** Who first wrote the document and when (the same in both versions: an author never changes). */
+	written = $state.raw<{ by: string; at: string }>();
 	/** What the documents the versions mention are called (their title or name), by id. */
 	names = $state.raw<ReadonlyMap<string, string>>();
 
@@ -69,6 +154,11 @@ export class ConflictResolver {
 		private readonly workspace: Workspace,
 		readonly id: string
 	) {}
+
+	/** The two versions, with when each was saved and which is the later. */
+	get versions(): VersionView[] {
+		return this.conflict ? versionViews(this.conflict) : [];
+	}
 
 	/** The fields where the two versions differ. */
 	get fields(): string[] {
@@ -88,13 +178,22 @@ export class ConflictResolver {
 	async load(): Promise<void> {
 		this.conflict = await loadConflict(this.workspace.ledger, this.id);
 		if (this.conflict) {
-			this.backPath = docPath(this.id, this.conflict.current.content);
 			const { current, other } = this.conflict;
 			this.names = await mentionedNames(this.workspace.ledger, current.content, other.content);
-		} else if (!this.loaded) this.backPath = docPath(this.id, await this.workspace.ledger.get(this.id));
+			this.leadBackTo(current.content, this.names);
+			this.written = { by: text(current.content.author), at: text(current.content.createdAt) };
+		} else if (!this.loaded) {
+			const doc = await this.workspace.ledger.get(this.id);
+			this.leadBackTo(doc ?? {}, await mentionedNames(this.workspace.ledger, doc ?? {}));
+		}
 		this.choices = Object.fromEntries(this.fields.map((field) => [field, 'current' as Choice]));
 		this.resolvedAll = this.loaded && !this.conflict;
 		this.loaded = true;
+	}
+
+	private leadBackTo(content: Record<string, unknown>, names: ReadonlyMap<string, string>): void {
+		this.backPath = docPath(this.id, content);
+		this.backName = placeName(this.id, content, names, this.backPath);
 	}
 
 	chooseAll(choice: Exclude<Choice, 'both'>): void {

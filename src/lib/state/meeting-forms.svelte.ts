@@ -147,9 +147,10 @@ export function attendanceForm(workspace: Workspace, session: SessionInfo, meeti
 	return {
 		form,
 		save,
+		/** Records this person as present, under the name they go by and their account (see `account`). */
 		async addMe(): Promise<boolean> {
 			await form.set({ name: session.displayName, kind: kindOf(session), status: 'present' });
-			return save();
+			return form.submit((record) => writes.recordAttendance(meeting, { ...record, account: session.name }));
 		}
 	};
 }

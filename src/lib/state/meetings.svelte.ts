@@ -26,6 +26,7 @@ import {
 	type ActionView,
 	type MeetingIndex,
 	type MeetingView,
+	type Person,
 	type Synced
 } from '$lib/store/meeting-query';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
@@ -67,10 +68,10 @@ export class MeetingActor {
 }
 
 /** Every meeting on the device, upcoming and past, with the network's measures. */
-export function meetingIndex(workspace: Workspace): Live<MeetingIndex | undefined> {
+export function meetingIndex(workspace: Workspace, me: Person): Live<MeetingIndex | undefined> {
 	return new Live(
 		() => undefined,
-		() => loadMeetingIndex(workspace.desk, Date.now(), today()),
+		() => loadMeetingIndex(workspace.desk, Date.now(), today(), me),
 		undefined
 	);
 }
@@ -95,7 +96,7 @@ export function groupDetail(
 /** One meeting with everything written for it: undefined until read and when it is not on this device. */
 export function meetingDetail(
 	workspace: Workspace,
-	me: string,
+	me: Person,
 	id: () => string
 ): Live<MeetingView | undefined, string> {
 	return new Live(id, (meetingId) => loadMeeting(workspace.desk, meetingId, me, today()), undefined);
@@ -110,7 +111,7 @@ export function meetingRecord(
 }
 
 /** "My actions": the actions `me` owns across every meeting, overdue ones first. */
-export function myActions(workspace: Workspace, me: string): Live<ActionView[]> {
+export function myActions(workspace: Workspace, me: Person): Live<ActionView[]> {
 	return new Live(
 		() => undefined,
 		() => loadMyActions(workspace.desk, me, today()),
@@ -249,7 +250,7 @@ export class MeetingPage {
 	readonly writes: MeetingWrites;
 
 	constructor(workspace: Workspace, session: SessionInfo, id: () => string) {
-		this.view = meetingDetail(workspace, session.name, id);
+		this.view = meetingDetail(workspace, session, id);
 		this.actor = new MeetingActor(workspace, session);
 		this.writes = new MeetingWrites(workspace, session.name);
 	}

@@ -1,29 +1,19 @@
+import { loadPendingCounts, type PendingCounts } from '$lib/store/pending-query';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
-export interface PendingCounts {
-	waiting: number;
-	refused: number;
-}
+export type { PendingCounts };
 
-/** How many documents written on this device the server has not confirmed, and how many it refused. */
+const NOTHING: PendingCounts = { waiting: 0, refused: 0 };
+
+/**
+ * How many changes made on this device the server has not confirmed, and how many it refused, counted as
+ * a person made them (a photo with what it shows: store/pending-query.ts).
+ */
 export class Pending {
 	readonly counts: Live<PendingCounts, Workspace | undefined>;
 
 	constructor(workspace: () => Workspace | undefined) {
-		this.counts = new Live(
-			workspace,
-			async (ws) => {
-				if (!ws) return { waiting: 0, refused: 0 };
-				const [waiting, refused, signups] = await Promise.all([
-					ws.desk.docStatus.where('state').equals('local').count(),
-					ws.desk.docStatus.where('state').equals('denied').count(),
-					// Sealed event sign-ups not delivered yet (signup-outbox.ts) wait to sync too.
-					ws.desk.outbox.filter((row) => !row.refused).count()
-				]);
-				return { waiting: waiting + signups, refused };
-			},
-			{ waiting: 0, refused: 0 }
-		);
+		this.counts = new Live(workspace, async (ws) => (ws ? loadPendingCounts(ws.desk) : NOTHING), NOTHING);
 	}
 }

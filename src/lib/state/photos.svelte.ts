@@ -20,7 +20,8 @@ export function photoLoader(workspace: Workspace): PhotoLoader {
 
 /**
  * Photos being added to something: new ones are compressed at once (location removed) and kept with the
- * draft; saved ones can be removed. Each becomes a photo document on save.
+ * draft; saved ones can be removed. Each becomes a photo document on save, and a save waits for the photos
+ * chosen before it that are still being made smaller, so a photo always goes where it was chosen.
  */
 export class PhotoSet {
 	/** New photos, compressed and stripped of location, waiting for Save. */
@@ -29,7 +30,11 @@ export class PhotoSet {
 	saved = $state.raw<PhotoRow[]>([]);
 	/** Saved photos the person chose to remove (removed on Save). */
 	removed = $state.raw<string[]>([]);
+	/** How many chosen photos are still being made smaller (not in `added` yet). */
+	preparing = $state(0);
 	error = $state<string>();
+	/** The choices still being made smaller, each answering the photos it adds. */
+	private batches: Promise<Blob[]>[] = [];
 
 	constructor(
 		readonly max: number,
@@ -37,24 +42,53 @@ export class PhotoSet {
 		readonly image: PhotoLoader
 	) {}
 
+	/** The photos the subject will have: kept, new, and those still being prepared. */
 	get count(): number {
-		return this.saved.length - this.removed.length + this.added.length;
+		return this.saved.length - this.removed.length + this.added.length + this.preparing;
 	}
 
 	get kept(): PhotoRow[] {
 		return this.saved.filter((photo) => !this.removed.includes(photo.id));
 	}
 
+	/** Makes the chosen photos smaller and adds them; answers once they are in `added` (or refused). */
 	async add(files: FileList | File[]): Promise<void> {
 		const room = Math.max(0, this.max - this.count);
 		const chosen = [...files].slice(0, room);
 		this.error = files.length > room ? `You can add up to ${this.max} photos` : undefined;
+		if (chosen.length === 0) return;
+		const batch = this.prepare(chosen);
+		this.batches.push(batch);
+		try {
+			await batch;
+		} finally {
+			this.batches = this.batches.filter((other) => other !== batch);
+		}
+	}
+
+	private async prepare(chosen: File[]): Promise<Blob[]> {
+		this.preparing += chosen.length;
 		try {
 			const compressed = await Promise.all(chosen.map((file) => compressPhoto(file)));
 			this.added = [...this.added, ...compressed];
+			return compressed;
 		} catch {
+			// Shown to the person: the file they chose is not a photo this browser can read.
 			this.error = 'That file could not be read as a photo. Choose a JPEG, PNG or WebP image.';
+			return [];
+		} finally {
+			this.preparing -= chosen.length;
 		}
+	}
+
+	/**
+	 * The new photos chosen until now, once those still being made smaller are ready (those removed
+	 * meanwhile left out). Photos chosen after this is called are not among them.
+	 */
+	async ready(): Promise<Blob[]> {
+		const ready = [...this.added];
+		const chosen = [...ready, ...(await Promise.all([...this.batches])).flat()];
+		return this.added.filter((photo) => chosen.includes(photo));
 	}
 
 	removeAdded(index: number): void {
@@ -72,18 +106,13 @@ export class PhotoSet {
 	}
 
 	/**
-	 * Writes the new photos (or the given ones, as they were when saving began) as documents about
-	 * `subject`, and removes the ones taken away. Each photo leaves `added` once it is written, so a save
-	 * that fails part way (a full device) leaves only the photos still to write.
+	 * Writes the new photos chosen before the save began (waiting for any still being made smaller) as
+	 * documents about `subject`, and removes the ones taken away. Each photo leaves `added` once it is
+	 * written, so a save that fails part way (a full device) leaves only the photos still to write.
 	 */
-	async save(
-		workspace: Workspace,
-		actor: Actor,
-		subject: string,
-		images: Blob[] = this.added
-	): Promise<void> {
+	async save(workspace: Workspace, actor: Actor, subject: string): Promise<void> {
 		const { ledger, writer } = workspace;
-		for (const image of images) {
+		for (const image of await this.ready()) {
 			await writer.savePhoto(newDoc('photo', actor.name, { subject, alt: '' }), image);
 			this.added = this.added.filter((kept) => kept !== image);
 		}

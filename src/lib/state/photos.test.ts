@@ -6,6 +6,12 @@ import { ObservationCapture } from './visits.svelte';
 
 const device = useTestWorkspace('photos');
 
+/** Photos are "made smaller" only when a test says so, one by one, in the order it chooses. */
+const shrinking = vi.hoisted(() => ({ waiting: [] as ((photo: Blob) => void)[] }));
+vi.mock('$lib/store/images', () => ({
+	compressPhoto: () => new Promise<Blob>((resolve) => shrinking.waiting.push(resolve))
+}));
+
 const OUT_OF_SPACE =
 	'this device has run out of storage space. Free up some space (for example old photos, videos or apps you no longer use), then save again';
 
@@ -78,5 +84,67 @@ describe('a save that fails part way through its photos (a full device)', () => 
 		expect(saved).toEqual({ ok: true, value: idea!._id });
 		expect(more).toEqual([]);
 		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([idea!._id, idea!._id]);
+	});
+});
+
+describe('a photo still being made smaller when Save is pressed', () => {
+	it('goes with the observation it was chosen for, and one chosen while saving with the next', async () => {
+		const { workspace, actor } = device;
+		const visitId = newDocId('visit');
+		const capture = new ObservationCapture(workspace, actor, visitId);
+		await capture.load();
+		await capture.form.update('text', 'Crews wait at the barrier');
+		await capture.form.update('kind', 'concern');
+		shrinking.waiting = [];
+		const chosen = capture.photos.add([new File(['raw one'], 'one.jpg', { type: 'image/jpeg' })]);
+		expect(capture.photos.preparing).toBe(1);
+		expect(capture.photos.count).toBe(1);
+
+		const saving = capture.save();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		// Save waits for the photo, and says it is saving.
+		expect(capture.form.saving).toBe(true);
+		expect(await stored('observation')).toEqual([]);
+		// Chosen after Save was pressed: for the next observation, even if it is ready first.
+		const later = capture.photos.add([new File(['raw two'], 'two.jpg', { type: 'image/jpeg' })]);
+		const [first, second] = twoPhotos();
+		shrinking.waiting[1]!(second!);
+		await later;
+		shrinking.waiting[0]!(first!);
+		await chosen;
+
+		expect(await saving).toBe(true);
+		const [observation] = await stored('observation');
+		expect((await stored('photo')).map((doc) => doc.subject)).toEqual([observation!._id]);
+		expect(capture.photos.added).toEqual([second]);
+		expect(capture.photos.preparing).toBe(0);
+		expect((await workspace.desk.drafts.get(`observation:new:${visitId}`))?.photos).toEqual([second]);
+
+		await capture.form.update('text', 'The barrier opens quickly once they call');
+		expect(await capture.save()).toBe(true);
+		const next = (await stored('observation')).find((doc) => doc._id !== observation!._id);
+		expect((await stored('photo')).map((doc) => doc.subject).sort()).toEqual(
+			[observation!._id, next!._id].sort()
+		);
+	});
+
+	it('lets a photo removed while Save waits stay unsaved', async () => {
+		const { workspace, actor } = device;
+		const capture = new ObservationCapture(workspace, actor, newDocId('visit'));
+		await capture.load();
+		await capture.form.update('text', 'Clear signs to the staff room');
+		await capture.form.update('kind', 'good-practice');
+		shrinking.waiting = [];
+		const [kept, removed] = twoPhotos();
+		capture.photos.added = [removed!];
+		const chosen = capture.photos.add([new File(['raw'], 'sign.jpg', { type: 'image/jpeg' })]);
+		const saving = capture.save();
+		capture.photos.removeAdded(0);
+		shrinking.waiting[0]!(kept!);
+		await chosen;
+
+		expect(await saving).toBe(true);
+		expect(await stored('photo')).toHaveLength(1);
+		expect(capture.photos.added).toEqual([]);
 	});
 });

@@ -1,9 +1,10 @@
-import type { ConflictRow, Desk, JournalRow, QuarantineRow } from '$lib/store/desk';
+import type { Desk, JournalRow, QuarantineRow } from '$lib/store/desk';
 import {
 	loadConflicts,
 	loadJournal,
 	loadQuarantine,
 	loadWaitingChanges,
+	type NamedConflict,
 	type WaitingChange
 } from '$lib/store/sync-query';
 import { Live } from './live.svelte';
@@ -11,7 +12,7 @@ import { Live } from './live.svelte';
 /** What the Sync page shows, live from the desk: what waits, what conflicts, what was set aside, the history. */
 export class SyncDetails {
 	readonly waiting: Live<WaitingChange[]>;
-	readonly conflicts: Live<ConflictRow[]>;
+	readonly conflicts: Live<NamedConflict[]>;
 	readonly quarantine: Live<QuarantineRow[]>;
 	readonly journal: Live<JournalRow[]>;
 

@@ -19,6 +19,8 @@ import type { VisitRow } from '$lib/store/desk';
 import { saveFailure } from '$lib/store/save-errors';
 import { loadVisit, loadVisitRow, loadVisits, type VisitView } from '$lib/store/visit-query';
 import type { Workspace } from '$lib/store/workspace';
+import type { NameOf } from '$lib/visit-report';
+import { loadPeopleNames, type Person } from '$lib/store/meeting-query';
 import { checkedBy, DraftForm } from './draft-form.svelte';
 import { Live } from './live.svelte';
 import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
@@ -45,6 +47,22 @@ export function visitList(workspace: Workspace): Live<VisitRow[]> {
 /** A visit with its timeline of observations, photos and the ideas that came from them. */
 export function visitDetail(workspace: Workspace, id: () => string): Live<VisitView | undefined, string> {
 	return new Live(id, (visitId) => loadVisit(workspace.desk, visitId), undefined);
+}
+
+/**
+ * People's names as this device knows them (`loadPeopleNames`: the person signed in, and everyone who
+ * recorded themselves at a meeting); anyone else by their user name.
+ */
+export function peopleNames(workspace: Workspace, me: Person): Live<NameOf> {
+	const own: NameOf = (account) => (account === me.name && me.displayName ? me.displayName : account);
+	return new Live(
+		() => undefined,
+		async () => {
+			const names = await loadPeopleNames(workspace.desk, me);
+			return (account: string) => names.get(account) ?? account;
+		},
+		own
+	);
 }
 
 export interface VisitFormValues {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeStatus, makeSupport } from '../../../tests/factories';
 import { editDoc } from '$lib/domain';
 import { loadConflict } from './conflicts';
-import { loadIdeaView, loadOutcomes, queryIdeas, type IdeaQuery } from './idea-query';
+import { loadIdeaPage, loadIdeaView, loadOutcomes, queryIdeas, type IdeaQuery } from './idea-query';
 import { useTestStore } from '../../../tests/support/test-store';
 
 const store = useTestStore('ideas');
@@ -113,6 +113,13 @@ describe('conflicts', () => {
 		);
 		await store.projector.catchUp();
 		expect(await store.desk.conflicts.get(idea._id)).toMatchObject({ type: 'idea' });
+		// While two versions wait for a choice the idea is not "Synced", in the list and on its page.
+		expect((await loadIdeaView(store.desk, 'member', idea._id, '2026-10-02'))?.item.status).toEqual({
+			kind: 'conflict'
+		});
+		expect((await loadIdeaPage(store.desk, 'member', query())).items[0]?.status).toEqual({
+			kind: 'conflict'
+		});
 
 		const conflict = await loadConflict(store.ledger, idea._id);
 		expect(conflict).toBeDefined();
@@ -132,5 +139,8 @@ describe('conflicts', () => {
 			conflicts: []
 		});
 		expect(await store.desk.conflicts.get(idea._id)).toBeUndefined();
+		expect((await loadIdeaView(store.desk, 'member', idea._id, '2026-10-02'))?.item.status).toEqual({
+			kind: 'local'
+		});
 	});
 });

@@ -10,7 +10,7 @@ import {
 	type StatusRow
 } from './desk';
 import { loadIdeaActions, type ActionView, type Synced } from './meeting-query';
-import { statusOf } from './status';
+import { withStatuses } from './status';
 import { commentWords, ideaWords, words } from './words';
 
 /**
@@ -143,15 +143,6 @@ function compare(a: string | number, b: string | number): number {
 export async function recentIdeaTitles(desk: Desk, limit: number): Promise<{ id: string; title: string }[]> {
 	const rows = await desk.ideas.orderBy('createdAt').reverse().limit(limit).toArray();
 	return rows.map((idea) => ({ id: idea.id, title: idea.title }));
-}
-
-/** Rows with their sync status ("saved on this device", "synced", "not synced: …"). */
-export async function withStatuses<R extends { id: string; rev: string }>(
-	desk: Desk,
-	rows: readonly R[]
-): Promise<Synced<R>[]> {
-	const statuses = await desk.docStatus.bulkGet(rows.map((row) => row.id));
-	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
 }
 
 export type IdeaItem = Synced<IdeaRow>;

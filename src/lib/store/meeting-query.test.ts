@@ -11,7 +11,13 @@ import {
 	makeReflection
 } from '../../../tests/meeting-factories';
 import { newDocId } from '$lib/domain';
-import { loadIdeaActions, loadMeeting, loadMeetingIndex, loadMyActions } from './meeting-query';
+import {
+	loadIdeaActions,
+	loadMeeting,
+	loadMeetingIndex,
+	loadMyActions,
+	loadPeopleNames
+} from './meeting-query';
 import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 
 type Device = TestStore;
@@ -37,6 +43,7 @@ afterEach(async () => {
 
 const group = makeGroup({ name: 'North', chairs: ['chair'] });
 const TODAY = '2026-10-10';
+const MEMBER = { name: 'member', displayName: 'Mo Member' };
 
 describe('meeting read models', () => {
 	it('bring a meeting together: agenda in order with times, notes, attendance, decisions, actions', async () => {
@@ -67,7 +74,7 @@ describe('meeting read models', () => {
 		]);
 		await a.projector.catchUp();
 
-		const view = await loadMeeting(a.desk, meeting._id, 'member', TODAY);
+		const view = await loadMeeting(a.desk, meeting._id, MEMBER, TODAY);
 		expect(view).toBeDefined();
 		expect(view!.group?.name).toBe('North');
 		expect(view!.agenda.map((entry) => [entry.item.row.doc.title, entry.placed, entry.startsAt])).toEqual([
@@ -102,7 +109,7 @@ describe('meeting read models', () => {
 		await a.writer.save(makeActionUpdate(done, { to: 'done' }));
 		await a.projector.catchUp();
 
-		const mine = await loadMyActions(a.desk, 'member', TODAY);
+		const mine = await loadMyActions(a.desk, MEMBER, TODAY);
 		expect(mine.map((action) => [action.row.doc.text, action.state, action.meetingTitle])).toEqual([
 			['Overdue one', 'overdue', 'September'],
 			['Soon', 'upcoming', 'October'],
@@ -164,6 +171,55 @@ describe('meeting read models', () => {
 	});
 });
 
+describe("people's names", () => {
+	const at = (minute: number) => `2026-10-05T18:${String(minute).padStart(2, '0')}:00.000Z`;
+
+	it('are learnt from "I am here" records on their own attendance, never from someone else\'s', async () => {
+		const meeting = makeMeeting(group._id, { status: 'held', chair: 'chair' });
+		const later = makeMeeting(group._id, { status: 'held', chair: 'chair' });
+		const item = makeAgendaItem(meeting, { author: 'chair' });
+		await a.ledger.db.bulkDocs([
+			group,
+			{ ...meeting, agenda: [item._id] },
+			later,
+			item,
+			makeNote(item, 'chair', 'Chair notes'),
+			makeAction(meeting, { owner: 'chair', text: 'Write to the pilot lead' }),
+			makeAttendance(meeting, 'chair', [
+				{ name: 'Charles', kind: 'member', status: 'present', at: at(1), account: 'chair' },
+				// A note-taker cannot name another account.
+				{ name: 'Not Mo', kind: 'member', status: 'present', at: at(2), account: 'member' }
+			]),
+			// The latest of a person's own records counts, at any meeting.
+			makeAttendance(later, 'chair', [
+				{ name: 'Charlie Chair', kind: 'member', status: 'present', at: at(3), account: 'chair' },
+				{ name: 'Sam', kind: 'guest', status: 'present', at: at(4) }
+			])
+		]);
+		await a.projector.catchUp();
+
+		expect([...(await loadPeopleNames(a.desk))]).toEqual([['chair', 'Charlie Chair']]);
+		// The signed-in person's own name is always known.
+		expect(Object.fromEntries(await loadPeopleNames(a.desk, MEMBER))).toEqual({
+			chair: 'Charlie Chair',
+			member: 'Mo Member'
+		});
+		const view = await loadMeeting(a.desk, meeting._id, MEMBER, TODAY);
+		expect(view!.agenda[0]?.item.proposerName).toBe('Charlie Chair');
+		expect(view!.notes[item._id]?.[0]?.authorName).toBe('Charlie Chair');
+		expect(view!.actions[0]?.ownerName).toBe('Charlie Chair');
+		expect(view!.names.get('member')).toBe('Mo Member');
+		// Someone the device knows no name for is shown by their user name.
+		const index = await loadMeetingIndex(a.desk, Date.parse('2026-10-10T12:00:00Z'), TODAY);
+		expect(index.past.map((entry) => entry.chairName)).toEqual(['Charlie Chair', 'Charlie Chair']);
+		const coordinator = makeAction(meeting, { owner: 'coordinator', text: 'Ask the print team' });
+		await a.ledger.db.put(coordinator);
+		await a.projector.catchUp();
+		const [owned] = await loadMyActions(a.desk, { name: 'coordinator', displayName: '' }, TODAY);
+		expect(owned?.ownerName).toBe('coordinator');
+	});
+});
+
 describe('two note-takers at once', () => {
 	it('write their own documents, so both devices end with every note and no conflict', async () => {
 		const b = await device();
@@ -191,7 +247,7 @@ describe('two note-takers at once', () => {
 		await a.ledger.db.sync(b.ledger.db);
 		for (const dev of [a, b]) {
 			await dev.projector.catchUp();
-			const view = await loadMeeting(dev.desk, meeting._id, 'member', TODAY);
+			const view = await loadMeeting(dev.desk, meeting._id, MEMBER, TODAY);
 			expect(view!.notes[item._id]?.map((note) => note.row.doc.notes).sort()).toEqual([
 				'From phone A',
 				'From phone B'
@@ -203,7 +259,7 @@ describe('two note-takers at once', () => {
 			expect(view!.actions).toHaveLength(1);
 			expect(await dev.desk.conflicts.count()).toBe(0);
 		}
-		expect(await loadMyActions(a.desk, 'member', TODAY)).toHaveLength(1);
+		expect(await loadMyActions(a.desk, MEMBER, TODAY)).toHaveLength(1);
 	});
 
 	it('the same person on two devices: their note conflicts, and the conflict is listed for the resolver', async () => {

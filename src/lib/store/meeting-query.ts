@@ -18,13 +18,20 @@ import {
 	type DueState,
 	type MeetingMeasures,
 	type MeetingNote,
-	type Reflection
+	type Reflection,
+	type SessionInfo
 } from '$lib/domain';
 import type { Desk } from './desk';
 import type { GroupRow, MeetingPart, MeetingPartRow, MeetingRow } from './meeting-rows';
-import { statusOf, type DocSyncStatus } from './status';
+import { withStatuses, type DocSyncStatus } from './status';
 
 /** Reading meetings from the desk, on the device: lists, one meeting with everything in it, "My actions". */
+
+/** The signed-in person: their account, and the name they go by. */
+export type Person = Pick<SessionInfo, 'name' | 'displayName'>;
+
+/** The names people go by, by account name, as far as this device knows them. */
+export type PeopleNames = ReadonlyMap<string, string>;
 
 export interface Synced<R> {
 	row: R;
@@ -33,11 +40,20 @@ export interface Synced<R> {
 
 export interface ItemView extends Synced<MeetingPartRow<AgendaItem>> {
 	id: string;
+	/** The name the person who proposed it goes by. */
+	proposerName: string;
 	createdAt: string;
 	minutes: number | null;
 }
 
+/** A note-taker's notes on an item, with the name the note-taker goes by. */
+export interface NoteView extends Synced<MeetingPartRow<MeetingNote>> {
+	authorName: string;
+}
+
 export interface ActionView extends Synced<MeetingPartRow<Action>> {
+	/** The name its owner goes by (their user name when this device does not know it). */
+	ownerName: string;
 	progress: ActionProgress;
 	state: DueState;
 	steps: ActionStep[];
@@ -55,9 +71,11 @@ export interface ReflectionSummary {
 export interface MeetingView {
 	meeting: Synced<MeetingRow>;
 	group: GroupRow | undefined;
+	/** People's names, for the chair, proposers, note-takers and owners (`personName`). */
+	names: PeopleNames;
 	agenda: AgendaEntry<ItemView>[];
 	/** Notes by agenda item id, one per note-taker, the person's own first. */
-	notes: Record<string, Synced<MeetingPartRow<MeetingNote>>[]>;
+	notes: Record<string, NoteView[]>;
 	attendance: Attendee[];
 	decisions: Synced<MeetingPartRow<Decision>>[];
 	actions: ActionView[];
@@ -71,11 +89,6 @@ export interface MeetingView {
 
 function ofType<T extends MeetingPart['type']>(rows: readonly MeetingPartRow[], type: T) {
 	return rows.filter((row): row is MeetingPartRow<Extract<MeetingPart, { type: T }>> => row.type === type);
-}
-
-async function withStatuses<R extends { id: string; rev: string }>(desk: Desk, rows: readonly R[]) {
-	const statuses = await desk.docStatus.bulkGet(rows.map((row) => row.id));
-	return rows.map((row, i) => ({ row, status: statusOf(row.rev, statuses[i]) }));
 }
 
 function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
@@ -98,37 +111,69 @@ function stepsOf(updates: readonly MeetingPartRow<ActionUpdate>[], actionId: str
 function actionViews(
 	actions: readonly Synced<MeetingPartRow<Action>>[],
 	updates: readonly MeetingPartRow<ActionUpdate>[],
-	today: string
+	today: string,
+	names: PeopleNames
 ): ActionView[] {
 	return actions.map((action) => {
 		const steps = stepsOf(updates, action.row.id);
 		const progress = actionProgress(steps);
-		return { ...action, steps, progress, state: dueState(action.row.doc.due, progress, today) };
+		const { owner, due } = action.row.doc;
+		return {
+			...action,
+			ownerName: names.get(owner) ?? owner,
+			steps,
+			progress,
+			state: dueState(due, progress, today)
+		};
 	});
+}
+
+/**
+ * The names people go by, by account: the signed-in person's own, and each note-taker's who recorded
+ * themselves at a meeting ("I am here" names the account). A record naming an account is believed only on
+ * that account's own attendance document (its author, whom the server checks), so nobody can rename
+ * someone else; the latest counts. Other accounts are shown by their user name.
+ */
+export async function loadPeopleNames(desk: Desk, me?: Person): Promise<Map<string, string>> {
+	const rows = ofType(await desk.meetingParts.where('type').equals('attendance').toArray(), 'attendance');
+	const latest = new Map<string, { name: string; at: string }>();
+	for (const row of rows) {
+		for (const record of row.doc.records) {
+			const seen = latest.get(row.author);
+			if (record.account === row.author && (!seen || record.at > seen.at)) latest.set(row.author, record);
+		}
+	}
+	const names = new Map([...latest].map(([account, record]) => [account, record.name]));
+	if (me?.displayName.trim()) names.set(me.name, me.displayName.trim());
+	return names;
 }
 
 /** One meeting with everything written for it, or undefined when it is not on this device. */
 export async function loadMeeting(
 	desk: Desk,
 	meetingId: string,
-	me: string,
+	person: Person,
 	today: string
 ): Promise<MeetingView | undefined> {
+	const me = person.name;
 	const meeting = await desk.meetings.get(meetingId);
 	if (!meeting) return undefined;
-	const [group, parts] = await Promise.all([
+	const [group, parts, names] = await Promise.all([
 		desk.groups.get(meeting.group),
-		desk.meetingParts.where('meetingId').equals(meetingId).toArray()
+		desk.meetingParts.where('meetingId').equals(meetingId).toArray(),
+		loadPeopleNames(desk, person)
 	]);
 	const [[synced], rest] = await Promise.all([withStatuses(desk, [meeting]), withStatuses(desk, parts)]);
 	const partStatus = new Map(rest.map((entry) => [entry.row.id, entry.status]));
 	const status = (row: MeetingPartRow) => partStatus.get(row.id) ?? { kind: 'synced' as const };
 	const attach = <R extends MeetingPartRow>(rows: R[]) => rows.map((row) => ({ row, status: status(row) }));
+	const nameOf = (account: string) => names.get(account) ?? account;
 
 	const items: ItemView[] = ofType(parts, 'agenda-item').map((row) => ({
 		row,
 		status: status(row),
 		id: row.id,
+		proposerName: nameOf(row.author),
 		createdAt: row.createdAt,
 		minutes: row.doc.minutes
 	}));
@@ -136,13 +181,14 @@ export async function loadMeeting(
 	for (const note of attach(ofType(parts, 'meeting-note')).sort(
 		(a, b) => Number(b.row.author === me) - Number(a.row.author === me) || byCreated(a.row, b.row)
 	)) {
-		(notes[note.row.doc.itemId] ??= []).push(note);
+		(notes[note.row.doc.itemId] ??= []).push({ ...note, authorName: nameOf(note.row.author) });
 	}
 	const reflections = ofType(parts, 'meeting-reflection');
 	const ratings = reflections.map((row) => row.doc.rating);
 	return {
 		meeting: synced ?? { row: meeting, status: { kind: 'synced' } },
 		group,
+		names,
 		agenda: orderAgenda(meeting.agenda, items, meeting.startsAt),
 		notes,
 		attendance: mergeAttendance(ofType(parts, 'attendance').map((row) => row.doc as Attendance)),
@@ -150,7 +196,8 @@ export async function loadMeeting(
 		actions: actionViews(
 			attach(ofType(parts, 'action')).sort((a, b) => byCreated(a.row, b.row)),
 			ofType(parts, 'action-update'),
-			today
+			today,
+			names
 		),
 		reflections: {
 			count: ratings.length,
@@ -173,6 +220,8 @@ export async function loadMeeting(
 export interface MeetingListItem {
 	row: MeetingRow;
 	groupName: string;
+	/** The name the chair goes by. */
+	chairName: string;
 	status: DocSyncStatus;
 	itemCount: number;
 }
@@ -188,13 +237,19 @@ export interface MeetingIndex {
  * Every meeting on the device: upcoming ones (planned, not yet finished) soonest first, the others newest
  * first, with the network's measures.
  */
-export async function loadMeetingIndex(desk: Desk, now: number, today: string): Promise<MeetingIndex> {
-	const [meetings, groups, items, actions, updates] = await Promise.all([
+export async function loadMeetingIndex(
+	desk: Desk,
+	now: number,
+	today: string,
+	me?: Person
+): Promise<MeetingIndex> {
+	const [meetings, groups, items, actions, updates, names] = await Promise.all([
 		desk.meetings.orderBy('startsAt').toArray(),
 		desk.groups.orderBy('name').toArray(),
 		desk.meetingParts.where('type').equals('agenda-item').toArray(),
 		desk.meetingParts.where('type').equals('action').toArray(),
-		desk.meetingParts.where('type').equals('action-update').toArray()
+		desk.meetingParts.where('type').equals('action-update').toArray(),
+		loadPeopleNames(desk, me)
 	]);
 	const groupNames = new Map(groups.map((group) => [group.id, group.name]));
 	const itemCounts = new Map<string, number>();
@@ -203,6 +258,7 @@ export async function loadMeetingIndex(desk: Desk, now: number, today: string): 
 		row,
 		status,
 		groupName: groupNames.get(row.group) ?? 'A group not on this device yet',
+		chairName: names.get(row.chair) ?? row.chair,
 		itemCount: itemCounts.get(row.id) ?? 0
 	}));
 	const isUpcoming = (row: MeetingRow) =>
@@ -211,7 +267,8 @@ export async function loadMeetingIndex(desk: Desk, now: number, today: string): 
 	const progress = actionViews(
 		actionRows.map((row) => ({ row, status: { kind: 'synced' } })),
 		ofType(updates, 'action-update'),
-		today
+		today,
+		names
 	);
 	return {
 		upcoming: listed.filter((item) => isUpcoming(item.row)),
@@ -232,28 +289,33 @@ export async function loadMeetingIndex(desk: Desk, now: number, today: string): 
 async function actionsAcrossMeetings(
 	desk: Desk,
 	actions: MeetingPartRow<Action>[],
-	today: string
+	today: string,
+	me?: Person
 ): Promise<ActionView[]> {
-	const [updates, meetings] = await Promise.all([
+	const [updates, meetings, names] = await Promise.all([
 		desk.meetingParts
 			.where('actionId')
 			.anyOf(actions.map((row) => row.id))
 			.toArray(),
-		desk.meetings.bulkGet([...new Set(actions.map((row) => row.meetingId))])
+		desk.meetings.bulkGet([...new Set(actions.map((row) => row.meetingId))]),
+		loadPeopleNames(desk, me)
 	]);
 	const titles = new Map(meetings.flatMap((meeting) => (meeting ? [[meeting.id, meeting.title]] : [])));
-	const views = actionViews(await withStatuses(desk, actions), ofType(updates, 'action-update'), today).map(
-		(view) => ({ ...view, meetingTitle: titles.get(view.row.meetingId) })
-	);
+	const views = actionViews(
+		await withStatuses(desk, actions),
+		ofType(updates, 'action-update'),
+		today,
+		names
+	).map((view) => ({ ...view, meetingTitle: titles.get(view.row.meetingId) }));
 	return sortActions(
 		views.map((view) => ({ ...view, due: view.row.doc.due, createdAt: view.row.createdAt }))
 	);
 }
 
 /** "My actions": the actions `me` owns across every meeting, overdue ones first. */
-export async function loadMyActions(desk: Desk, me: string, today: string): Promise<ActionView[]> {
-	const mine = ofType(await desk.meetingParts.where('owner').equals(me).toArray(), 'action');
-	return actionsAcrossMeetings(desk, mine, today);
+export async function loadMyActions(desk: Desk, me: Person, today: string): Promise<ActionView[]> {
+	const mine = ofType(await desk.meetingParts.where('owner').equals(me.name).toArray(), 'action');
+	return actionsAcrossMeetings(desk, mine, today, me);
 }
 
 /** The actions meetings agreed about an idea (a network has hundreds of actions at most: read them all). */

@@ -41,10 +41,10 @@ export async function loadVisit(desk: Desk, id: string): Promise<VisitView | und
 	]);
 	return {
 		visit,
-		status: statusOf(visit.rev, visitStatus),
+		status: statusOf(visit.rev, visitStatus, visit.conflicts),
 		observations: observations.map((row, i) => ({
 			row,
-			status: statusOf(row.rev, statuses[i]),
+			status: statusOf(row.rev, statuses[i], row.conflicts),
 			photos: photos.filter((photo) => photo.subject === row.id),
 			ideas: ideas.filter((idea) => idea.links.includes(row.id))
 		}))

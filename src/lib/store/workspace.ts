@@ -2,6 +2,7 @@ import type { Actor, ChangeOf, DatabaseName, DocOf, DocType } from '$lib/domain'
 import { reportProblem } from '$lib/report';
 import { Desk, deskName } from './desk';
 import { Ledger } from './ledger';
+import { countUnsynced } from './pending-query';
 import type { Projector } from './projection';
 import type { SearchIndexer } from './search-index';
 import type { DocumentWriter } from './writer';
@@ -143,9 +144,9 @@ export class Workspace {
 		}
 	}
 
-	/** Documents written here that the server has not confirmed yet. */
+	/** Changes written here that the server has not confirmed yet, a photo counted with what it shows. */
 	unsyncedCount(): Promise<number> {
-		return this.desk.docStatus.count();
+		return countUnsynced(this.desk);
 	}
 
 	async close(): Promise<void> {

@@ -56,6 +56,15 @@ export class SyncIndicator {
 	}
 }
 
+/** Signs `name` in from the sign-in page and waits until everything has synced; answers the sync bar. */
+export async function signInSynced(page: Page, name: string): Promise<SyncIndicator> {
+	await page.goto('/sign-in');
+	await new SignInPage(page).signIn(name);
+	const sync = new SyncIndicator(page);
+	await sync.expectAllSynced();
+	return sync;
+}
+
 export class IdeaFormPage {
 	constructor(private readonly page: Page) {}
 
@@ -88,8 +97,9 @@ export class IdeaPage {
 		return this.page.getByRole('heading', { level: 1 });
 	}
 
+	/** The idea's own sync status (its comments carry theirs). */
 	status(): Locator {
-		return this.page.locator('main [data-status]');
+		return this.page.getByTestId('idea-state').locator('[data-status]');
 	}
 
 	/** The idea's id, from the address (`/ideas/<ulid>`). */

@@ -81,6 +81,39 @@ export class NotesPage {
 	}
 }
 
+/** "My actions": each action with the steps it offers. */
+export class ActionsPage {
+	constructor(private readonly page: Page) {}
+
+	async open(): Promise<void> {
+		await this.page.goto('/meetings/actions');
+		await expect(this.page.getByRole('heading', { level: 1, name: 'My actions' })).toBeVisible();
+	}
+
+	/** The action whose text matches, in the list it is in: 'my-actions' (to do) or 'finished-actions'. */
+	action(list: 'my-actions' | 'finished-actions', text: string): Locator {
+		return this.page.getByTestId(list).getByRole('listitem').filter({ hasText: text });
+	}
+
+	/** The steps an action offers, as its buttons say them ("Mark as done"), in order. */
+	async steps(list: 'my-actions' | 'finished-actions', text: string): Promise<string[]> {
+		const buttons = this.action(list, text).getByTestId('action-steps').getByRole('button');
+		const names = await buttons.evaluateAll((all) => all.map((button) => button.textContent ?? ''));
+		return names.map((name) => name.replace(`: ${text}`, '').trim());
+	}
+
+	/** Takes a step ("Mark as started"), with a note if given; the page then says what it did. */
+	async take(step: string, text: string, note?: string): Promise<void> {
+		const item = this.page.getByRole('listitem').filter({ hasText: text });
+		if (note) {
+			await item.getByText('Add a note about progress').click();
+			await item.getByLabel(/^Note \(optional\)/).fill(note);
+		}
+		// Each button's name ends with the action's text, for screen readers listing the page's buttons.
+		await item.getByRole('button', { name: new RegExp(`^${step}\\s*:\\s*${text}$`) }).click();
+	}
+}
+
 /** A client of the gateway over HTTP, outside any browser: what a script (or an attacker) could send. */
 export class DirectClient {
 	private constructor(private readonly http: APIRequestContext) {}

@@ -33,7 +33,8 @@ export interface MeetingStory {
 	onlineLink?: string;
 	status: Meeting['status'];
 	approvedBy?: string;
-	present?: ReadonlyArray<readonly [name: string, kind: AttendanceRecord['kind']]>;
+	/** Who was there; someone with an account recorded themselves ("I am here", naming their account). */
+	present?: ReadonlyArray<readonly [name: string, kind: AttendanceRecord['kind'], account?: string]>;
 	apologies?: readonly string[];
 	items: readonly ItemStory[];
 	/** Items proposed and not yet placed by the chair. */
@@ -67,10 +68,10 @@ export const STORIES: readonly MeetingStory[] = [
 		status: 'held',
 		approvedBy: 'chair',
 		present: [
-			['Charlie Chair', 'member'],
-			['Mo Member', 'member'],
-			['Rita Recruiter', 'member'],
-			['Cora Coordinator', 'staff']
+			['Charlie Chair', 'member', 'chair'],
+			['Mo Member', 'member', 'member'],
+			['Rita Recruiter', 'member', 'recruiter'],
+			['Cora Coordinator', 'staff', 'coordinator']
 		],
 		apologies: ['Sam Patel'],
 		items: [
@@ -142,9 +143,9 @@ export const STORIES: readonly MeetingStory[] = [
 		status: 'held',
 		approvedBy: 'chair',
 		present: [
-			['Charlie Chair', 'member'],
-			['Mo Member', 'member'],
-			['Cora Coordinator', 'staff']
+			['Charlie Chair', 'member', 'chair'],
+			['Mo Member', 'member', 'member'],
+			['Cora Coordinator', 'staff', 'coordinator']
 		],
 		apologies: ['Rita Recruiter'],
 		items: [
@@ -204,8 +205,8 @@ export const STORIES: readonly MeetingStory[] = [
 		status: 'held',
 		approvedBy: 'coordinator',
 		present: [
-			['Cora Coordinator', 'staff'],
-			['Mo Member', 'member']
+			['Cora Coordinator', 'staff', 'coordinator'],
+			['Mo Member', 'member', 'member']
 		],
 		items: [
 			{

@@ -115,31 +115,27 @@ function meetingDocs(out: InOrder, story: MeetingStory, group: Group, ideas: rea
 function minutesDocs(out: InOrder, held: Held, ideas: readonly Idea[]): AppDoc[] {
 	const { story, meetingId, startsAt } = held;
 	const during = (minutes: number) => startsAt + minutes * MINUTE_MS;
-	const attendance: AttendanceRecord[] = [
-		...(story.present ?? []).map(([name, kind], i) => ({
-			name,
-			kind,
-			status: 'present' as const,
-			at: new Date(during(i)).toISOString()
-		})),
-		...(story.apologies ?? []).map((name, i) => ({
-			name,
-			kind: 'member' as const,
-			status: 'apologies' as const,
-			at: new Date(during(5 + i)).toISOString()
-		}))
-	];
 	const noteTaker = story.chairKind === 'staff' ? story.chair : 'member';
+	// People with an account recorded themselves ("I am here"); the note-taker recorded everyone else.
+	const attendance = new Map<string, AttendanceRecord[]>();
+	const record = (by: string, entry: AttendanceRecord) =>
+		attendance.set(by, [...(attendance.get(by) ?? []), entry]);
+	(story.present ?? []).forEach(([name, kind, account], i) => {
+		const at = new Date(during(i)).toISOString();
+		record(account ?? noteTaker, { name, kind, status: 'present', at, ...(account ? { account } : {}) });
+	});
+	(story.apologies ?? []).forEach((name, i) => {
+		record(noteTaker, {
+			name,
+			kind: 'member',
+			status: 'apologies',
+			at: new Date(during(5 + i)).toISOString()
+		});
+	});
 	const inMeeting = { meetingId, group: held.group };
-	const docs: AppDoc[] = [
-		out.write(
-			'attendance',
-			noteTaker,
-			during(10),
-			{ ...inMeeting, records: attendance },
-			attendanceId(meetingId, noteTaker)
-		)
-	];
+	const docs: AppDoc[] = [...attendance].map(([author, records]) =>
+		out.write('attendance', author, during(10), { ...inMeeting, records }, attendanceId(meetingId, author))
+	);
 	held.items.forEach(({ story: item, doc: itemDoc }, i) => {
 		const at = during(15 + i * 20);
 		const onItem = { ...inMeeting, itemId: itemDoc._id };

@@ -1,0 +1,90 @@
+import {
+	groupReport,
+	KEY_QUESTION_GUIDE,
+	OBSERVATION_KIND_LABELS,
+	SITE_TYPE_LABELS,
+	type ObservationKind
+} from '$lib/domain';
+import { longDate, plural } from '$lib/format';
+import type { VisitRow } from '$lib/store/desk';
+import type { ObservationItem, VisitView } from '$lib/store/visit-query';
+
+/**
+ * A visit report: what it opens with (which visit, where, when, who visited), its observations grouped
+ * by key question and kind, and the whole as plain text to paste into an email or a document.
+ */
+
+/** A person's name for people to read, from their account name. */
+export type NameOf = (account: string) => string;
+
+export interface ReportFact {
+	label: string;
+	value: string;
+}
+
+export interface ReportPart {
+	/** The part's title: a key question, or "Other observations" after some; none when it is the only part. */
+	heading: string | undefined;
+	kinds: { kind: ObservationKind; label: string; observations: ObservationItem[] }[];
+}
+
+/** What the report opens with. */
+export function reportFacts(visit: VisitRow, observations: number, nameOf: NameOf): ReportFact[] {
+	return [
+		{ label: 'Site', value: `${visit.siteName} (${SITE_TYPE_LABELS[visit.siteType]})` },
+		{ label: 'Date', value: longDate(visit.date) },
+		{
+			label: 'Kind of visit',
+			value: visit.template === 'mock-cqc' ? 'Mock CQC inspection' : 'General visit'
+		},
+		{
+			label: 'Visited by',
+			value: visit.visitors.length > 0 ? visit.visitors.map(nameOf).join(', ') : 'Not recorded'
+		},
+		...(visit.purpose ? [{ label: 'Purpose', value: visit.purpose }] : []),
+		{ label: 'Observations', value: plural(observations, 'observation') }
+	];
+}
+
+/**
+ * The report's parts: by key question in the CQC's order, then the observations with none, each part by
+ * kind. A part is titled only where the title tells it from another.
+ */
+export function reportParts(observations: readonly ObservationItem[]): ReportPart[] {
+	const sections = groupReport(
+		observations.map((item) => ({
+			item,
+			keyQuestion: item.row.keyQuestion,
+			kind: item.row.kind,
+			createdAt: item.row.createdAt
+		}))
+	);
+	return sections.map((section) => ({
+		heading: section.keyQuestion
+			? KEY_QUESTION_GUIDE[section.keyQuestion].label
+			: sections.length > 1
+				? 'Other observations'
+				: undefined,
+		kinds: section.kinds.map((group) => ({
+			kind: group.kind,
+			label: OBSERVATION_KIND_LABELS[group.kind],
+			observations: group.observations.map(({ item }) => item)
+		}))
+	}));
+}
+
+/** The report as plain text. */
+export function visitReportText(view: VisitView, nameOf: NameOf): string {
+	const lines = [`Visit report: ${view.visit.siteName}`, ''];
+	for (const fact of reportFacts(view.visit, view.observations.length, nameOf))
+		lines.push(`${fact.label}: ${fact.value}`);
+	for (const part of reportParts(view.observations)) {
+		lines.push('');
+		if (part.heading) lines.push(part.heading.toUpperCase());
+		for (const group of part.kinds) {
+			lines.push(`${group.label}:`);
+			for (const { row } of group.observations) lines.push(`- ${row.text} (${nameOf(row.author)})`);
+		}
+	}
+	return lines.join('\n');
+}
