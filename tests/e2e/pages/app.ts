@@ -26,11 +26,16 @@ export class MainNav {
 		return this.root.getByRole('link', { name });
 	}
 
+	/** Opens the menu when the links wait behind it (a phone), so they can be clicked. */
+	async open(): Promise<void> {
+		if ((await this.menu.isVisible()) && (await this.menu.getAttribute('aria-expanded')) !== 'true') {
+			await this.menu.click();
+		}
+	}
+
 	/** Follows a link, opening the menu first when the links wait behind it. */
 	async go(name: string | RegExp): Promise<void> {
-		if (await this.menu.isVisible()) {
-			if ((await this.menu.getAttribute('aria-expanded')) !== 'true') await this.menu.click();
-		}
+		await this.open();
 		await this.link(name).click();
 	}
 }
