@@ -71,7 +71,7 @@ test.describe('offline-first core', () => {
 			await new SignInPage(device.page).signIn(name);
 			await new SyncIndicator(device.page).expectAllSynced();
 		}
-		await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ideas' }).click();
+		await new MainNav(b.page).go('Ideas');
 		await expectAccessible(b.page);
 
 		const title = `From device A ${Date.now()}`;

@@ -1,12 +1,14 @@
 import { request, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, ServerProcess } from '../support/server';
 import { MainNav, SignInPage, SyncIndicator } from './pages/app';
-import { everythingOnDevice, SignupFormPage, type Person } from './pages/recruitment';
+import { EventModeLock, everythingOnDevice, SignupFormPage, type Person } from './pages/recruitment';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
 
 /** The demo coordinator's sign-up key passphrase for this spec's server (see demo.ts). */
 const KEY_PASSPHRASE = 'e2e sign-up key passphrase';
+/** The recruiter's event mode PIN. */
+const PIN = '2580';
 
 // This spec's server seeds the demo key with a known passphrase (its own worker, its own server).
 const test = base.extend<object, { server: ServerProcess }>({
@@ -65,6 +67,7 @@ test.describe('event recruitment', () => {
 
 		const { page, setOffline } = await newDevice();
 		const form = new SignupFormPage(page);
+		const lock = new EventModeLock(page);
 		let eventPath = '';
 
 		await test.step('the recruiter opens an event while online', async () => {
@@ -72,7 +75,7 @@ test.describe('event recruitment', () => {
 			await new SignInPage(page).signIn('recruiter');
 			await new SyncIndicator(page).expectAllSynced();
 			await waitForServiceWorker(page);
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+			await new MainNav(page).go('Events');
 			await expect(page.getByRole('heading', { name: 'Coming up' })).toBeVisible();
 			await expectAccessible(page);
 			await page.getByRole('link', { name: 'Community health day' }).click();
@@ -84,6 +87,8 @@ test.describe('event recruitment', () => {
 			await setOffline(true);
 			await page.getByRole('link', { name: 'Start event mode' }).click();
 			await expect(page).toHaveURL(/\/event-mode\//);
+			await lock.start(PIN);
+			await expect(form.heading()).toHaveText('Join our patient and public network');
 			const reload = await page.reload();
 			expect(reload?.fromServiceWorker()).toBe(true);
 			await expect(form.heading()).toHaveText('Join our patient and public network');
@@ -143,17 +148,22 @@ test.describe('event recruitment', () => {
 		await test.step('nothing of anyone can be seen or reached on the phone', async () => {
 			const seen = await everythingOnDevice(page);
 			for (const secret of secrets) expect(seen, secret).not.toContain(secret);
+			expect(seen).not.toContain(`"${PIN}"`);
+			// Back stays in event mode, with an empty form.
+			const kiosk = new URL(page.url()).pathname;
 			await page.goBack();
+			await lock.expectLocked(kiosk);
+			await expect(form.heading()).toHaveText('Join our patient and public network');
+			await form.expectEmpty();
+			await page.reload();
+			await form.expectEmpty();
+			// The recruiter leaves with the PIN, and sees only counts.
+			await lock.exit(PIN);
 			await expect(page).toHaveURL(eventPath);
 			await expect(page.getByTestId('signup-counts')).toContainText(
 				'10 sign-ups collected on this device, 10 waiting to send'
 			);
 			for (const secret of secrets) expect(await everythingOnDevice(page)).not.toContain(secret);
-			await page.goForward();
-			await expect(form.heading()).toHaveText('Join our patient and public network');
-			await form.expectEmpty();
-			await page.reload();
-			await form.expectEmpty();
 			expect((await inbox(coordinatorApi)).length).toBe(4);
 		});
 
@@ -249,6 +259,103 @@ test.describe('event recruitment', () => {
 		await coordinatorApi.dispose();
 	});
 
+	test('event mode is a kiosk: started from Home on the day, nothing leads out, only the PIN leaves', async ({
+		newDevice
+	}) => {
+		test.slow(); // PBKDF2 on every start and try, and many page loads
+		const { page } = await newDevice();
+		await page.setViewportSize({ width: 360, height: 740 });
+		const form = new SignupFormPage(page);
+		const lock = new EventModeLock(page);
+		await page.goto('/sign-in');
+		await new SignInPage(page).signIn('recruiter');
+		await new SyncIndicator(page).expectAllSynced();
+
+		await test.step('an event today puts "Start event mode" on Home', async () => {
+			await expect(page.getByTestId('event-today')).toHaveCount(0);
+			const today = await page.evaluate(() => {
+				const now = new Date();
+				const pad = (n: number) => String(n).padStart(2, '0');
+				return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+			});
+			await page.goto('/events/new');
+			await page.getByLabel('Name of the event').fill('Market day stall');
+			await page.getByLabel('Date').fill(today);
+			await page.getByLabel('Where it is').fill('Brighton market');
+			await page.getByRole('radio', { name: 'Community event' }).check();
+			await page.getByRole('button', { name: 'Save event' }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Market day stall');
+			await new MainNav(page).go('Home');
+			await expect(page.getByTestId('event-today')).toContainText('An event is on today');
+			await expectAccessible(page);
+			await page.getByRole('link', { name: 'Start event mode for Market day stall' }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start event mode');
+		});
+
+		let kiosk = '';
+		await test.step('the recruiter chooses a PIN; a weak or mistyped one is refused', async () => {
+			await lock.start('1234', '1234');
+			await expect(page.locator('#pin-error')).toContainText('harder to guess');
+			await expectAccessible(page);
+			await lock.start(PIN, '2581');
+			await expect(page.locator('#confirm-error')).toContainText('The two PINs do not match');
+			await lock.start(PIN);
+			await expect(form.heading()).toHaveText('Join our patient and public network');
+			await expect(form.heading()).toBeFocused();
+			kiosk = new URL(page.url()).pathname;
+			await lock.expectLocked(kiosk);
+			await expectAccessible(page);
+		});
+
+		await test.step('every message shows at once on an empty form', async () => {
+			await form.continue();
+			for (const message of [
+				'Enter your name',
+				'Enter an email address or a phone number so we can contact you',
+				'Choose how you would like us to contact you',
+				'You need to agree to be contacted to sign up',
+				'You need to agree to us keeping your details to sign up'
+			]) {
+				await expect(form.errorSummary()).toContainText(message);
+			}
+			await expect(page.locator('#email-error')).toContainText('Enter an email address or a phone number');
+			await form.name.fill('Someone Halfway');
+		});
+
+		await test.step('Back, typed addresses and reloads all stay in event mode', async () => {
+			await page.goBack();
+			await lock.expectLocked(kiosk);
+			await expect(form.name).toHaveValue('Someone Halfway');
+			for (const address of ['/ideas', '/people', '/sign-out', '/events', '/']) {
+				await page.goto(address);
+				await lock.expectLocked(kiosk);
+				await expect(page.getByRole('main')).not.toContainText('Hello');
+			}
+			await page.reload();
+			await lock.expectLocked(kiosk);
+			await page.goBack();
+			await lock.expectLocked(kiosk);
+			await form.expectEmpty();
+		});
+
+		await test.step('a wrong PIN is refused and the lock stays; the right one leaves', async () => {
+			await lock.exit('9999');
+			await expect(page.locator('#pin-error')).toContainText('That PIN is not right');
+			await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('');
+			await expectAccessible(page);
+			await page.reload();
+			await lock.expectLocked(kiosk);
+			await page.getByRole('button', { name: 'Exit event mode' }).click();
+			await page.getByRole('button', { name: 'Back to the sign-up form' }).click();
+			await expect(form.heading()).toHaveText('Join our patient and public network');
+			await lock.exit(PIN);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Market day stall');
+			await expect(page.getByRole('banner').getByRole('button', { name: 'Menu' })).toBeVisible();
+			await page.goto('/ideas');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ideas');
+		});
+	});
+
 	test('a coordinator sets up a sign-up key in the app and recovers it on another phone', async ({
 		newDevice,
 		server
@@ -336,13 +443,14 @@ test.describe('event recruitment', () => {
 		await new SignInPage(page).signIn('recruiter');
 		await new SyncIndicator(page).expectAllSynced();
 		await waitForServiceWorker(page);
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+		await new MainNav(page).go('Events');
 		await page.getByRole('link', { name: 'Community health day' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Community health day' })).toBeVisible();
 		const eventPath = new URL(page.url()).pathname;
 
 		await setOffline(true);
 		await page.getByRole('link', { name: 'Start event mode' }).click();
+		await new EventModeLock(page).start(PIN);
 		for (const n of [1, 2]) {
 			await form.fill({ name: `Refused Person${n}`, email: `refused${n}@example.com` });
 			await form.continue();
@@ -370,7 +478,8 @@ test.describe('event recruitment', () => {
 			});
 			db.close();
 		});
-		await page.goto(eventPath);
+		await new EventModeLock(page).exit(PIN);
+		await expect(page).toHaveURL(eventPath);
 		await setOffline(false);
 
 		const refused = page.getByRole('heading', { name: /A sign-up was not accepted/ });
@@ -388,9 +497,10 @@ test.describe('event recruitment', () => {
 			'You can only send sign-ups you collected'
 		);
 		await page.goto('/sync');
+		// The second refusal may still be on its way (a sending interrupted by the page load is sent again).
 		await expect(
 			page.getByText('A sign-up was not accepted: You can only send sign-ups you collected')
-		).toHaveCount(2);
+		).toHaveCount(2, { timeout: 20_000 });
 		await page.goto(eventPath);
 		await expect(refused).toHaveCount(1);
 		await page.getByRole('button', { name: 'Delete it' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createIdea, IdeaPage, SignInPage, SyncIndicator } from './pages/app';
+import { createIdea, IdeaPage, MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
 
@@ -60,7 +60,7 @@ test.describe('storage loss', () => {
 		await expectAccessible(page);
 
 		// The lists come back from the server, with the idea written before the wipe.
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ideas' }).click();
+		await new MainNav(page).go('Ideas');
 		const total = await ideasOnServer(server.url);
 		await expect(page.getByTestId('idea-count')).toHaveText(`${total} ideas found`, { timeout: 15_000 });
 		await page.getByRole('link', { name: title }).click();
@@ -97,7 +97,7 @@ test.describe('storage loss', () => {
 
 		await device.setOffline(false);
 		await new SyncIndicator(page).expectAllSynced(30_000);
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ideas' }).click();
+		await new MainNav(page).go('Ideas');
 		const total = await ideasOnServer(server.url);
 		await expect(page.getByTestId('idea-count')).toHaveText(`${total} ideas found`, { timeout: 15_000 });
 	});

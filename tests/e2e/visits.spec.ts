@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { SignInPage, SyncIndicator } from './pages/app';
+import { MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { CaptureScreen, planVisit, VisitTimeline } from './pages/visits';
 import { ServerApi } from './support/api';
 import { expect, expectAccessible, test, waitForServiceWorker, type Device } from './support/fixtures';
@@ -23,7 +23,7 @@ test.describe('site visits', () => {
 		const { page } = phone;
 
 		// Planned while online.
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Visits' }).click();
+		await new MainNav(page).go('Visits');
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Plan a visit' }).click();
 		await page.getByLabel('999 control room').check();

@@ -39,6 +39,27 @@ describe('sign-up details', () => {
 		expect(signupDetailsSchema.safeParse({ ...details, phone: '12345' }).success).toBe(false);
 		expect(signupDetailsSchema.safeParse({ ...details, preferredContact: undefined }).success).toBe(false);
 	});
+
+	it('says everything that is wrong at once, the missing contact with the fields’ own messages', () => {
+		const result = signupDetailsSchema.safeParse({
+			...details,
+			name: ' ',
+			email: '',
+			preferredContact: undefined,
+			consentContact: false,
+			consentStore: false
+		});
+		expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+			['name', 'Enter your name'],
+			['preferredContact', 'Choose how you would like us to contact you'],
+			['consentContact', 'You need to agree to be contacted to sign up'],
+			['consentStore', 'You need to agree to us keeping your details to sign up'],
+			['email', 'Enter an email address or a phone number so we can contact you']
+		]);
+		const phoneWanted = signupDetailsSchema.safeParse({ ...details, name: '', preferredContact: 'phone' });
+		expect(phoneWanted.error?.issues.map((issue) => issue.path[0])).toEqual(['name', 'phone']);
+		expect(signupDetailsSchema.safeParse('not a form').success).toBe(false);
+	});
 });
 
 describe('sealed sign-ups', () => {

@@ -75,30 +75,34 @@ export const signupDetailsSchema = z
 		consentContact: z.literal(true, { error: 'You need to agree to be contacted to sign up' }),
 		consentStore: z.literal(true, { error: 'You need to agree to us keeping your details to sign up' })
 	})
-	.superRefine((details, context) => {
-		if (details.email === '' && details.phone === '') {
-			context.addIssue({
-				code: 'custom',
-				path: ['email'],
-				message: 'Enter an email address or a phone number so we can contact you'
-			});
-			return;
-		}
-		if (details.preferredContact === 'email' && details.email === '') {
-			context.addIssue({
-				code: 'custom',
-				path: ['email'],
-				message: 'Enter your email address, or choose phone as the way to contact you'
-			});
-		}
-		if (details.preferredContact === 'phone' && details.phone === '') {
-			context.addIssue({
-				code: 'custom',
-				path: ['phone'],
-				message: 'Enter your phone number, or choose email as the way to contact you'
-			});
-		}
-	});
+	// Runs with the fields' own messages (`when`), not only once they are all right: every message shows at once.
+	.superRefine(
+		(details, context) => {
+			if (details.email === '' && details.phone === '') {
+				context.addIssue({
+					code: 'custom',
+					path: ['email'],
+					message: 'Enter an email address or a phone number so we can contact you'
+				});
+				return;
+			}
+			if (details.preferredContact === 'email' && details.email === '') {
+				context.addIssue({
+					code: 'custom',
+					path: ['email'],
+					message: 'Enter your email address, or choose phone as the way to contact you'
+				});
+			}
+			if (details.preferredContact === 'phone' && details.phone === '') {
+				context.addIssue({
+					code: 'custom',
+					path: ['phone'],
+					message: 'Enter your phone number, or choose email as the way to contact you'
+				});
+			}
+		},
+		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null }
+	);
 export type SignupDetails = z.output<typeof signupDetailsSchema>;
 
 /** Everything inside a sealed sign-up. */

@@ -1,30 +1,15 @@
-import { eventInputSchema, newDoc, parseCommunities, type EventKind, type SessionInfo } from '$lib/domain';
+import { eventInputSchema, newDoc, parseCommunities, type EventKind } from '$lib/domain';
 import { loadEventView, loadEvents, type EventLists, type EventView } from '$lib/store/recruitment-query';
 import type { Workspace } from '$lib/store/workspace';
 import { checkedBy, DraftForm } from './draft-form.svelte';
+import { eventIdFromParam } from './event-mode.svelte';
 import { Live } from './live.svelte';
 
 /** Recruitment events: their addresses, who may add them, the list, one event, and the form to add one. */
 
 export type { EventItem, EventLists, EventView } from '$lib/store/recruitment-query';
 
-/** Events are addressed by the ULID part of their id: `/events/01J…` for `event:01J…`. */
-export function eventPath(id: string): string {
-	return `/events/${encodeURIComponent(id.replace(/^event:/, ''))}`;
-}
-
-export function eventIdFromParam(param: string): string {
-	return `event:${param}`;
-}
-
-/** Event mode: the sign-up form for one event, for the public. */
-export function eventModePath(id: string): string {
-	return `/event-mode/${encodeURIComponent(id.replace(/^event:/, ''))}`;
-}
-
-export function mayAddEvents(session: SessionInfo): boolean {
-	return session.roles.some((role) => role === 'recruiter' || role === 'coordinator');
-}
+export { eventIdFromParam, eventModePath, eventPath, mayRunEvents } from './event-mode.svelte';
 
 /** Upcoming events soonest first, then past events latest first, each with its sign-up counts. */
 export function eventList(workspace: Workspace): Live<EventLists> {

@@ -12,23 +12,31 @@ export class SignInPage {
 	}
 }
 
-/** The header's navigation: everyday pages in view, the rest under "More". */
+/** The header's navigation: a row of links on a desktop, behind the "Menu" button on a phone. */
 export class MainNav {
 	readonly root: Locator;
+	readonly menu: Locator;
 
 	constructor(private readonly page: Page) {
 		this.root = page.getByRole('navigation', { name: 'Main' });
+		this.menu = page.getByRole('banner').getByRole('button', { name: 'Menu' });
 	}
 
 	link(name: string | RegExp): Locator {
 		return this.root.getByRole('link', { name });
 	}
 
-	/** Follows a link, opening "More" first when the link waits there. */
+	/** Opens the menu when the links wait behind it (a phone), so they can be clicked. */
+	async open(): Promise<void> {
+		if ((await this.menu.isVisible()) && (await this.menu.getAttribute('aria-expanded')) !== 'true') {
+			await this.menu.click();
+		}
+	}
+
+	/** Follows a link, opening the menu first when the links wait behind it. */
 	async go(name: string | RegExp): Promise<void> {
-		const link = this.link(name);
-		if (!(await link.isVisible())) await this.root.getByText('More', { exact: true }).click();
-		await link.click();
+		await this.open();
+		await this.link(name).click();
 	}
 }
 

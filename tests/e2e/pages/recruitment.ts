@@ -122,3 +122,37 @@ export async function everythingOnDevice(page: Page): Promise<string> {
 		return parts.join('\n');
 	});
 }
+
+/** Event mode's lock: the PIN that starts it, the kiosk it makes, and the only way out. */
+export class EventModeLock {
+	constructor(private readonly page: Page) {}
+
+	/** On the "Start event mode" screen: chooses the PIN (typed twice) and starts. */
+	async start(pin: string, confirm = pin): Promise<void> {
+		await this.page.getByLabel('Choose a PIN').fill(pin);
+		await this.page.getByLabel('Type the PIN again').fill(confirm);
+		await this.page.getByRole('button', { name: 'Start event mode' }).click();
+	}
+
+	/** Locked: the sign-up form at `path`, and nothing in the header or sync bar that leads anywhere. */
+	async expectLocked(path: string): Promise<void> {
+		await expect(this.page).toHaveURL(new RegExp(`${path}$`));
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(
+			/Join our patient and public network|About you|Thank you|Leave event mode/
+		);
+		const banner = this.page.getByRole('banner');
+		await expect(banner.getByText('Coproduce', { exact: true })).toBeVisible();
+		await expect(banner.getByRole('link')).toHaveCount(0);
+		await expect(banner.getByRole('button')).toHaveCount(0);
+		await expect(this.page.getByRole('navigation')).toHaveCount(0);
+		await expect(this.page.getByTestId('sync-indicator')).toBeVisible();
+	}
+
+	async exit(pin: string): Promise<void> {
+		await this.page.getByRole('button', { name: 'Exit event mode' }).click();
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Leave event mode');
+		await expect(this.page.getByRole('heading', { level: 1 })).toBeFocused();
+		await this.page.getByLabel('PIN', { exact: true }).fill(pin);
+		await this.page.getByRole('button', { name: 'Leave event mode' }).click();
+	}
+}
