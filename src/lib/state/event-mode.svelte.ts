@@ -1,5 +1,4 @@
 import { createContext } from 'svelte';
-import { liveQuery } from 'dexie';
 import type { SessionInfo } from '$lib/domain';
 import { today } from '$lib/format';
 import { reportProblem } from '$lib/report';
@@ -7,7 +6,7 @@ import { clearEventLock, writeEventLock, type EventLockRow } from '$lib/store/ev
 import { eventsOn, readEventLock } from '$lib/store/event-mode-query';
 import type { EventRow } from '$lib/store/recruitment';
 import type { Workspace } from '$lib/store/workspace';
-import { Live } from './live.svelte';
+import { dexieLiveQuery, Live } from './live.svelte';
 
 /**
  * Event mode as a kiosk: events' addresses, the lock the root layout enforces, and the way in from Home.
@@ -48,17 +47,28 @@ export class EventLock {
 		$effect(() => {
 			const current = workspace();
 			if (!current) return;
-			const subscription = liveQuery(() => readEventLock(current.desk)).subscribe({
-				next: (row) => {
-					this.read = { workspace: current, row };
-					this.error = undefined;
-				},
-				error: (error: unknown) => {
-					reportProblem('event mode’s lock could not be read', error);
-					this.error = error;
-				}
-			});
-			return () => subscription.unsubscribe();
+			let subscription: { unsubscribe(): void } | undefined;
+			let stopped = false;
+			const failed = (error: unknown) => {
+				reportProblem('event mode’s lock could not be read', error);
+				this.error = error;
+			};
+			// Dexie loads with the stores, never with the sign-in page (live.svelte.ts).
+			const watch = (liveQuery: Awaited<ReturnType<typeof dexieLiveQuery>>): void => {
+				if (stopped) return;
+				subscription = liveQuery(() => readEventLock(current.desk)).subscribe({
+					next: (row) => {
+						this.read = { workspace: current, row };
+						this.error = undefined;
+					},
+					error: failed
+				});
+			};
+			void dexieLiveQuery().then(watch, failed);
+			return () => {
+				stopped = true;
+				subscription?.unsubscribe();
+			};
 		});
 	}
 

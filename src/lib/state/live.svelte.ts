@@ -4,7 +4,7 @@ import { reportProblem } from '$lib/report';
 /** Dexie's `liveQuery`, once loaded: Dexie comes with the stores, not with the first page (app.svelte.ts). */
 let loadedLiveQuery: typeof LiveQuery | undefined;
 
-async function dexieLiveQuery(): Promise<typeof LiveQuery> {
+export async function dexieLiveQuery(): Promise<typeof LiveQuery> {
 	loadedLiveQuery ??= (await import('dexie')).liveQuery;
 	return loadedLiveQuery;
 }

@@ -56,12 +56,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect };
 
 /**
- * axe-core over the whole page (WCAG 2.2 A and AA rules) and the page's CSP record: no violations allowed.
+ * axe-core over the whole page (WCAG 2.2 A and AA rules and axe's best practices) and the page's CSP record:
+ * no violations allowed.
  * Then the page at 320 CSS pixels wide must fit without scrolling sideways (WCAG 1.4.10, Reflow).
  */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
 	const summary = results.violations.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
