@@ -303,6 +303,10 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		const read = await request('/db/network/_local/w', 'recruiter');
 		expect(((await read.json()) as Json)._id).toBe('_local/w');
 		expect((await request('/db/network/_local/w', 'anonymous')).status).toBe(401);
+		// An account with no checkpoint of that name reads an empty one (so a first sync logs no 404).
+		const none = await request('/db/network/_local/never-written', 'member');
+		expect(none.status).toBe(200);
+		expect(await none.json()).toEqual({ _id: '_local/never-written', history: [] });
 	});
 
 	it('refuses _local ids smuggled into other routes', async () => {

@@ -1,24 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
 /**
- * A replication's first look for its checkpoint on the server (`/db/<database>/_local/<id>`) answers 404
- * by design of CouchDB's protocol until the first checkpoint is written; PouchDB carries on from nothing.
- */
-const FIRST_CHECKPOINT = /\/db\/[^/]+\/_local\//;
-
-/**
  * Records, from now on, every answer of 400 or more and every error the page logs or throws, so a journey
  * can end by saying there were none (a missing icon answers 404 and logs an error, for example).
  */
 export function watchForProblems(page: Page): { expectNone(): void } {
 	const problems: string[] = [];
 	page.on('response', (response) => {
-		const expected = response.status() === 404 && FIRST_CHECKPOINT.test(response.url());
-		if (response.status() >= 400 && !expected) problems.push(`${response.status()} ${response.url()}`);
+		if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
 	});
 	page.on('console', (message) => {
-		const expected = FIRST_CHECKPOINT.test(message.location().url) && message.text().includes('404');
-		if (message.type() === 'error' && !expected)
+		if (message.type() === 'error')
 			problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught on ${page.url()}: ${error.message}`));

@@ -8,6 +8,15 @@ import { badRequest, withBody, type DbRequest } from './db-request';
 const MAX_CHECKPOINT_BYTES = 16 * 1024;
 
 /**
+ * What an account that has no checkpoint yet reads: an empty one with no revision. PouchDB's checkpointer
+ * treats it as "start from the beginning" (as it does a 404) and creates it with its first PUT, so a first
+ * sync does not log a failed request in the browser's console.
+ */
+function emptyCheckpoint(publicId: string) {
+	return { _id: publicId, history: [] };
+}
+
+/**
  * Checkpoints are kept per account: what one account calls `_local/<id>` is `_local/<name>:<id>` in the
  * backend (account names have no `:`), so nobody can read or move anyone else's checkpoints.
  */
@@ -26,8 +35,10 @@ export async function checkpoint(request: DbRequest): Promise<void> {
 	if (readsOnly(method)) {
 		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
 		if (answer.ok && isRecord(answer.body)) answer.body._id = publicId;
-		res.status(answer.status).type('json');
+		const missing = answer.status === 404;
+		res.status(missing ? 200 : answer.status).type('json');
 		if (method === 'HEAD') res.end();
+		else if (missing) res.json(emptyCheckpoint(publicId));
 		else res.json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
 		return;
 	}
