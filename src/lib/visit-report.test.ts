@@ -35,6 +35,7 @@ function observation(
 			text,
 			kind,
 			keyQuestion,
+			projectId: null,
 			author: 'member',
 			createdAt: at,
 			updatedAt: at,

@@ -71,11 +71,8 @@ export const statusChangeInputSchema = z
 		to: ideaStatusSchema,
 		reason: z.string().trim().max(2_000, { error: 'Reason must be 2,000 characters or fewer' }).default(''),
 		outcome: z.string().trim().max(2_000, { error: 'Outcome must be 2,000 characters or fewer' }).default(''),
-		qiProject: z
-			.string()
-			.trim()
-			.max(120, { error: 'Project name must be 120 characters or fewer' })
-			.default('')
+		/** The co-production project an idea taken forward became part of. */
+		projectId: docIdSchema('project').nullable().default(null)
 	})
 	.superRefine((change, context) => {
 		if (change.to === 'not-taken-forward' && !change.reason) {
@@ -103,7 +100,12 @@ export const statusChangeSchema = z
 		to: ideaStatusSchema,
 		reason: z.string().max(2_000),
 		outcome: z.string().max(2_000),
-		qiProject: z.string().max(120)
+		projectId: docIdSchema('project').nullable().default(null),
+		/**
+		 * The free-text project name written before projects were documents: kept for the history of
+		 * status changes written then; the server's start-up migration moves it to `projectId`.
+		 */
+		qiProject: z.string().max(120).default('')
 	})
 	.superRefine((change, context) => {
 		const parsed = statusChangeInputSchema.safeParse(change);

@@ -6,6 +6,7 @@ import { photoSchema } from './photo';
 import { coordinatorKeySchema } from './coordinator-key';
 import { eventSchema } from './event';
 import { observationSchema, visitSchema } from './visit';
+import { PROJECT_SCHEMAS } from './project';
 import { typeOfId } from './ids';
 
 /** Every replicated document type, by its `type` field. Add a type here and both client and gateway know it. */
@@ -19,7 +20,8 @@ export const documentSchemas = {
 	coordinatorKey: coordinatorKeySchema,
 	visit: visitSchema,
 	observation: observationSchema,
-	...MEETING_SCHEMAS
+	...MEETING_SCHEMAS,
+	...PROJECT_SCHEMAS
 } as const;
 
 export type DocType = keyof typeof documentSchemas;

@@ -14,6 +14,7 @@ export * from './idea';
 export * from './meetings';
 export * from './meeting-logic';
 export * from './photo';
+export * from './project';
 export * from './passwords';
 export * from './revisions';
 export * from './result';

@@ -113,7 +113,9 @@ export const meetingFieldsSchema = z.object({
 	chair: accountNameSchema,
 	chairKind: z.enum(PERSON_KINDS),
 	status: z.enum(MEETING_STATUSES),
-	cancelReason: text(500, 'Reason').default('')
+	cancelReason: text(500, 'Reason').default(''),
+	/** The co-production project the meeting is about, if any. */
+	projectId: docIdSchema('project').nullable().default(null)
 });
 
 function checkMeeting(

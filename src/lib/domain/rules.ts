@@ -13,6 +13,11 @@ export interface Actor {
 	 * gateway for every write and by the app from the device's copy (see `CHAIR_MANAGED_TYPES`).
 	 */
 	chairOf?: readonly string[];
+	/**
+	 * The ids of the projects this person leads or is on the team of: read from the `project` documents,
+	 * as `chairOf` is from the groups (see `projectsOf`).
+	 */
+	teamOf?: readonly string[];
 }
 
 export type WriteDecision = { ok: true; doc?: AppDoc } | { ok: false; reason: string };
@@ -88,7 +93,12 @@ export function decideWrite(
 	if (existingRule.changeRoles && !existingRule.changeRoles.some((role) => actor.roles.includes(role))) {
 		return { ok: false, reason: existingRule.changeRefusal ?? 'Your role cannot change this' };
 	}
-	if (existing && !mayChange(actor, owner, existing)) {
+	const coordinator = actor.roles.includes('coordinator');
+	if (existing && existingRule.writers) {
+		if (!coordinator && !existingRule.writers(actor, existing)) {
+			return { ok: false, reason: existingRule.writersRefusal ?? 'You cannot change this' };
+		}
+	} else if (existing && !mayChange(actor, owner, existing)) {
 		return { ok: false, reason: `Only ${owner ?? 'its author'} or a coordinator can change this` };
 	}
 	if (incoming._deleted === true) return { ok: true };
@@ -111,9 +121,16 @@ export function decideWrite(
 		if (rule.chairOnly && !mayChair(actor, 'group' in parsed.doc ? parsed.doc.group : undefined)) {
 			return { ok: false, reason: rule.chairRefusal ?? 'Only its chairs or a coordinator can write this' };
 		}
+		if (rule.writers && !coordinator && !rule.writers(actor, parsed.doc)) {
+			return { ok: false, reason: rule.writersRefusal ?? 'You cannot write this' };
+		}
+		const problem = rule.check?.(parsed.doc, undefined);
+		if (problem) return { ok: false, reason: problem };
 		return { ok: true, doc: parsed.doc };
 	}
 	if (rule.appendOnly) return { ok: false, reason: 'This is part of a history and cannot be changed' };
+	const problem = rule.check?.(parsed.doc, existing);
+	if (problem) return { ok: false, reason: problem };
 	const written = contentOf(incoming);
 	for (const field of [...IMMUTABLE_FIELDS, ...(rule.immutable ?? [])]) {
 		if (field === 'createdAt' && rule.onePerPerson) continue;

@@ -1,5 +1,7 @@
 import type { Role } from './accounts';
 import { MEETING_TYPE_RULES } from './meetings';
+import { PROJECT_TYPE_RULES } from './project';
+import type { Actor } from './rules';
 
 /** Rules a document type adds to the general ones in `decideWrite`. */
 export interface TypeRule {
@@ -25,6 +27,18 @@ export interface TypeRule {
 	 * `createdAt` may differ from the server's copy. The author still cannot change (the id names them).
 	 */
 	onePerPerson?: boolean;
+	/**
+	 * Who besides coordinators may write, change or delete a document of this type, judged on the document
+	 * being written when it is new and on the server's copy otherwise (a project's lead, a project's team).
+	 * Having written it is not enough: this replaces the author's right to change their own.
+	 */
+	writers?: (actor: Actor, doc: Record<string, unknown>) => boolean;
+	writersRefusal?: string;
+	/** A check of the new version against the current one (undefined for a new document): a reason, if refused. */
+	check?: (
+		incoming: Record<string, unknown>,
+		existing: Record<string, unknown> | undefined
+	) => string | undefined;
 }
 
 export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
@@ -49,5 +63,6 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 		changeRefusal: 'Only coordinators can change a sign-up key'
 	},
 	observation: { immutable: ['visitId'] },
-	...MEETING_TYPE_RULES
+	...MEETING_TYPE_RULES,
+	...PROJECT_TYPE_RULES
 };

@@ -101,7 +101,9 @@ export const observationInputSchema = z.object({
 			error: `Observation must be ${OBSERVATION_MAX.toLocaleString('en-GB')} characters or fewer`
 		}),
 	kind: z.enum(OBSERVATION_KINDS, { error: 'Choose what kind of observation this is' }),
-	keyQuestion: z.enum(KEY_QUESTIONS).nullable().default(null)
+	keyQuestion: z.enum(KEY_QUESTIONS).nullable().default(null),
+	/** The co-production project this observation is evidence for, if any. */
+	projectId: docIdSchema('project').nullable().default(null)
 });
 export type ObservationInput = z.input<typeof observationInputSchema>;
 export type ObservationDetails = z.infer<typeof observationInputSchema>;

@@ -26,7 +26,7 @@ describe('IdeaActions on a full device', () => {
 				to: 'under-discussion',
 				reason: 'Raised at the forum',
 				outcome: '',
-				qiProject: ''
+				projectId: null
 			})
 		).toMatchObject({
 			ok: false,

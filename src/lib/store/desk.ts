@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { MEETING_TABLES, type GroupRow, type MeetingPartRow, type MeetingRow } from './meeting-rows';
+import { PROJECT_TABLES, type ProjectPartRow, type ProjectRow } from './project-rows';
 import {
 	RECRUITMENT_STORES,
 	type CoordinatorKeyRow,
@@ -65,6 +66,8 @@ export interface StatusRow {
 	to: IdeaStatus;
 	reason: string;
 	outcome: string;
+	projectId: string | null;
+	/** A project named in words before projects were documents (see the status change's schema). */
 	qiProject: string;
 	createdAt: string;
 }
@@ -100,6 +103,7 @@ export interface ObservationRow {
 	text: string;
 	kind: ObservationKind;
 	keyQuestion: KeyQuestion | null;
+	projectId: string | null;
 	author: string;
 	createdAt: string;
 	updatedAt: string;
@@ -176,6 +180,8 @@ export class Desk extends Dexie {
 	groups!: EntityTable<GroupRow, 'id'>;
 	meetings!: EntityTable<MeetingRow, 'id'>;
 	meetingParts!: EntityTable<MeetingPartRow, 'id'>;
+	projects!: EntityTable<ProjectRow, 'id'>;
+	projectParts!: EntityTable<ProjectPartRow, 'id'>;
 	events!: EntityTable<EventRow, 'id'>;
 	coordinatorKeys!: EntityTable<CoordinatorKeyRow, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
@@ -218,6 +224,8 @@ export class Desk extends Dexie {
 			ideas: 'id, createdAt, supportCount, lastActivityAt, *links',
 			search: 'id, *words'
 		});
+		// Projects (project-rows.ts), and the indexes that find what links to a project.
+		this.version(5).stores(PROJECT_TABLES);
 	}
 
 	/** Tables that are the lists' projection of the ledger (projection.ts): cleared by its rebuild. */
@@ -234,6 +242,8 @@ export class Desk extends Dexie {
 			this.groups,
 			this.meetings,
 			this.meetingParts,
+			this.projects,
+			this.projectParts,
 			this.events,
 			this.coordinatorKeys,
 			this.quarantine

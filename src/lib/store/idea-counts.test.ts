@@ -109,6 +109,7 @@ describe('countIdea', () => {
 		to,
 		reason: '',
 		outcome: '',
+		projectId: null,
 		qiProject: '',
 		createdAt
 	});

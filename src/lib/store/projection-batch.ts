@@ -20,6 +20,7 @@ import {
 	type Stored,
 	type Writers
 } from './read-models';
+import { projectWriters } from './project-writers';
 import { recruitmentWriters } from './recruitment-writers';
 import { visitWriters } from './visit-writers';
 
@@ -28,6 +29,7 @@ const writers: Writers<DocType> = {
 	...ideaWriters,
 	...visitWriters,
 	...meetingWriters,
+	...projectWriters,
 	...recruitmentWriters
 };
 

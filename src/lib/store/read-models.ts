@@ -19,6 +19,7 @@ import type {
 	VisitRow
 } from './desk';
 import type { GroupRow, MeetingPartRow, MeetingRow } from './meeting-rows';
+import type { ProjectPartRow, ProjectRow } from './project-rows';
 import type { CoordinatorKeyRow, EventRow } from './recruitment';
 
 /** The row of each read-model table (the tables `Desk.readModels` lists), by table name. */
@@ -34,6 +35,8 @@ export interface ReadModelRows {
 	groups: GroupRow;
 	meetings: MeetingRow;
 	meetingParts: MeetingPartRow;
+	projects: ProjectRow;
+	projectParts: ProjectPartRow;
 	events: EventRow;
 	coordinatorKeys: CoordinatorKeyRow;
 	quarantine: QuarantineRow;
@@ -59,6 +62,8 @@ export function readModelTables(desk: Desk): ReadModelTables {
 		groups: desk.groups,
 		meetings: desk.meetings,
 		meetingParts: desk.meetingParts,
+		projects: desk.projects,
+		projectParts: desk.projectParts,
 		events: desk.events,
 		coordinatorKeys: desk.coordinatorKeys,
 		quarantine: desk.quarantine
@@ -138,6 +143,8 @@ export function removal(): DocRows {
 		groups: null,
 		meetings: null,
 		meetingParts: null,
+		projects: null,
+		projectParts: null,
 		events: null,
 		coordinatorKeys: null,
 		quarantine: null
