@@ -14,7 +14,8 @@ import {
 	involvementSentence,
 	projectInputSchema,
 	projectsOf,
-	type Actor
+	type Actor,
+	type ProjectFields
 } from './index';
 
 const lead: Actor = { name: 'member', roles: ['member'] };
@@ -60,30 +61,20 @@ describe('a project', () => {
 
 	it('records who joined, who left, levels and the first stage in its history', () => {
 		const before = makeProject();
-		const after = {
-			membersFirstInvolved: 'problem' as const,
+		const after: Pick<ProjectFields, 'membersFirstInvolved' | 'team'> = {
+			membersFirstInvolved: 'problem',
 			team: [
-				{ ...before.team[0]!, level: 'little-i' as const },
-				{ name: 'sam', kind: 'staff' as const, level: null, joinedAt: 'testing' as const }
+				{ ...before.team[0]!, level: 'little-i' },
+				{ ...before.team[0]!, name: 'sam', kind: 'staff', level: null, joinedAt: 'testing' }
 			]
 		};
-		const changes = involvementChanges(
-			before,
-			after as typeof before,
-			'member',
-			new Date('2026-11-01T10:00:00Z')
-		);
+		const changes = involvementChanges(before, after, 'member', new Date('2026-11-01T10:00:00Z'));
 		expect(changes.map((change) => change.what)).toEqual([
 			'member is now little i',
 			'sam joined as staff at testing changes'
 		]);
 		expect(
-			involvementChanges(
-				after as typeof before,
-				{ ...after, team: [] } as typeof before,
-				'member',
-				new Date()
-			).map((c) => c.what)
+			involvementChanges(after, { ...after, team: [] }, 'member', new Date()).map((c) => c.what)
 		).toEqual(['member left the team', 'sam left the team']);
 	});
 
