@@ -214,13 +214,7 @@ export function equalityFigures(
 		}
 		const labels = [...question.options, { value: NOT_ANSWERED, label: 'Not answered' }];
 		const raw = labels.map((option) => ({ ...option, n: counts.get(option.value) ?? 0 }));
-		const hidden = new Set(raw.filter((cell) => cell.n > 0 && cell.n < minimum).map((cell) => cell.value));
-		if (hidden.size === 1) {
-			const next = raw
-				.filter((cell) => cell.n > 0 && !hidden.has(cell.value))
-				.sort((a, b) => a.n - b.n || a.value.localeCompare(b.value))[0];
-			if (next) hidden.add(next.value);
-		}
+		const hidden = hiddenCounts(raw, minimum);
 		return {
 			key: question.key,
 			legend: question.legend,
@@ -232,4 +226,24 @@ export function equalityFigures(
 			}))
 		};
 	});
+}
+
+/**
+ * The small-number rule of `equalityFigures`, for any counts shown beside their total: the values of the
+ * cells to hide. A count from 1 to `minimum - 1` is hidden; when exactly one is, the next smallest non-zero
+ * count is hidden too (ties: the value first in `localeCompare` order), so no hidden count can be worked
+ * out by subtraction from the total. Zero is shown.
+ */
+export function hiddenCounts(
+	cells: readonly { value: string; n: number }[],
+	minimum: number = SMALL_COUNT
+): Set<string> {
+	const hidden = new Set(cells.filter((cell) => cell.n > 0 && cell.n < minimum).map((cell) => cell.value));
+	if (hidden.size === 1) {
+		const next = cells
+			.filter((cell) => cell.n > 0 && !hidden.has(cell.value))
+			.sort((a, b) => a.n - b.n || a.value.localeCompare(b.value))[0];
+		if (next) hidden.add(next.value);
+	}
+	return hidden;
 }
