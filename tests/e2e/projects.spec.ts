@@ -58,10 +58,36 @@ test.describe('co-production projects', () => {
 		await expect(project.status).toHaveText('Saved on this device');
 		await expectAccessible(page);
 
+		// The list says the same; a filter by status finds it or not.
+		await page.goto('/projects');
+		const listed = page.getByTestId('projects').getByRole('listitem').filter({ hasText: PLAN.title });
+		for (const words of ['Proposed', 'Big I', 'Saved on this device', AIM, 'Members involved from the start'])
+			await expect(listed).toContainText(words);
+		await page.getByLabel('Show').selectOption('Active');
+		await expect(page.getByText('No active projects on this device.')).toBeVisible();
+		await page.getByLabel('Show').selectOption('Proposed');
+		await expect(listed).toBeVisible();
+		await expectAccessible(page);
+
 		// Back online it syncs.
 		await lead.setOffline(false);
 		await new SyncIndicator(page).expectAllSynced(30_000);
+		await page.goto(path);
 		await expect(project.status).toHaveText('Synced');
+
+		// The lead starts it: a start date is asked for at its field, and nothing typed is lost.
+		await page.getByRole('link', { name: 'Change the project' }).click();
+		await page.getByLabel('Active', { exact: true }).check();
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+			'Enter the date the project started'
+		);
+		await expect(page.getByLabel('Title')).toHaveValue(PLAN.title);
+		await expectAccessible(page);
+		await page.getByLabel('Date it started').fill('2026-11-02');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByTestId('project-status')).toHaveText('Active');
+		await new SyncIndicator(page).expectAllSynced();
 
 		// Another member finds it and asks to join.
 		const problems = watchForProblems(other.page);
@@ -84,7 +110,8 @@ test.describe('co-production projects', () => {
 		const team = new TeamPage(page);
 		await expect(team.form.getByLabel('Their user name')).toHaveValue('chair');
 		await expect(team.form.getByLabel('little i')).toBeChecked();
-		await expect(team.form.getByLabel('Identifying the problem')).toBeChecked();
+		// An active project is testing changes at the least: someone joining now joins there.
+		await expect(team.form.getByLabel('Testing changes')).toBeChecked();
 		await team.form.getByLabel('What they do').fill('Designs and runs the patient survey');
 		await expectAccessible(page);
 		await team.save();
@@ -93,9 +120,7 @@ test.describe('co-production projects', () => {
 		await expectAccessible(page);
 
 		await page.getByRole('link', { name: 'Back to the project' }).click();
-		await expect(project.history).toContainText(
-			'chair joined as member (little i) at identifying the problem'
-		);
+		await expect(project.history).toContainText('chair joined as member (little i) at testing changes');
 		await expect(project.requests).toHaveCount(0);
 		await new SyncIndicator(page).expectAllSynced();
 
