@@ -107,7 +107,7 @@ describe('the gateway decides who chairs and who is on a team from the documents
 		const figure = (value: number) => makeDataPoint(project._id, measure, { author: 'chair', value });
 		expect((await put('chair', figure(41))).status).toBe(201);
 
-		const without = team.slice(0, 1);
+		const without = project.team.slice(0, 1);
 		const history = involvementChanges(project, { ...project, team: without }, 'member', new Date());
 		const changed = { ...project, _rev: created.body.rev, team: without, history };
 		expect((await put('member', changed)).status).toBe(201);
