@@ -50,14 +50,13 @@ function projectDocs(story: ProjectStory, now: number): [Project, ...AppDoc[]] {
 	const setUp = { membersFirstInvolved, team };
 	const history = involvementChanges(undefined, setUp, story.author, new Date(created));
 	let finalTeam: TeamMember[] = team;
-	let changed = created;
+	const joined = story.joinedLater ? now - story.joinedLater.daysAgo * DAY_MS : created;
 	if (story.joinedLater) {
-		changed = now - story.joinedLater.daysAgo * DAY_MS;
 		finalTeam = [...team, ...story.joinedLater.people.map((person) => teamMemberSchema.parse(person))];
 		const later = { membersFirstInvolved, team: finalTeam };
-		history.push(...involvementChanges(setUp, later, fields.lead, new Date(changed)));
+		history.push(...involvementChanges(setUp, later, fields.lead, new Date(joined)));
 	}
-	if (endedDaysAgo !== undefined) changed = now - endedDaysAgo * DAY_MS;
+	const changed = endedDaysAgo === undefined ? joined : now - endedDaysAgo * DAY_MS;
 	const measure = story.measure && {
 		id: ulid(created),
 		name: story.measure.name,
@@ -83,15 +82,16 @@ function projectDocs(story: ProjectStory, now: number): [Project, ...AppDoc[]] {
 	const values = story.measure.values;
 	const week = (i: number) => now - 4 * DAY_MS - (values.length - 1 - i) * 7 * DAY_MS;
 	const projectId = project._id;
-	const names = finalTeam.map((person) => person.name);
-	const figures = values.map((value, i) =>
-		demoDoc(
+	const figures = values.map((value, i) => {
+		// Entered by someone on the team by then.
+		const names = (week(i) < joined ? team : finalTeam).map((person) => person.name);
+		return demoDoc(
 			'data-point',
 			names[i % names.length] ?? fields.lead,
 			{ projectId, measureId: measure.id, date: day(week(i)), value },
 			{ at: week(i) + 18 * HOUR_MS }
-		)
-	);
+		);
+	});
 	const cycles = (story.cycles ?? []).map(({ week: started, by, ...cycle }) => {
 		const at = week(started) + 9 * HOUR_MS;
 		const studied = cycle.decision ? Math.min(at + 14 * DAY_MS, now) : at;
