@@ -80,9 +80,19 @@ export class WorkActor {
 		);
 	}
 
+	/** Whether the projects this person is on have been read from the device. */
+	get loaded(): boolean {
+		return this.actor.loaded;
+	}
+
 	/** Whether the server would let this person change or delete `doc` (as this device knows the projects). */
 	mayChange(doc: Record<string, unknown>): boolean {
 		return decideWrite(this.actor.value, { ...doc, _deleted: true }, doc).ok;
+	}
+
+	/** Whether this person may add PDSA cycles and figures to the project (its team, or a coordinator). */
+	contributes(projectId: string): boolean {
+		return this.mayChange({ type: 'pdsa', projectId });
 	}
 
 	/** Whether this person may change the project itself (its lead, or a coordinator): add a measure. */
@@ -208,7 +218,7 @@ export function figureOf(text: string): number | undefined {
 	return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(typed) ? Number(typed) : undefined;
 }
 
-function checkDataPoint(values: DataPointFormValues) {
+function checkDataPoint(values: DataPointFormValues): Result<Pick<DataPoint, 'date' | 'value' | 'note'>> {
 	const value = figureOf(values.value);
 	const parsed = checkedBy(dataPointInputSchema.safeParse({ ...values, value: value ?? Number.NaN }));
 	if (value !== undefined) return ordered(parsed, ['date', 'value', 'note']);
@@ -251,4 +261,17 @@ export class PartRemoval {
 	remove(row: { id: string; rev: string }): Promise<boolean> {
 		return this.attempt.run(() => this.workspace.writer.remove(row.id, row.rev));
 	}
+}
+
+// ——— Links to a project ———
+
+/** The choices of a "which project?" select: none, then every project on the device. */
+export function projectChoices(
+	projects: readonly ProjectOption[],
+	none = 'Not linked to a project'
+): { value: string; label: string }[] {
+	return [
+		{ value: '', label: none },
+		...projects.map((project) => ({ value: project.id, label: project.title }))
+	];
 }
