@@ -37,6 +37,9 @@ export function docPath(id: string, content?: Record<string, unknown>): string {
 	const subject = link('subject');
 	if (id.startsWith('photo:') && subject && !subject.startsWith('photo:')) return docPath(subject);
 	if (isMeetingDocId(id)) return meetingDocPath(id, content);
+	if (id.startsWith('project:')) return projectPath(id);
+	const project = link('projectId');
+	if (project?.startsWith('project:')) return projectPath(project);
 	return '/sync';
 }
 
@@ -82,8 +85,9 @@ export function meetingDocPath(id: string, content?: Record<string, unknown>): s
 }
 
 /** Projects are addressed by the ULID part of their id: `/projects/01J…` for `project:01J…`. */
-export function projectPath(id: string): string {
-	return `/projects/${encodeURIComponent(id.replace(/^project:/, ''))}`;
+export function projectPath(id: string, page?: 'edit' | 'team' | 'cycles' | 'measures'): string {
+	const base = `/projects/${encodeURIComponent(id.replace(/^project:/, ''))}`;
+	return page ? `${base}/${page}` : base;
 }
 
 export function projectIdFromParam(param: string): string {
