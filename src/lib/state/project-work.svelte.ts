@@ -1,25 +1,20 @@
 import {
 	dataPointInputSchema,
-	decideWrite,
 	invalid,
 	measureSchema,
 	newDoc,
 	pdsaInputSchema,
 	ulid,
-	type Actor,
 	type DataPoint,
 	type Pdsa,
-	type Result,
-	type SessionInfo
+	type Result
 } from '$lib/domain';
 import { today } from '$lib/format';
-import { loadTeamOf } from '$lib/store/project-query';
 import type { ProjectPartRow, ProjectRow } from '$lib/store/project-rows';
 import {
 	loadProjectOptions,
 	loadProjectPart,
 	loadProjectWork,
-	loadWorkProject,
 	type ProjectOption,
 	type ProjectWork
 } from '$lib/store/project-work-query';
@@ -42,14 +37,6 @@ export function projectOptions(workspace: Workspace): Live<ProjectOption[]> {
 	);
 }
 
-/** One project's row: null when it is not on this device, undefined until read. */
-export function workProject(
-	workspace: Workspace,
-	id: () => string
-): Live<ProjectRow | null | undefined, string> {
-	return new Live(id, (projectId) => loadWorkProject(workspace.desk, projectId), undefined);
-}
-
 /** A project's cycles and measures with their figures, following the desk. */
 export function projectWork(
 	workspace: Workspace,
@@ -65,40 +52,6 @@ export function projectPart<D extends Pdsa | DataPoint>(
 	id: () => string
 ): Live<ProjectPartRow<D> | null | undefined, string> {
 	return new Live(id, (partId) => loadProjectPart<D>(workspace.desk, type, partId), undefined);
-}
-
-/** The signed-in person as the rules see them, with the projects whose team they are on (this device's copy). */
-export class WorkActor {
-	private readonly actor: Live<Actor>;
-
-	constructor(workspace: Workspace, session: SessionInfo) {
-		const base: Actor = { name: session.name, roles: session.roles, teamOf: [] };
-		this.actor = new Live(
-			() => undefined,
-			async () => ({ ...base, teamOf: await loadTeamOf(workspace.desk, session.name) }),
-			base
-		);
-	}
-
-	/** Whether the projects this person is on have been read from the device. */
-	get loaded(): boolean {
-		return this.actor.loaded;
-	}
-
-	/** Whether the server would let this person change or delete `doc` (as this device knows the projects). */
-	mayChange(doc: Record<string, unknown>): boolean {
-		return decideWrite(this.actor.value, { ...doc, _deleted: true }, doc).ok;
-	}
-
-	/** Whether this person may add PDSA cycles and figures to the project (its team, or a coordinator). */
-	contributes(projectId: string): boolean {
-		return this.mayChange({ type: 'pdsa', projectId });
-	}
-
-	/** Whether this person may change the project itself (its lead, or a coordinator): add a measure. */
-	mayChangeProject(project: ProjectRow): boolean {
-		return this.mayChange({ ...project, _id: project.id, type: 'project' });
-	}
 }
 
 /** A form's editor: its form, loaded from what it changes, and a save answering whether it saved. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDoc, type DataPoint, type Pdsa } from '$lib/domain';
-import { loadProjectWork, loadWorkProject } from '$lib/store/project-work-query';
+import { loadProjectRow } from '$lib/store/project-query';
+import { loadProjectWork } from '$lib/store/project-work-query';
 import type { ProjectPartRow } from '$lib/store/project-rows';
 import { useTestWorkspace } from '../../../tests/support/test-store';
 import { dataPointForm, figureOf, measureForm, NOT_A_NUMBER, pdsaForm } from './project-work.svelte';
@@ -24,7 +25,7 @@ async function project(): Promise<string> {
 }
 
 async function work(projectId: string) {
-	const row = await loadWorkProject(device.workspace.desk, projectId);
+	const row = await loadProjectRow(device.workspace.desk, projectId);
 	if (!row) throw new Error('the project is not in the desk');
 	return loadProjectWork(device.workspace.desk, row);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataPoint, makePdsa, makeProject, measureId } from '../../../tests/project-factories';
 import { useTestStore } from '../../../tests/support/test-store';
-import { loadProjectOptions, loadProjectPart, loadProjectWork, loadWorkProject } from './project-work-query';
+import { loadProjectRow } from './project-query';
+import { loadProjectOptions, loadProjectPart, loadProjectWork } from './project-work-query';
 
 const store = useTestStore('project-work');
 
@@ -30,7 +31,7 @@ describe('project work read models', () => {
 		]);
 		await store.projector.catchUp();
 
-		const row = await loadWorkProject(store.desk, project._id);
+		const row = await loadProjectRow(store.desk, project._id);
 		expect(row).toMatchObject({ title: 'Faster handovers at the General' });
 		const work = await loadProjectWork(store.desk, row!);
 		expect(work.cycles.map((cycle) => [cycle.number, cycle.row.doc.title])).toEqual([
@@ -53,6 +54,6 @@ describe('project work read models', () => {
 			doc: { title: first.title }
 		});
 		expect(await loadProjectPart(store.desk, 'data-point', first._id)).toBeNull();
-		expect(await loadWorkProject(store.desk, 'project:01JBXYZ0000000000000000000')).toBeNull();
+		expect(await loadProjectRow(store.desk, 'project:01JBXYZ0000000000000000000')).toBeNull();
 	});
 });

@@ -41,11 +41,6 @@ export async function loadProjectOptions(desk: Desk): Promise<ProjectOption[]> {
 		.sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || (a.id < b.id ? -1 : 1));
 }
 
-/** A project's row: null when it is not on this device. */
-export async function loadWorkProject(desk: Desk, id: string): Promise<ProjectRow | null> {
-	return (await desk.projects.get(id)) ?? null;
-}
-
 function byStart(a: ProjectPartRow<Pdsa>, b: ProjectPartRow<Pdsa>): number {
 	const [x, y] = [a.doc, b.doc];
 	if (x.startedOn !== y.startedOn) return x.startedOn < y.startedOn ? -1 : 1;
