@@ -27,7 +27,11 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					environment: 'node',
-					include: ['src/lib/{store,sync,state}/**/*.test.ts', 'src/lib/*.test.ts'],
+					include: [
+						'src/lib/{store,sync,state}/**/*.test.ts',
+						'src/lib/components/**/*.test.ts',
+						'src/lib/*.test.ts'
+					],
 					setupFiles: ['tests/setup/browser-storage-in-node.ts']
 				}
 			}
