@@ -93,3 +93,16 @@ export function projectPath(id: string, page?: 'edit' | 'team' | 'cycles' | 'mea
 export function projectIdFromParam(param: string): string {
 	return `project:${param}`;
 }
+
+/** A project's PDSA cycle to change (`pdsa:01J…`), or the page that adds one. */
+export function cyclePath(projectId: string, cycleId?: string): string {
+	return `${projectPath(projectId)}/cycles/${cycleId ? encodeURIComponent(cycleId.replace(/^pdsa:/, '')) : 'new'}`;
+}
+
+/** The page that adds a measure to a project, or a figure to one of its measures, or changes a figure. */
+export function measurePath(projectId: string, measureId?: string, pointId?: string): string {
+	const base = `${projectPath(projectId)}/measures`;
+	if (!measureId) return `${base}/new`;
+	const point = pointId ? encodeURIComponent(pointId.replace(/^data-point:/, '')) : 'new';
+	return `${base}/${encodeURIComponent(measureId)}/${point}`;
+}

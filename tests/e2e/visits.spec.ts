@@ -210,18 +210,18 @@ test.describe('site visits', () => {
 		// The keyboard goes through the fields in order, Save last, and each field it reaches is in view,
 		// clear of the bar.
 		const reached: string[] = [];
-		for (let step = 0; step < 4; step++) {
+		for (let step = 0; step < 5; step++) {
 			await page.keyboard.press('Tab');
 			const focused = page.locator(':focus');
 			reached.push(
 				await focused.evaluate((element) => element.getAttribute('name') ?? element.textContent ?? '')
 			);
-			const shown = step === 2 ? capture.photoButton : focused;
+			const shown = step === 3 ? capture.photoButton : focused;
 			await expect(shown).toBeInViewport();
-			if (step < 3)
+			if (step < 4)
 				expect(await capture.hiddenBehindBar(shown), `${reached.at(-1)} behind the bar`).toBe(false);
 		}
-		expect(reached).toEqual(['kind', 'keyQuestion', 'photos', 'Save observation']);
+		expect(reached).toEqual(['kind', 'keyQuestion', 'projectId', 'photos', 'Save observation']);
 		await page.keyboard.press('Shift+Tab');
 		// The photo button shows the keyboard is on it, as an NHS button does.
 		await expect(capture.photoButton).toHaveCSS('background-color', 'rgb(255, 235, 59)');

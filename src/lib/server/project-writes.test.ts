@@ -37,12 +37,12 @@ describe.each(TEST_BACKENDS)('project writes over the $kind backend', ({ kind })
 		return { status: res.status, body: (await res.json()) as Json };
 	}
 
-	/** Sends `doc` as replication does (`new_edits: false`, a revision made on the device). */
-	async function replicate(as: DemoAccount, doc: Json): Promise<Json[]> {
-		const rev = `1-${randomBytes(16).toString('hex')}`;
+	/** Sends `docs` as replication does (`new_edits: false`, revisions made on the device), in one batch. */
+	async function replicate(as: DemoAccount, ...docs: Json[]): Promise<Json[]> {
+		const rev = () => `1-${randomBytes(16).toString('hex')}`;
 		const res = await gateway.request('/db/network/_bulk_docs', {
 			method: 'POST',
-			json: { docs: [{ ...doc, _rev: rev }], new_edits: false },
+			json: { docs: docs.map((doc) => ({ ...doc, _rev: rev() })), new_edits: false },
 			cookie: gateway.cookies[as]
 		});
 		expect(res.status).toBe(201);
@@ -88,6 +88,17 @@ describe.each(TEST_BACKENDS)('project writes over the $kind backend', ({ kind })
 		expect((await put('member', figure('member'))).status).toBe(201);
 		expect(await replicate('chair', figure('chair'))).toEqual([]);
 		expect(await replicate('member', cycle('member'))).toEqual([]);
+	});
+
+	it('accepts a project set up offline with its first cycle in the same batch, for its team only', async () => {
+		const own = makeProject({ author: 'recruiter', title: 'Set up offline' });
+		const other = makeProject({ author: 'recruiter', lead: 'chair', title: 'Someone else’s' });
+		const first = makePdsa(own._id, { author: 'recruiter' });
+		const sneaked = makePdsa(other._id, { author: 'recruiter' });
+		expect(await replicate('recruiter', sneaked, first, own, other)).toEqual([
+			{ id: sneaked._id, error: 'forbidden', reason: TEAM_CYCLES },
+			{ id: other._id, error: 'forbidden', reason: LEAD_ONLY }
+		]);
 	});
 
 	it('lets only the lead change the project, and the lead handing over loses the right', async () => {

@@ -130,13 +130,19 @@ export interface StatusFormValues {
 	to: IdeaStatus;
 	reason: string;
 	outcome: string;
-	qiProject: string;
+	/** The project it is taken forward as ('' for none). */
+	projectId: string;
 }
 
 /** The form that moves an idea on from `current`, with its reason and "You said, we did". */
 export function statusChangeForm(current: IdeaStatus): Form<StatusFormValues, StatusChangeInput> {
-	return new Form({ to: current, reason: '', outcome: '', qiProject: '' }, (values) =>
-		checkedBy(statusChangeInputSchema.safeParse(values))
+	return new Form({ to: current, reason: '', outcome: '', projectId: '' }, (values) =>
+		checkedBy(
+			statusChangeInputSchema.safeParse({
+				...values,
+				projectId: values.to === 'taken-forward' ? values.projectId || null : null
+			})
+		)
 	);
 }
 

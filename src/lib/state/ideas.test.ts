@@ -91,4 +91,20 @@ describe('the status form', () => {
 		expect(write).not.toHaveBeenCalled();
 		expect(Object.keys(form.errors).sort()).toEqual(['outcome', 'reason']);
 	});
+
+	it('links an idea taken forward to the project chosen, and no other status to any', async () => {
+		const project = 'project:01JBXYZ0000000000000000000';
+		const form = statusChangeForm('under-discussion');
+		await form.update('to', 'taken-forward');
+		await form.update('projectId', project);
+		const write = vi.fn();
+		expect(await form.submit(write, { after: 'keep' })).toBe(true);
+		expect(write).toHaveBeenLastCalledWith(
+			expect.objectContaining({ to: 'taken-forward', projectId: project })
+		);
+		await form.update('to', 'done');
+		await form.update('outcome', 'Crews now use the checklist');
+		expect(await form.submit(write)).toBe(true);
+		expect(write).toHaveBeenLastCalledWith(expect.objectContaining({ to: 'done', projectId: null }));
+	});
 });

@@ -97,7 +97,8 @@ export type MeetingFormValues = Record<
 	| 'chair'
 	| 'chairKind'
 	| 'status'
-	| 'cancelReason',
+	| 'cancelReason'
+	| 'projectId',
 	string
 >;
 
@@ -114,7 +115,8 @@ const EMPTY_MEETING: MeetingFormValues = {
 	chair: '',
 	chairKind: 'member',
 	status: 'planned',
-	cancelReason: ''
+	cancelReason: '',
+	projectId: ''
 };
 
 function checkMeetingForm(values: MeetingFormValues): Result<MeetingFormInput> {
@@ -133,6 +135,7 @@ function checkMeetingForm(values: MeetingFormValues): Result<MeetingFormInput> {
 		checkedBy(
 			meetingInputSchema.safeParse({
 				...values,
+				projectId: values.projectId || null,
 				startsAt: startsAt || new Date(0).toISOString(),
 				durationMinutes: values.duration.trim() && Number.isFinite(duration) ? duration : undefined
 			})
@@ -179,7 +182,8 @@ export function meetingForm(workspace: Workspace, session: SessionInfo, editing?
 				chair: editing.chair,
 				chairKind: editing.chairKind,
 				status: editing.status,
-				cancelReason: editing.cancelReason
+				cancelReason: editing.cancelReason,
+				projectId: editing.projectId ?? ''
 			},
 			// A meeting never moves to another group.
 			change: ({ group: _fixed, ...changes }) => changes

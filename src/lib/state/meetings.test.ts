@@ -50,11 +50,17 @@ describe('meeting forms', () => {
 
 		const editor = meetingForm(workspace, session(), row);
 		await editor.load();
-		expect(editor.form.values).toMatchObject({ title: 'Members’ meeting', date: '2026-11-05' });
+		expect(editor.form.values).toMatchObject({
+			title: 'Members’ meeting',
+			date: '2026-11-05',
+			projectId: ''
+		});
 		await editor.form.update('title', 'Members’ meeting: cards');
+		await editor.form.update('projectId', 'project:01JBXYZ0000000000000000000');
 		expect(await editor.save()).toBe(row.id);
 		expect(await workspace.ledger.get(row.id)).toMatchObject({
 			title: 'Members’ meeting: cards',
+			projectId: 'project:01JBXYZ0000000000000000000',
 			group: row.group,
 			createdAt: row.createdAt
 		});

@@ -1,4 +1,5 @@
 import {
+	decideWrite,
 	earliestMemberStage,
 	involvementChanges,
 	PROJECT_STAGES,
@@ -38,6 +39,16 @@ export class ProjectActor {
 			async () => ({ ...base, teamOf: await loadTeamOf(workspace.desk, session.name) }),
 			base
 		);
+	}
+
+	/** Whether the projects this person is on have been read from the device. */
+	get loaded(): boolean {
+		return this.actor.loaded;
+	}
+
+	/** Whether the server would let this person change or delete `doc` (a PDSA cycle, a figure). */
+	mayChange(doc: Record<string, unknown>): boolean {
+		return decideWrite(this.actor.value, { ...doc, _deleted: true }, doc).ok;
 	}
 
 	get coordinator(): boolean {

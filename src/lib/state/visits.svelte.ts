@@ -209,16 +209,19 @@ export interface CaptureValues {
 	text: string;
 	kind: ObservationKind | '';
 	keyQuestion: KeyQuestion | '';
+	/** The project the observation is evidence for ('' for none). */
+	projectId: string;
 }
 
-const EMPTY_CAPTURE: CaptureValues = { text: '', kind: '', keyQuestion: '' };
+const EMPTY_CAPTURE: CaptureValues = { text: '', kind: '', keyQuestion: '', projectId: '' };
 
 function checkObservation(values: CaptureValues): Result<ObservationDetails> {
 	return checkedBy(
 		observationInputSchema.safeParse({
 			text: values.text,
 			kind: values.kind || undefined,
-			keyQuestion: values.keyQuestion || null
+			keyQuestion: values.keyQuestion || null,
+			projectId: values.projectId || null
 		})
 	);
 }

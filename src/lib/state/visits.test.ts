@@ -96,7 +96,9 @@ describe('VisitEditor', () => {
 });
 
 describe('ObservationCapture', () => {
-	it('saves an observation and clears the text for the next one, keeping the kind and key question', async () => {
+	const PROJECT = 'project:01JBXYZ0000000000000000000';
+
+	it('saves an observation and clears the text for the next one, keeping the kind, key question and project', async () => {
 		const { workspace, actor } = device;
 		const visitId = await planned();
 		const capture = new ObservationCapture(workspace, actor, visitId);
@@ -110,9 +112,15 @@ describe('ObservationCapture', () => {
 		await capture.form.update('text', 'Crew room is calm and tidy');
 		await capture.form.update('kind', 'good-practice');
 		await capture.form.update('keyQuestion', 'caring');
+		await capture.form.update('projectId', PROJECT);
 		expect(await capture.save()).toBe(true);
 		expect(capture.savedCount).toBe(1);
-		expect(capture.form.values).toEqual({ text: '', kind: 'good-practice', keyQuestion: 'caring' });
+		expect(capture.form.values).toEqual({
+			text: '',
+			kind: 'good-practice',
+			keyQuestion: 'caring',
+			projectId: PROJECT
+		});
 		expect((await workspace.desk.drafts.get(`observation:new:${visitId}`))?.values).toEqual(
 			capture.form.values
 		);
@@ -122,7 +130,13 @@ describe('ObservationCapture', () => {
 			endkey: 'observation:\uffff'
 		});
 		expect(rows.map((row) => row.doc)).toMatchObject([
-			{ visitId, text: 'Crew room is calm and tidy', kind: 'good-practice', keyQuestion: 'caring' }
+			{
+				visitId,
+				text: 'Crew room is calm and tidy',
+				kind: 'good-practice',
+				keyQuestion: 'caring',
+				projectId: PROJECT
+			}
 		]);
 	});
 });

@@ -1,5 +1,6 @@
 /** The `/db` routes that write documents: each one is judged (writes.ts) before the store sees it. */
 import type { DatabaseName } from '../../domain/accounts';
+import { projectsOf } from '../../domain/project';
 import type { Actor } from '../../domain/rules';
 import type { Account } from '../accounts';
 import { readsOnly } from '../backend/send';
@@ -21,6 +22,19 @@ async function actorFor(ctx: GatewayContext, account: Account, writes: boolean):
 		? await actorDirectory(ctx.couch, ctx.names.backendName('network')).standingOf(account.name)
 		: { chairOf: [], teamOf: [] };
 	return { name: account.name, roles: account.roles, ...standing };
+}
+
+/** The project documents of `verdicts` the gateway lets through (not deletions), as they will be stored. */
+function acceptedProjects(
+	verdicts: Iterable<Verdict>
+): { _id: string; lead: string; team: { name: string }[] }[] {
+	return [...verdicts].flatMap((verdict) => {
+		if (!verdict.ok || verdict.forward._deleted === true) return [];
+		const { _id, lead, team } = verdict.forward;
+		return typeof _id === 'string' && typeof lead === 'string' && Array.isArray(team)
+			? [{ _id, lead, team: team.filter(isRecord).map((person) => ({ name: String(person.name) })) }]
+			: [];
+	});
 }
 
 /** Where `currentVersions` reads the store's copies. */
@@ -51,13 +65,20 @@ async function writeBulk(
 		...new Set(docs.flatMap((doc) => (isRecord(doc) && typeof doc._id === 'string' ? [doc._id] : [])))
 	];
 	const existing = await currentVersions(versionSource(ctx), db, ids, signal);
-	const verdicts: Verdict[] = docs.map((doc) =>
-		judgeIncoming(
-			actor,
-			doc,
-			isRecord(doc) && typeof doc._id === 'string' ? existing.get(doc._id) : undefined
+	const judge = (as: Actor, doc: unknown): Verdict =>
+		judgeIncoming(as, doc, isRecord(doc) && typeof doc._id === 'string' ? existing.get(doc._id) : undefined);
+	// New projects first: a project set up offline arrives with its first cycles and figures, which its
+	// team may write once the project itself is accepted (a project the store holds already is judged as
+	// usual: its team is read from the store's copy).
+	const projects = new Map(
+		docs.flatMap((doc, i) =>
+			isRecord(doc) && doc.type === 'project' && typeof doc._id === 'string' && !existing.has(doc._id)
+				? [[i, judge(actor, doc)] as const]
+				: []
 		)
 	);
+	const teamOf = [...(actor.teamOf ?? []), ...projectsOf(acceptedProjects(projects.values()), actor.name)];
+	const verdicts: Verdict[] = docs.map((doc, i) => projects.get(i) ?? judge({ ...actor, teamOf }, doc));
 	const allowed = verdicts.flatMap((verdict) => (verdict.ok ? [verdict.forward] : []));
 	for (const [i, verdict] of verdicts.entries()) {
 		if (!verdict.ok) {
