@@ -9,6 +9,7 @@ import { createBackend, type Backend } from './backend';
 import { CouchClient } from './couch';
 import { apiRouter } from './routes/api';
 import { seedDemoNetwork } from './demo/network';
+import { migrateQiProjects } from './qi-projects';
 import { allBackendNames, databaseNames, type GatewayContext } from './context';
 import { dbRouter } from './routes/db';
 import { jsonErrorHandler } from './http';
@@ -73,7 +74,10 @@ function displayUrl(host: string, port: number): string {
 	return `http://${name}:${port}`;
 }
 
-/** Opens the store's databases and the gateway's view of them, seeding the demo network if asked. */
+/**
+ * Opens the store's databases and the gateway's view of them, seeding the demo network if asked and
+ * migrating what an older version stored (qi-projects.ts).
+ */
 async function openGateway(backend: Backend, options: ServerOptions, log: Log): Promise<GatewayContext> {
 	const names = databaseNames(options.databasePrefix);
 	for (const name of allBackendNames(names)) {
@@ -93,6 +97,7 @@ async function openGateway(backend: Backend, options: ServerOptions, log: Log): 
 			log
 		});
 	}
+	await migrateQiProjects(couch, names.backendName('network'), log);
 	if (!(await accounts.hasAny())) {
 		log(
 			'There are no accounts yet. Create the first coordinator with: npm run users -- create <name> --roles coordinator (with the embedded database, stop this server first)'

@@ -5,6 +5,7 @@ import { anyRequest, routeRequest } from './fuzz/arbitraries';
 import type { FuzzRequest } from './fuzz/request';
 import { revisionTreeRequest } from './fuzz/revision-trees';
 import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
+import { projectDoc } from './fuzz/project-docs';
 import { FORBIDDEN_TEXT } from './fuzz/secrets';
 
 /**
@@ -73,30 +74,49 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 			body: JSON.stringify(newDoc('idea', 'member', { title: 'My own idea', details: '' }, { id: mine }))
 		});
 		expect(put.status, put.body).toBe(201);
-		const chairs = (await findIdeas('chair'))[0] ?? 'idea:none';
+		const docs = await allDocs();
+		const chairs = docs.find((doc) => doc._id.startsWith('idea:') && doc.author === 'chair')?._id;
+		// A demo project the member is on the team of (and the recruiter not), and its measure.
+		const project = docs.find(
+			(doc) =>
+				doc.type === 'project' && doc.team?.some((person) => person.name === 'member') && doc.measures?.length
+		);
+		expect(project, 'a demo project with the member on its team').toBeDefined();
 		ids = {
 			'@ATT@': gateway.ids.withAttachments,
 			'@MINE@': mine,
-			'@CHAIRS@': chairs,
-			'@SIGNUP@': gateway.ids.signup
+			'@CHAIRS@': chairs ?? 'idea:none',
+			'@SIGNUP@': gateway.ids.signup,
+			'@PROJECT@': project?._id ?? 'project:none',
+			'@PROJECTKEY@': project?._id.slice('project:'.length) ?? 'none',
+			'@MEASURE@': project?.measures?.[0]?.id ?? 'none'
 		};
 	}
 
-	async function findIdeas(author: string): Promise<string[]> {
+	type DemoDoc = {
+		_id: string;
+		type?: string;
+		author?: string;
+		team?: { name: string }[];
+		measures?: { id: string }[];
+	};
+
+	async function allDocs(): Promise<DemoDoc[]> {
 		const res = await send(gateway.port, {
 			method: 'GET',
 			path: '/db/network/_all_docs?include_docs=true',
 			cookie: gateway.cookies.member
 		});
-		const rows = (JSON.parse(res.body) as { rows: Array<{ id: string; doc?: { author?: string } }> }).rows;
-		return rows
-			.filter((row) => row.id.startsWith('idea:') && row.doc?.author === author)
-			.map((row) => row.id);
+		const rows = (JSON.parse(res.body) as { rows: Array<{ doc?: DemoDoc }> }).rows;
+		return rows.flatMap((row) => (row.doc ? [row.doc] : []));
 	}
 
 	/** Replaces the placeholders (`@MINE@`…) with ids of the running server. */
 	function resolved(text: string): string {
-		return text.replace(/@(ATT|MINE|CHAIRS|SIGNUP)@/g, (placeholder) => ids[placeholder] ?? placeholder);
+		return text.replace(
+			/@(ATT|MINE|CHAIRS|SIGNUP|PROJECT|PROJECTKEY|MEASURE)@/g,
+			(placeholder) => ids[placeholder] ?? placeholder
+		);
 	}
 
 	/** Starts a fresh server if the last one died or may have been left broken. */
@@ -267,6 +287,31 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 			expect(String(answer.headers['content-type']), where).toMatch(/^application\/json\b/);
 			expect(LEAKS.test(answer.body), where).toBe(false);
 		});
+
+		it.each(['pdsa', 'data-point'] as const)(
+			'refuses a replicated %s from someone not on the project team, and takes it from the team',
+			async (type) => {
+				await ensureGateway();
+				const ref = { projectId: ids['@PROJECT@'] ?? '', measureId: ids['@MEASURE@'] ?? '' };
+				const answers = [];
+				for (const [who, suffix] of [
+					['recruiter', 'RECRUITER'],
+					['member', 'MEMBER']
+				] as const) {
+					const id = `${type}:01M8${'0'.repeat(6)}${suffix.padEnd(16, '0')}`;
+					const doc = { ...projectDoc(type, who, id, ref), _rev: `1-${'a'.repeat(32)}` };
+					const answer = await send(gateway.port, {
+						method: 'POST',
+						path: '/db/network/_bulk_docs',
+						cookie: gateway.cookies[who],
+						body: JSON.stringify({ new_edits: false, docs: [doc] })
+					});
+					expect(answer.status, describeAnswer(answer)).toBe(201);
+					answers.push(JSON.parse(answer.body) as unknown);
+				}
+				expect(answers).toEqual([[expect.objectContaining({ error: 'forbidden' })], []]);
+			}
+		);
 
 		it('refuses a replicated revision whose _revisions has no ids, and keeps serving _changes', async () => {
 			await ensureGateway();

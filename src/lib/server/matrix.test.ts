@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newDocId, ulid } from '../domain/ids';
+import { projectRequestId } from '../domain/project';
 import { plant, storeName } from './fuzz/plant';
+import { projectDoc } from './fuzz/project-docs';
 import { PNG_BASE64 } from './fuzz/secrets';
 import { backendLocalId } from './routes/db-checkpoints';
 import { useTestGateway, type Json } from '../../../tests/support/gateway';
@@ -45,6 +49,22 @@ const SECRETS: Record<Db, string> = {
 	nosuchdb: 'SECRET-none'
 };
 const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
+
+/**
+ * Who may write each kind of project document in their own name on the network database, on a project
+ * member leads with only member on its team: anyone sets up a project they lead, coordinators one for
+ * someone else; the lead and coordinators change it; anyone asks to join; the team and coordinators add
+ * PDSA cycles and figures.
+ */
+const PROJECT_WRITERS: Record<string, readonly Principal[]> = {
+	'a project they lead': ['member', 'chair', 'recruiter', 'coordinator'],
+	'a project someone else leads': ['coordinator'],
+	"a change to member's project": ['member', 'coordinator'],
+	'a request to join': ['member', 'chair', 'recruiter', 'coordinator'],
+	'a PDSA cycle': ['member', 'coordinator'],
+	'a figure': ['member', 'coordinator']
+};
+const WRITE_ROUTES = ['PUT /<docid>', '_bulk_docs', '_bulk_docs new_edits:false'] as const;
 
 describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) => {
 	const gateway = useTestGateway(kind, 'matrix', { signIn: ['member', 'chair', 'recruiter', 'coordinator'] });
@@ -307,6 +327,95 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		const none = await request('/db/network/_local/never-written', 'member');
 		expect(none.status).toBe(200);
 		expect(await none.json()).toEqual({ _id: '_local/never-written', history: [] });
+	});
+
+	/** A write of `doc` through `route`: whether it was written, the answer's status and any refusal's reason. */
+	async function write(route: (typeof WRITE_ROUTES)[number], principal: Principal, doc: Json) {
+		const replicated = route === '_bulk_docs new_edits:false';
+		const res =
+			route === 'PUT /<docid>'
+				? await request(`/db/network/${encodeURIComponent(String(doc._id))}`, principal, {
+						method: 'PUT',
+						body: JSON.stringify(doc)
+					})
+				: await request('/db/network/_bulk_docs', principal, {
+						method: 'POST',
+						body: JSON.stringify({ docs: [doc], ...(replicated ? { new_edits: false } : {}) })
+					});
+		const body = (await res.json()) as Json | Json[];
+		const answer = Array.isArray(body) ? body[0] : body;
+		const written = res.status === 201 && (replicated ? answer === undefined : answer?.ok === true);
+		return { written, status: res.status, reason: answer?.reason };
+	}
+
+	/** `doc` as a new revision of the stored `current` (as a device or replication sends it). */
+	function revisionOf(doc: Json, current: Json, replicated: boolean): Json {
+		if (!replicated) return { ...doc, _rev: current._rev };
+		const [start = '0', previous = ''] = String(current._rev).split('-');
+		const id = randomBytes(16).toString('hex');
+		return {
+			...doc,
+			_rev: `${Number(start) + 1}-${id}`,
+			_revisions: { start: Number(start) + 1, ids: [id, previous] }
+		};
+	}
+
+	it('grants each project document type exactly where the policy says, on every write route', async () => {
+		const { couch } = gateway.server.internals;
+		const checked: string[] = [];
+		for (const route of WRITE_ROUTES) {
+			const replicated = route === '_bulk_docs new_edits:false';
+			const ref = { projectId: newDocId('project'), measureId: ulid() };
+			const project = {
+				...projectDoc('project', 'member', ref.projectId, ref),
+				membersFirstInvolved: 'problem',
+				team: [{ name: 'member', kind: 'member', level: 'big-i', joinedAt: 'problem' }],
+				measures: [{ id: ref.measureId, name: 'Median handover time', better: 'lower' }]
+			};
+			expect(await write('PUT /<docid>', 'member', project)).toMatchObject({ written: true });
+			for (const principal of PRINCIPALS) {
+				const author = principal === 'anonymous' ? 'member' : principal;
+				const current = (await couch.get(backendName('network'), ref.projectId)) as Json;
+				const docs: Record<string, Json> = {
+					'a project they lead': projectDoc('project', author, newDocId('project'), ref),
+					'a project someone else leads': projectDoc(
+						'project',
+						author,
+						newDocId('project'),
+						ref,
+						author === 'recruiter' ? 'chair' : 'recruiter'
+					),
+					"a change to member's project": revisionOf(
+						{ ...current, serviceArea: `Changed by ${principal}` },
+						current,
+						replicated
+					),
+					'a request to join': projectDoc(
+						'project-request',
+						author,
+						projectRequestId(ref.projectId, author),
+						ref
+					),
+					'a PDSA cycle': projectDoc('pdsa', author, newDocId('pdsa'), ref),
+					'a figure': projectDoc('data-point', author, newDocId('data-point'), ref)
+				};
+				for (const [what, writers] of Object.entries(PROJECT_WRITERS)) {
+					const base = docs[what] ?? {};
+					const fresh = replicated && base._rev === undefined;
+					const doc = fresh ? { ...base, _rev: `1-${randomBytes(16).toString('hex')}` } : base;
+					const { written, status, reason } = await write(route, principal, doc);
+					const where = `${principal} writing ${what} through ${route}: ${status} ${String(reason)}`;
+					expect(written, where).toBe(writers.includes(principal));
+					if (principal === 'anonymous') expect(status, where).toBe(401);
+					else if (!written) expect(reason, where).toEqual(expect.any(String));
+					checked.push(`${route}:${principal}:${what}:${written ? 'yes' : 'no'}`);
+				}
+			}
+		}
+		const kinds = Object.keys(PROJECT_WRITERS).length;
+		expect(checked).toHaveLength(WRITE_ROUTES.length * PRINCIPALS.length * kinds);
+		const granted = Object.values(PROJECT_WRITERS).reduce((sum, writers) => sum + writers.length, 0);
+		expect(checked.filter((c) => c.endsWith(':yes'))).toHaveLength(WRITE_ROUTES.length * granted);
 	});
 
 	it('refuses _local ids smuggled into other routes', async () => {

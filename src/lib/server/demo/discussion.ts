@@ -4,6 +4,7 @@ import { supportId, type IdeaStatus } from '../../domain/discussion';
 import { editDoc } from '../../domain/envelope';
 import type { Idea } from '../../domain/idea';
 import { demoDoc, HOUR_MS, MINUTE_MS } from './dated';
+import type { DemoProject, DemoProjectIds } from './projects';
 
 interface Story {
 	area: string;
@@ -16,7 +17,8 @@ interface Story {
 		by: string;
 		reason?: string;
 		outcome?: string;
-		qiProject?: string;
+		/** The demo project an idea taken forward became part of. */
+		project?: DemoProject;
 	}>;
 }
 
@@ -36,7 +38,7 @@ const STORIES: readonly Story[] = [
 		],
 		journey: [
 			{ to: 'under-discussion', by: 'coordinator' },
-			{ to: 'taken-forward', by: 'coordinator', qiProject: 'Safer discharge from scene' },
+			{ to: 'taken-forward', by: 'coordinator', project: 'accessible' },
 			{
 				to: 'done',
 				by: 'coordinator',
@@ -53,7 +55,7 @@ const STORIES: readonly Story[] = [
 		comments: [['member', 'Water and a blanket would make such a difference in winter.']],
 		journey: [
 			{ to: 'under-discussion', by: 'chair' },
-			{ to: 'taken-forward', by: 'coordinator', qiProject: 'Hospital handover improvement' }
+			{ to: 'taken-forward', by: 'coordinator', project: 'handover' }
 		]
 	},
 	{
@@ -90,7 +92,7 @@ const STORIES: readonly Story[] = [
 		origin: 'staff',
 		supporters: ['member'],
 		comments: [['member', 'I can help. My son has a learning disability and would love to be involved.']],
-		journey: [{ to: 'taken-forward', by: 'coordinator', qiProject: 'Accessible information standard' }]
+		journey: [{ to: 'taken-forward', by: 'coordinator', project: 'script' }]
 	},
 	{
 		area: 'Community',
@@ -118,8 +120,11 @@ const STORIES: readonly Story[] = [
 	}
 ];
 
-/** The demo ideas with their areas and tags, and everything that happened around them. */
-export function demoDiscussion(ideas: readonly Idea[]): { ideas: Idea[]; docs: AppDoc[] } {
+/** The demo ideas with their areas and tags, and everything that happened around them (linked to `projects`). */
+export function demoDiscussion(
+	ideas: readonly Idea[],
+	projects: DemoProjectIds
+): { ideas: Idea[]; docs: AppDoc[] } {
 	const docs: AppDoc[] = [];
 	const enriched = ideas.map((idea, i) => {
 		const story = STORIES[i];
@@ -137,8 +142,9 @@ export function demoDiscussion(ideas: readonly Idea[]): { ideas: Idea[]; docs: A
 			commentIds.push(comment._id);
 			docs.push(comment);
 		}
-		for (const { by, to, reason = '', outcome = '', qiProject = '' } of story.journey) {
-			docs.push(demoDoc('status', by, { ideaId, to, reason, outcome, qiProject }, { at: next() }));
+		for (const { by, to, reason = '', outcome = '', project } of story.journey) {
+			const projectId = project ? projects[project] : null;
+			docs.push(demoDoc('status', by, { ideaId, to, reason, outcome, projectId }, { at: next() }));
 		}
 		// Its area and tags as its author gave them, so its dates stay as they were.
 		const { area, tags, origin } = story;

@@ -3,6 +3,7 @@
  * story of each meeting, its agenda, minutes, decisions, actions and reflections.
  */
 import type { ActionStatus, AttendanceRecord, Group, Meeting, PersonKind } from '../../domain/meetings';
+import type { DemoProject } from './project-stories';
 
 export interface ItemStory {
 	title: string;
@@ -40,6 +41,8 @@ export interface MeetingStory {
 	/** Items proposed and not yet placed by the chair. */
 	proposed?: readonly ItemStory[];
 	reflections?: ReadonlyArray<readonly [author: string, rating: number, comment: string]>;
+	/** The demo project the meeting is about. */
+	project?: DemoProject;
 }
 
 export const GROUPS: ReadonlyArray<Pick<Group, 'name' | 'kind' | 'description' | 'chairs'>> = [
@@ -62,6 +65,7 @@ export const STORIES: readonly MeetingStory[] = [
 		group: 0,
 		daysFromNow: -42,
 		title: 'North and coast members’ meeting',
+		project: 'handover',
 		chair: 'chair',
 		chairKind: 'member',
 		place: 'Northgate community centre, room 2',

@@ -3,10 +3,11 @@ import { parseDocument } from '../../domain/documents';
 import { decideWrite } from '../../domain/rules';
 import { demoMeetings } from './meetings';
 import { demoIdeas } from './network';
+import { demoProjects } from './projects';
 
 describe('demo meetings', () => {
 	it('are valid documents their authors could have written, with actions done on time, late and open', () => {
-		const docs = demoMeetings(demoIdeas());
+		const docs = demoMeetings(demoIdeas(), demoProjects().ids);
 		const groups = docs.filter((doc) => doc.type === 'group');
 		expect(groups).toHaveLength(2);
 		expect(groups.filter((group) => group.type === 'group' && group.chairs.includes('chair'))).toHaveLength(

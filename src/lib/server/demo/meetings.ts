@@ -13,6 +13,7 @@ import {
 } from '../../domain/meetings';
 import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 import { GROUPS, STORIES, type ItemStory, type MeetingStory } from './meeting-stories';
+import type { DemoProjectIds } from './projects';
 
 /** Writes documents in order: each at its own time (never after now), so ids sort in the order written. */
 class InOrder {
@@ -51,7 +52,7 @@ interface Held {
  * approved minutes, decisions and actions (some done on time, one late, some still open), and an upcoming
  * meeting with a proposed agenda. Nothing is dated after `now` except the upcoming meeting itself.
  */
-export function demoMeetings(ideas: readonly Idea[], now = Date.now()): AppDoc[] {
+export function demoMeetings(ideas: readonly Idea[], projects: DemoProjectIds, now = Date.now()): AppDoc[] {
 	const out = new InOrder(now);
 	const groups = GROUPS.map((group, i) =>
 		out.write('group', 'coordinator', now - 90 * DAY_MS + i * MINUTE_MS, group)
@@ -59,13 +60,19 @@ export function demoMeetings(ideas: readonly Idea[], now = Date.now()): AppDoc[]
 	const docs: AppDoc[] = [...groups];
 	for (const story of STORIES) {
 		const group = groups[story.group];
-		if (group) docs.push(...meetingDocs(out, story, group, ideas));
+		if (group) docs.push(...meetingDocs(out, story, group, ideas, projects));
 	}
 	return docs;
 }
 
 /** A meeting with its agenda and, once held, what happened at it. */
-function meetingDocs(out: InOrder, story: MeetingStory, group: Group, ideas: readonly Idea[]): AppDoc[] {
+function meetingDocs(
+	out: InOrder,
+	story: MeetingStory,
+	group: Group,
+	ideas: readonly Idea[],
+	projects: DemoProjectIds
+): AppDoc[] {
 	// Evening meetings: 18:00 UTC on the day.
 	const startsAt = Math.floor((out.now + story.daysFromNow * DAY_MS) / DAY_MS) * DAY_MS + 18 * 60 * MINUTE_MS;
 	const planning = Math.min(startsAt, out.now) - 12 * DAY_MS;
@@ -100,6 +107,7 @@ function meetingDocs(out: InOrder, story: MeetingStory, group: Group, ideas: rea
 			chairKind: story.chairKind,
 			status: story.status,
 			cancelReason: '',
+			projectId: story.project ? projects[story.project] : null,
 			agenda: items.slice(0, story.items.length).map((item) => item.doc._id),
 			approvedBy: approvedAt ? (story.approvedBy ?? null) : null,
 			approvedAt

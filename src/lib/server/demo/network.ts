@@ -8,6 +8,7 @@ import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 import { demoDiscussion } from './discussion';
 import { seedDemoRecruitment } from './recruitment';
 import { demoMeetings } from './meetings';
+import { demoProjects } from './projects';
 import { demoVisits } from './visits';
 import type { CouchClient } from '../couch';
 
@@ -155,9 +156,11 @@ export async function seedDemoNetwork(options: {
 			throw new Error(`DEMO_PASSWORD cannot be used for the demo account ${account.name}: ${problem}`);
 	}
 	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
-	const { ideas, docs } = demoDiscussion(demoIdeas());
-	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...demoVisits()]);
-	await options.couch.bulkDocs(options.networkDb, demoMeetings(ideas));
+	const projects = demoProjects();
+	const { ideas, docs } = demoDiscussion(demoIdeas(), projects.ids);
+	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...demoVisits(projects.ids)]);
+	await options.couch.bulkDocs(options.networkDb, demoMeetings(ideas, projects.ids));
+	await options.couch.bulkDocs(options.networkDb, projects.docs);
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
 	options.log(
 		options.password

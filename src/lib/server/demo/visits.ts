@@ -3,9 +3,10 @@ import type { AppDoc } from '../../domain/documents';
 import type { ContentOf } from '../../domain/envelope';
 import type { KeyQuestion, ObservationKind, Visit } from '../../domain/visit';
 import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
+import type { DemoProject, DemoProjectIds } from './projects';
 
-/** A finished mock CQC inspection at a control room: [key question, kind, what was seen]. */
-const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]> = [
+/** A finished mock CQC inspection at a control room: [key question, kind, what was seen, project]. */
+const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string, DemoProject?]> = [
 	[
 		'safe',
 		'good-practice',
@@ -31,7 +32,8 @@ const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]>
 	[
 		'responsive',
 		'concern',
-		'Long waits were explained to callers, but the call-back script uses jargon like "category 2".'
+		'Long waits were explained to callers, but the call-back script uses jargon like "category 2".',
+		'script'
 	],
 	['responsive', 'idea', 'Offer text relay and video interpreting more visibly for Deaf callers.'],
 	[
@@ -43,10 +45,10 @@ const INSPECTION: ReadonlyArray<readonly [KeyQuestion, ObservationKind, string]>
 ];
 
 /**
- * The demo network's visits: a finished mock inspection with observations (so its report has content),
- * and a planned visit.
+ * The demo network's visits: a finished mock inspection with observations (so its report has content,
+ * one of them linked to a project), and a planned visit.
  */
-export function demoVisits(now = Date.now()): AppDoc[] {
+export function demoVisits(projects: DemoProjectIds, now = Date.now()): AppDoc[] {
 	const docs: AppDoc[] = [];
 	const visit = (author: string, daysAgo: number, content: ContentOf<'visit'>): Visit =>
 		demoDoc('visit', author, content, { at: now - (daysAgo + 7) * DAY_MS, changed: now - daysAgo * DAY_MS });
@@ -62,10 +64,12 @@ export function demoVisits(now = Date.now()): AppDoc[] {
 		template: 'mock-cqc'
 	});
 	docs.push(inspection);
-	INSPECTION.forEach(([keyQuestion, kind, text], i) => {
+	INSPECTION.forEach(([keyQuestion, kind, text, project], i) => {
 		const at = inspectionDay + (10 * 60 + i * 17) * MINUTE_MS;
 		const author = i % 2 ? 'member' : 'chair';
-		docs.push(demoDoc('observation', author, { visitId: inspection._id, text, kind, keyQuestion }, { at }));
+		const projectId = project ? projects[project] : null;
+		const content = { visitId: inspection._id, text, kind, keyQuestion, projectId };
+		docs.push(demoDoc('observation', author, content, { at }));
 	});
 	docs.push(
 		visit('member', 1, {

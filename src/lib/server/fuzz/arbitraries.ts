@@ -43,6 +43,8 @@ export const routeRequest: fc.Arbitrary<FuzzRequest> = fc
 			['POST', '/db/network/_bulk_docs'],
 			['GET', '/db/network/@MINE@'],
 			['GET', '/db/network/@CHAIRS@'],
+			['GET', '/db/network/@PROJECT@'],
+			['PUT', '/db/network/@PROJECT@'],
 			['PUT', '/db/network/@MINE@'],
 			['DELETE', '/db/network/@MINE@'],
 			['GET', '/db/network/@ATT@/photo.png'],

@@ -1,7 +1,7 @@
 /**
  * Raw `/db` paths for the gateway's fuzzing: real names mixed with dot segments in every spelling, encoded
  * slashes and bad escapes; methods and principals. Paths may hold placeholders (`@ATT@`, `@MINE@`,
- * `@CHAIRS@`, `@SIGNUP@`) that the test replaces with ids of the running server.
+ * `@CHAIRS@`, `@SIGNUP@`, `@PROJECT@`) that the test replaces with ids of the running server.
  */
 import fc from 'fast-check';
 import type { Principal } from './harness';
@@ -13,7 +13,7 @@ export const docId = (type: string) =>
 		.string({ unit: fc.constantFrom(...ALPHABET), minLength: 16, maxLength: 16 })
 		.map((random) => `${type}:01M8${'0'.repeat(6)}${random}`);
 
-const PLACEHOLDERS = ['@ATT@', '@MINE@', '@CHAIRS@', '@SIGNUP@'] as const;
+const PLACEHOLDERS = ['@ATT@', '@MINE@', '@CHAIRS@', '@SIGNUP@', '@PROJECT@'] as const;
 
 const NAMES = [
 	'network',

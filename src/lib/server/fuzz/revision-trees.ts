@@ -1,7 +1,11 @@
-/** Replicated documents with generated revision trees (`_rev`, `_revisions`, `_deleted`, extra fields). */
+/**
+ * Replicated documents (ideas, and the project types of project-docs.ts) with generated revision trees
+ * (`_rev`, `_revisions`, `_deleted`, extra fields).
+ */
 import fc from 'fast-check';
 import { idea } from '../../../../tests/support/raw-docs';
 import { docId, principal } from './paths';
+import { PROJECT_DOC_TYPES, projectDoc, type ProjectDocType } from './project-docs';
 import { described, type FuzzRequest } from './request';
 
 const hex = (length: number) =>
@@ -77,31 +81,74 @@ const underscoreExtras: fc.Arbitrary<Record<string, unknown>> = fc.record(
 
 const deleted: fc.Arbitrary<unknown> = fc.constantFrom(true, 'true', 1, 0, 'yes', false, null, [true]);
 
-/** A document for replication (`new_edits: false`): a valid new idea of `author` plus a generated revision tree. */
+/** The demo project the member is on the team of, and its measure (placeholders the test replaces). */
+const PROJECT_REF = { projectId: '@PROJECT@', measureId: '@MEASURE@' };
+
+/** Ids for a replicated document of a project type: new ones, the demo project's, and wrong ones. */
+const projectTypeId = (type: ProjectDocType, author: string): fc.Arbitrary<string> =>
+	type === 'project-request'
+		? fc.constantFrom(`project-request:@PROJECTKEY@:${author}`, 'project-request:@PROJECTKEY@:chair')
+		: fc.oneof(
+				{ arbitrary: docId(type), weight: 4 },
+				{ arbitrary: fc.constant(type === 'project' ? '@PROJECT@' : `${type}:`), weight: 1 }
+			);
+
+/**
+ * The content of a replicated document: a valid new idea of `author` (most often), or a project, a request
+ * to join, a PDSA cycle or a figure of the demo project, which the member may write and the recruiter not.
+ */
+const replicatedBody = (
+	author: string
+): fc.Arbitrary<{ id: string; body: (id: string) => Record<string, unknown> }> =>
+	fc.oneof(
+		{
+			arbitrary: fc
+				.record({
+					id: fc.oneof(
+						{ arbitrary: docId('idea'), weight: 4 },
+						{ arbitrary: fc.constantFrom('@MINE@', '@CHAIRS@'), weight: 2 },
+						{ arbitrary: fc.constantFrom('_design/x', '_local/x', 'idea:', '', 'signup:x'), weight: 1 }
+					),
+					title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim().length > 0)
+				})
+				.map(({ id, title }) => ({
+					id,
+					// Raw, not through the envelope: the id may be one no valid document has.
+					body: (_id: string) => idea(author, title, { _id, createdAt: AT, updatedAt: AT })
+				})),
+			weight: 3
+		},
+		{
+			arbitrary: fc.constantFrom(...PROJECT_DOC_TYPES).chain((type) =>
+				projectTypeId(type, author).map((id) => ({
+					id,
+					body: (_id: string) => projectDoc(type, author, _id, PROJECT_REF)
+				}))
+			),
+			weight: 1
+		}
+	);
+
+const AT = '2026-01-02T03:04:05.000Z';
+
+/** A document for replication (`new_edits: false`): a valid new document of `author` plus a generated revision tree. */
 const replicatedDoc = (author: string): fc.Arbitrary<Record<string, unknown>> =>
 	fc
 		.record(
 			{
-				id: fc.oneof(
-					{ arbitrary: docId('idea'), weight: 4 },
-					{ arbitrary: fc.constantFrom('@MINE@', '@CHAIRS@'), weight: 2 },
-					{ arbitrary: fc.constantFrom('_design/x', '_local/x', 'idea:', '', 'signup:x'), weight: 1 }
-				),
-				title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim().length > 0),
+				content: replicatedBody(author),
 				rev: fc.option(rev, { freq: 5 }),
 				revisions: fc.option(revisions, { freq: 6 }),
 				deleted: fc.option(deleted, { freq: 2 }),
 				tombstone: fc.boolean(),
 				extras: fc.option(underscoreExtras, { freq: 2 })
 			},
-			{ requiredKeys: ['id', 'title', 'tombstone'] }
+			{ requiredKeys: ['content', 'tombstone'] }
 		)
-		.map(({ id, title, rev, revisions, deleted, tombstone, extras }) => {
-			// Raw, not through the envelope: the id may be one no valid document has.
-			const at = '2026-01-02T03:04:05.000Z';
+		.map(({ content, rev, revisions, deleted, tombstone, extras }) => {
 			const doc: Record<string, unknown> = tombstone
-				? { _id: id, _deleted: true }
-				: idea(author, title, { _id: id, createdAt: at, updatedAt: at });
+				? { _id: content.id, _deleted: true }
+				: content.body(content.id);
 			if (rev !== null && rev !== undefined) doc._rev = rev;
 			if (revisions !== null && revisions !== undefined) doc._revisions = revisions;
 			if (deleted !== null && deleted !== undefined) doc._deleted = deleted;
@@ -134,7 +181,7 @@ export const revisionTreeRequest: fc.Arbitrary<FuzzRequest> = principal.chain((w
 				described({
 					principal: who,
 					method: 'PUT',
-					path: `/db/network/${String(doc._id).startsWith('@') ? String(doc._id) : encodeURIComponent(String(doc._id))}${query}`,
+					path: `/db/network/${/@[A-Z]+@/.test(String(doc._id)) ? String(doc._id) : encodeURIComponent(String(doc._id))}${query}`,
 					body: JSON.stringify(doc)
 				})
 			)

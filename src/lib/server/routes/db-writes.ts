@@ -3,21 +3,24 @@ import type { DatabaseName } from '../../domain/accounts';
 import type { Actor } from '../../domain/rules';
 import type { Account } from '../accounts';
 import { readsOnly } from '../backend/send';
-import { chairDirectory } from '../chairs';
 import type { GatewayContext } from '../context';
 import { currentVersions } from '../current-versions';
+import { actorDirectory } from '../directory';
 import type { Json } from '../http';
 import { abortOnDisconnect, forward } from '../proxy';
 import { documentProblem } from '../replication-input';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from '../writes';
 import { badRequest, refuse, withBody, type DbRequest } from './db-request';
 
-/** The signed-in account as the domain rules see it; who chairs what (chairs.ts) is read only for writes. */
+/**
+ * The signed-in account as the domain rules see it; who chairs what and who is on which project's team
+ * (directory.ts) are read only for writes.
+ */
 async function actorFor(ctx: GatewayContext, account: Account, writes: boolean): Promise<Actor> {
-	const chairOf = writes
-		? await chairDirectory(ctx.couch, ctx.names.backendName('network')).chairOf(account.name)
-		: [];
-	return { name: account.name, roles: account.roles, chairOf };
+	const standing = writes
+		? await actorDirectory(ctx.couch, ctx.names.backendName('network')).standingOf(account.name)
+		: { chairOf: [], teamOf: [] };
+	return { name: account.name, roles: account.roles, ...standing };
 }
 
 /** Where `currentVersions` reads the store's copies. */

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { involvementChanges } from '../domain/project';
+import { makeDataPoint, makeProject, measureId } from '../../../tests/project-factories';
 import { useTestGateway, type Json } from '../../../tests/support/gateway';
 
-/** Who chairs which group (chairs.ts), as the gateway reads it from the group documents at each write. */
-describe('the gateway decides who chairs from the group documents', () => {
+/**
+ * Who chairs which group and who is on which project's team (directory.ts), as the gateway reads them from
+ * the group and project documents at each write.
+ */
+describe('the gateway decides who chairs and who is on a team from the documents', () => {
 	const { request, cookies } = useTestGateway('embedded', 'chairs', {
 		signIn: ['member', 'chair', 'coordinator']
 	});
@@ -84,5 +89,30 @@ describe('the gateway decides who chairs from the group documents', () => {
 		const res = await put('chair', { ...group, chairs: ['chair', 'member'] });
 		expect(res.status).toBe(403);
 		expect(res.body.reason).toBe('Only coordinators can change a group or its chairs');
+	});
+
+	it("follows a project's team: a member taken off it cannot add a figure at their very next write", async () => {
+		const measure = measureId();
+		const team = [
+			{ name: 'member', kind: 'member' as const, level: 'big-i' as const, joinedAt: 'problem' as const },
+			{ name: 'chair', kind: 'member' as const, level: 'little-i' as const, joinedAt: 'testing' as const }
+		];
+		const project = makeProject({
+			author: 'member',
+			team,
+			measures: [{ id: measure, name: 'Median handover time', unit: 'minutes', better: 'lower' }]
+		});
+		const created = await put('member', project);
+		expect(created.status).toBe(201);
+		const figure = (value: number) => makeDataPoint(project._id, measure, { author: 'chair', value });
+		expect((await put('chair', figure(41))).status).toBe(201);
+
+		const without = project.team.slice(0, 1);
+		const history = involvementChanges(project, { ...project, team: without }, 'member', new Date());
+		const changed = { ...project, _rev: created.body.rev, team: without, history };
+		expect((await put('member', changed)).status).toBe(201);
+		const refused = await put('chair', figure(39));
+		expect(refused.status).toBe(403);
+		expect(refused.body.reason).toBe("Only the project's team can add or change its figures");
 	});
 });
