@@ -25,7 +25,10 @@ function spanWords(rows: readonly { period: string }[], granularity: Granularity
 	const last = rows.at(-1);
 	if (!first || !last) return '';
 	const count = rows.length;
-	return `over ${count} ${periodNoun(granularity, count)}, ${periodLabel(first.period)} to ${periodLabel(last.period)}`;
+	if (count === 1) return `in ${periodLabel(first.period)}`;
+	// A quarter's label has its own "to" (January to March 2026): "through" joins two of them.
+	const join = granularity === 'month' ? 'to' : 'through';
+	return `over ${count} ${periodNoun(granularity, count)}, ${periodLabel(first.period)} ${join} ${periodLabel(last.period)}`;
 }
 
 export function summariseGrowth(growth: Growth, granularity: Granularity): string {
