@@ -14,10 +14,12 @@ export function periodLayout(
 	width: number,
 	periods: readonly string[],
 	values: readonly number[],
-	percent: boolean
+	percent: boolean,
+	/** Other dates to fit in (events marked on the axis). */
+	marked: readonly string[] = []
 ): ChartLayout {
 	const dates = periods.map(periodStart);
-	const layout = chartLayout(width, dates, [0, ...(percent ? [100] : []), ...values]);
+	const layout = chartLayout(width, [...dates, ...marked], [0, ...(percent ? [100] : []), ...values]);
 	const fit = Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / PIXELS_PER_PERIOD_TICK));
 	const every = Math.ceil(dates.length / fit);
 	return { ...layout, xTicks: dates.filter((_, i) => i % every === 0).map(parseDay) };
