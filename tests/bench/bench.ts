@@ -23,6 +23,7 @@ import { addPouchDB } from '../support/pouch-in-page';
 import { Random } from '../support/random';
 import { DEMO_PASSWORD, ServerProcess } from '../support/server';
 import { signInCookie, simulateDevices, type DeviceAccount } from './devices';
+import { measuresPage, type MeasuresResults } from './measures';
 import { median, percentile, round } from './stats';
 
 /** The app's replication batch size (src/lib/sync/engine.ts); the bare replication uses the same. */
@@ -113,6 +114,8 @@ export interface BenchResults {
 	};
 	coldStartMs: number;
 	coldStartSamples: number[];
+	/** The measures page, a coordinator's, with a big network on the device (measures.ts). */
+	measures: MeasuresResults;
 	cpuThrottle: number;
 	firstLoadJsGzipBytes: number;
 	firstLoadCssGzipBytes: number;
@@ -199,6 +202,14 @@ export const BUDGETS: Budget[] = [
 		unit: 'ms',
 		goal: Infinity
 	},
+	{
+		label: 'Measures page, first chart',
+		value: (r) => r.measures.firstChartMs,
+		unit: 'ms',
+		goal: 200,
+		fullSizeOnly: true
+	},
+	{ label: 'Measures page, every chart', value: (r) => r.measures.everyChartMs, unit: 'ms', goal: Infinity },
 	{ label: `Offline cold start (${CPU_THROTTLE}× CPU)`, value: (r) => r.coldStartMs, unit: 'ms', goal: 1000 },
 	{ label: 'First load JS (gzip)', value: (r) => r.firstLoadJsGzipBytes / 1024, unit: 'KB', goal: 150 },
 	{
@@ -270,6 +281,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 		log('Offline cold start…');
 		const cold = await coldStart(context, page);
 		await context.close();
+		log('Measures page with a big network…');
+		const measures = await measuresPage(server.url, ideasOnServer, random, async () => {
+			const opened = await appContext(browser as Browser, server.url, log);
+			return { page: opened.page, close: () => opened.context.close() };
+		});
 		log('First load bytes…');
 		const firstLoad = await firstLoadBytes(browser, server.url);
 		const chromiumVersion = browser.version();
@@ -341,6 +357,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			list,
 			coldStartMs: round(median(cold)),
 			coldStartSamples: cold.map((ms) => round(ms)),
+			measures,
 			cpuThrottle: CPU_THROTTLE,
 			firstLoadJsGzipBytes: firstLoad.js,
 			firstLoadCssGzipBytes: firstLoad.css,

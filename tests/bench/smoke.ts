@@ -24,6 +24,8 @@ const REQUIRED = [
 	'list.firstRowsMs',
 	'list.searchMs',
 	'coldStartMs',
+	'measures.firstChartMs',
+	'measures.everyChartMs',
 	'firstLoadJsGzipBytes',
 	'server.devices',
 	'server.errors',

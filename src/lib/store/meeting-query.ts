@@ -21,6 +21,7 @@ import {
 	type Reflection,
 	type SessionInfo
 } from '$lib/domain';
+import type { MeetingsInput } from '$lib/domain/work-measures';
 import type { Desk } from './desk';
 import type { GroupRow, MeetingPart, MeetingPartRow, MeetingRow } from './meeting-rows';
 import { withStatuses, type DocSyncStatus } from './status';
@@ -263,26 +264,53 @@ export async function loadMeetingIndex(
 	}));
 	const isUpcoming = (row: MeetingRow) =>
 		row.status === 'planned' && Date.parse(row.startsAt) + row.durationMinutes * 60_000 > now;
-	const actionRows = ofType(actions, 'action');
-	const progress = actionViews(
-		actionRows.map((row) => ({ row, status: { kind: 'synced' } })),
-		ofType(updates, 'action-update'),
-		today,
-		names
-	);
 	return {
 		upcoming: listed.filter((item) => isUpcoming(item.row)),
 		past: listed.filter((item) => !isUpcoming(item.row)).reverse(),
 		groups,
-		measures: meetingMeasures({
-			meetings,
-			items: ofType(items, 'agenda-item').map((item) => ({
-				meetingId: item.meetingId,
-				proposerKind: item.doc.proposerKind
-			})),
-			actions: progress.map((action) => ({ meetingId: action.row.meetingId, state: action.state }))
-		})
+		measures: meetingMeasures(measuresInput(meetings, items, actions, updates, today))
 	};
+}
+
+/**
+ * What the network's meeting measures count (`meetingMeasures`, the measures page's `meetingSeries`): each
+ * meeting, who proposed each agenda item, and each action's state on `today`.
+ */
+function measuresInput(
+	meetings: readonly MeetingRow[],
+	items: readonly MeetingPartRow[],
+	actions: readonly MeetingPartRow[],
+	updates: readonly MeetingPartRow[],
+	today: string
+): MeetingsInput {
+	const steps = new Map<string, MeetingPartRow<ActionUpdate>[]>();
+	for (const update of ofType(updates, 'action-update')) {
+		const list = steps.get(update.doc.actionId) ?? [];
+		list.push(update);
+		steps.set(update.doc.actionId, list);
+	}
+	return {
+		meetings,
+		items: ofType(items, 'agenda-item').map((item) => ({
+			meetingId: item.meetingId,
+			proposerKind: item.doc.proposerKind
+		})),
+		actions: ofType(actions, 'action').map((action) => ({
+			meetingId: action.meetingId,
+			state: dueState(action.doc.due, actionProgress(stepsOf(steps.get(action.id) ?? [], action.id)), today)
+		}))
+	};
+}
+
+/** The meetings, agenda items and actions the network's meeting measures count, as of `today`. */
+export async function loadMeetingsInput(desk: Desk, today: string): Promise<MeetingsInput> {
+	const [meetings, items, actions, updates] = await Promise.all([
+		desk.meetings.toArray(),
+		desk.meetingParts.where('type').equals('agenda-item').toArray(),
+		desk.meetingParts.where('type').equals('action').toArray(),
+		desk.meetingParts.where('type').equals('action-update').toArray()
+	]);
+	return measuresInput(meetings, items, actions, updates, today);
 }
 
 /** Actions with their progress and their meeting's title, overdue ones first. */

@@ -1,0 +1,211 @@
+import { nowIso, today } from '$lib/format';
+import type { Series } from '$lib/domain/measure-series';
+import {
+	funnelByEvent,
+	funnelByKind,
+	growthSeries,
+	type FunnelRow,
+	type Growth
+} from '$lib/domain/network-measures';
+import { bigITable, type BigIRow } from '$lib/domain/big-i-table';
+import { pChart, type PChart, type PChartInput } from '$lib/domain/p-chart';
+import { periodLabel, periodOf, type Granularity } from '$lib/domain/period';
+import { bigIByMonth, coproducedFromStartSeries, type FromStartRow } from '$lib/domain/project-measures';
+import {
+	seldomHeardReach,
+	type ChosenAnswer,
+	type JoinedAnswers,
+	type Reach
+} from '$lib/domain/seldom-heard';
+import { EQUALITY_KEYS, type EqualityKey, type SessionInfo } from '$lib/domain';
+import { ideaSeries, meetingSeries, type IdeasSeries, type MeetingsRow } from '$lib/domain/work-measures';
+import {
+	keepChosenAnswers,
+	keepMemberCopy,
+	loadChosenAnswers,
+	loadEventRows,
+	loadIdeaRows,
+	loadJoinedSignups,
+	loadMemberCopy,
+	loadProjectRows,
+	loadSignupOutcomes
+} from '$lib/store/measures-query';
+import { loadMeetingsInput } from '$lib/store/meeting-query';
+import type { InboxRow } from '$lib/store/recruitment';
+import type { Workspace } from '$lib/store/workspace';
+import { AccountsApi } from '$lib/sync/accounts-api';
+import { reportProblem } from '$lib/report';
+import { Attempt } from './attempt.svelte';
+import { Live } from './live.svelte';
+import { openAll, refreshSignupCounts, vault } from './signups.svelte';
+
+/**
+ * The network's measures, computed on this device from the desk, by month or by quarter. The projects'
+ * measures are read first and every other query waits for them, so the page's first charts show as soon
+ * as they can; the rest follow. Who sees what: everyone the network-level measures (projects, meetings,
+ * ideas: counts that name nobody); coordinators also growth, sign-ups and seldom-heard reach, whose facts
+ * (accounts, the sign-up inbox, sealed equality answers) only a coordinator's device holds.
+ */
+
+export class MeasuresPage {
+	by = $state<Granularity>('month');
+	readonly coordinator: boolean;
+	readonly chair: boolean;
+	readonly projects: Live<Awaited<ReturnType<typeof loadProjectRows>> | undefined>;
+	readonly meetings: Live<Awaited<ReturnType<typeof loadMeetingsInput>> | undefined, boolean>;
+	readonly ideas: Live<Awaited<ReturnType<typeof loadIdeaRows>> | undefined, boolean>;
+	readonly members: Live<Awaited<ReturnType<typeof loadMemberCopy>> | undefined, boolean>;
+	readonly events: Live<Awaited<ReturnType<typeof loadEventRows>> | undefined, boolean>;
+	readonly signups: Live<Awaited<ReturnType<typeof loadSignupOutcomes>> | undefined, boolean>;
+	readonly joined: Live<InboxRow[], boolean>;
+	readonly chosen: Live<Awaited<ReturnType<typeof loadChosenAnswers>>, boolean>;
+	readonly fromStart: Series<FromStartRow> | undefined;
+	readonly bigIInput: PChartInput[] | undefined;
+	readonly bigIChart: PChart | undefined;
+	readonly bigI: Series<BigIRow> | undefined;
+	readonly meetingSeries: Series<MeetingsRow> | undefined;
+	readonly ideaSeries: IdeasSeries | undefined;
+	readonly growth: Growth | undefined;
+	readonly byKind: Series<FunnelRow> | undefined;
+	readonly byEvent: Series<FunnelRow & { date: string | null }> | undefined;
+	readonly reach: Reach;
+	/** The periods the page covers, for its printed heading: "March 2025 to December 2026". */
+	readonly coverage: string;
+	/** The joined sign-ups' equality answers, opened in memory with the unlocked key (never stored). */
+	opened = $state.raw<JoinedAnswers[]>([]);
+	/** Why the member accounts could not be brought up to date (the device's last copy is used). */
+	accountsProblem = $state<string>();
+	readonly today = today();
+
+	constructor(
+		private readonly workspace: Workspace,
+		session: SessionInfo,
+		private readonly accounts = new AccountsApi()
+	) {
+		const { desk } = workspace;
+		this.coordinator = session.roles.includes('coordinator');
+		this.chair = session.roles.includes('chair');
+		this.projects = new Live(
+			() => undefined,
+			() => loadProjectRows(desk),
+			undefined
+		);
+		// Everything else waits until the first charts' figures are read.
+		const after = () => this.projects.loaded;
+		const waiting = (ready: boolean) => !ready;
+		const ofCoordinator = () => this.coordinator && this.projects.loaded;
+		this.meetings = new Live(after, () => loadMeetingsInput(desk, this.today), undefined, waiting);
+		this.ideas = new Live(after, () => loadIdeaRows(desk), undefined, waiting);
+		this.members = new Live(ofCoordinator, () => loadMemberCopy(desk), undefined, waiting);
+		this.events = new Live(ofCoordinator, () => loadEventRows(desk), undefined, waiting);
+		this.signups = new Live(ofCoordinator, () => loadSignupOutcomes(desk), undefined, waiting);
+		this.joined = new Live(ofCoordinator, () => loadJoinedSignups(desk), [], waiting);
+		this.chosen = new Live(ofCoordinator, () => loadChosenAnswers(desk), [], waiting);
+		const span = () => ({ by: this.by, to: this.today });
+		const projects = () => this.projects.value;
+		this.fromStart = $derived(projects() && coproducedFromStartSeries(projects() ?? [], span()));
+		this.bigIInput = $derived(projects() && bigIByMonth(projects() ?? [], { to: this.today }));
+		this.bigIChart = $derived(this.bigIInput && pChart(this.bigIInput));
+		this.bigI = $derived(this.bigIInput && this.bigIChart && bigITable(this.bigIInput, this.bigIChart));
+		this.meetingSeries = $derived(this.meetings.value && meetingSeries(this.meetings.value, span()));
+		this.ideaSeries = $derived(
+			this.ideas.value && ideaSeries(this.ideas.value.ideas, this.ideas.value.statuses, span())
+		);
+		this.growth = $derived(
+			this.members.value && this.events.value
+				? growthSeries(this.members.value.members, this.events.value, span())
+				: undefined
+		);
+		this.byKind = $derived(
+			this.signups.value && this.events.value && funnelByKind(this.signups.value, this.events.value)
+		);
+		this.byEvent = $derived(
+			this.signups.value && this.events.value && funnelByEvent(this.signups.value, this.events.value)
+		);
+		this.reach = $derived(seldomHeardReach(this.opened, this.chosen.value, span()));
+		this.coverage = $derived.by(() => {
+			const firsts = [this.fromStart, this.meetingSeries, this.ideaSeries, this.growth].flatMap(
+				(series) => series?.rows[0]?.period ?? []
+			);
+			const first = firsts.sort()[0];
+			const last = periodOf(this.today, this.by);
+			return first ? `${periodLabel(first)} to ${periodLabel(last)}` : periodLabel(last);
+		});
+		$effect(() => {
+			const rows = this.joined.value;
+			if (vault.keys.length === 0) {
+				this.opened = [];
+				return;
+			}
+			void this.open(rows);
+		});
+	}
+
+	/** Opens the joined sign-ups with the unlocked key, keeping only when each joined and their answers. */
+	private async open(rows: readonly InboxRow[]): Promise<void> {
+		const opened = await openAll(rows);
+		this.opened = rows.flatMap((row) => {
+			const entry = opened[row.id];
+			if (entry === undefined || typeof entry === 'string') return [];
+			return [{ joinedAt: row.statusAt ?? row.receivedAt, answers: entry.equality }];
+		});
+	}
+
+	/**
+	 * A coordinator's device brings its copies of the accounts and the sign-up inbox up to date when it
+	 * can; offline (or on failure) the measures use the last copies and say when they were taken.
+	 */
+	async refresh(): Promise<void> {
+		if (!this.coordinator) return;
+		const [answer] = await Promise.all([this.accounts.list(), refreshSignupCounts(this.workspace)]);
+		this.accountsProblem = answer.ok ? undefined : answer.message;
+		if (!answer.ok) return;
+		await keepMemberCopy(this.workspace.desk, answer.value, nowIso()).catch((error: unknown) =>
+			reportProblem('the member accounts could not be kept on this device', error)
+		);
+	}
+
+	get span() {
+		return { by: this.by, to: this.today };
+	}
+}
+
+/** An equality answer as one checkbox's value: "disability=yes-a-lot". */
+export function answerValue(answer: ChosenAnswer): string {
+	return `${answer.key}=${answer.value}`;
+}
+
+function answerOf(value: string): ChosenAnswer | undefined {
+	const [key, ...rest] = value.split('=');
+	const found = EQUALITY_KEYS.find((candidate): candidate is EqualityKey => candidate === key);
+	return found && rest.length > 0 ? { key: found, value: rest.join('=') } : undefined;
+}
+
+/** "Which answers count as seldom heard?": the coordinator's choice, remembered on this device. */
+export class SeldomHeardChoice {
+	selected = $state<string[]>([]);
+	/** Said after saving, until the choice changes again. */
+	saved = $state(false);
+	readonly attempt = new Attempt('Your choice');
+
+	constructor(
+		private readonly workspace: Workspace,
+		chosen: Live<ChosenAnswer[], boolean>
+	) {
+		$effect(() => {
+			if (chosen.loaded) this.selected = chosen.value.map(answerValue);
+		});
+	}
+
+	toggle(value: string, checked: boolean): void {
+		this.saved = false;
+		this.selected = checked
+			? [...this.selected, value]
+			: this.selected.filter((selected) => selected !== value);
+	}
+
+	async save(): Promise<void> {
+		const chosen = this.selected.flatMap((value) => answerOf(value) ?? []);
+		this.saved = await this.attempt.run(() => keepChosenAnswers(this.workspace.desk, chosen));
+	}
+}
