@@ -49,7 +49,9 @@ test.describe('co-production projects', () => {
 		await expect(page.getByTestId('project-aim')).toHaveText(AIM);
 		await expect(project.involvement).toHaveText('Members involved from the start');
 		await expect(project.level).toContainText('Big I');
-		await expect(project.history).toContainText('member joined as member (Big I) at identifying the problem');
+		await expect(project.history).toContainText(
+			'Mo Member joined as member (Big I) at identifying the problem'
+		);
 		const path = new URL(page.url()).pathname;
 
 		// A reload with no signal keeps it, still only on this device.
@@ -121,7 +123,9 @@ test.describe('co-production projects', () => {
 		await expectAccessible(page);
 
 		await page.getByRole('link', { name: 'Back to the project' }).click();
-		await expect(project.history).toContainText('chair joined as member (little i) at testing changes');
+		await expect(project.history).toContainText(
+			'Charlie Chair joined as member (little i) at testing changes'
+		);
 		await expect(project.requests).toHaveCount(0);
 		await new SyncIndicator(page).expectAllSynced();
 

@@ -262,13 +262,14 @@ export function hasBigI(project: Pick<ProjectFields, 'team'>): boolean {
 /**
  * The history entries a change from `before` to `after` adds: the stage members were first involved at,
  * people joining or leaving the team, and a member's level of involvement. A new project (`before`
- * undefined) records where it started.
+ * undefined) records where it started. People are named by `nameOf` (their display names, where known).
  */
 export function involvementChanges(
 	before: Pick<ProjectFields, 'membersFirstInvolved' | 'team'> | undefined,
 	after: Pick<ProjectFields, 'membersFirstInvolved' | 'team'>,
 	by: string,
-	now: Date
+	now: Date,
+	nameOf: (account: string) => string = (account) => account
 ): InvolvementChange[] {
 	const at = now.toISOString();
 	const changes: string[] = [];
@@ -281,14 +282,14 @@ export function involvementChanges(
 		const level = person.level ? ` (${INVOLVEMENT_LABELS[person.level].label})` : '';
 		if (!was) {
 			changes.push(
-				`${person.name} joined as ${person.kind}${level} at ${PROJECT_STAGE_LABELS[person.joinedAt].toLowerCase()}`
+				`${nameOf(person.name)} joined as ${person.kind}${level} at ${PROJECT_STAGE_LABELS[person.joinedAt].toLowerCase()}`
 			);
 		} else if (was.level !== person.level && person.level) {
-			changes.push(`${person.name} is now ${INVOLVEMENT_LABELS[person.level].label}`);
+			changes.push(`${nameOf(person.name)} is now ${INVOLVEMENT_LABELS[person.level].label}`);
 		}
 		old.delete(person.name);
 	}
-	for (const name of old.keys()) changes.push(`${name} left the team`);
+	for (const name of old.keys()) changes.push(`${nameOf(name)} left the team`);
 	return changes.map((what) => ({ at, by, what: what.slice(0, 300) }));
 }
 

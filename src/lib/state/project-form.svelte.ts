@@ -218,7 +218,7 @@ function valuesOf(row: ProjectRow): ProjectFormValues {
 
 /** The lead (or a coordinator) sets up a project, or changes `editing`; `save` answers its id once saved. */
 export function projectForm(workspace: Workspace, session: SessionInfo, editing?: ProjectRow) {
-	const writes = new ProjectWrites(workspace, session.name);
+	const writes = new ProjectWrites(workspace, session);
 	const form = new DraftForm<ProjectFormValues, ProjectFields>(
 		workspace.desk,
 		editing ? `project:edit:${editing.id}` : 'project:new',

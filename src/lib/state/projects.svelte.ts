@@ -21,6 +21,7 @@ import {
 	type ProjectListItem,
 	type ProjectView
 } from '$lib/store/project-query';
+import { loadPeopleNames, type Person } from '$lib/store/meeting-query';
 import type { ProjectRow } from '$lib/store/project-rows';
 import type { Workspace } from '$lib/store/workspace';
 import { Attempt } from './attempt.svelte';
@@ -99,14 +100,18 @@ type Involvement = Pick<ProjectFields, 'membersFirstInvolved' | 'team'>;
 
 /** Everything people do with projects, written on this device first. */
 export class ProjectWrites {
+	readonly me: string;
+
 	constructor(
 		private readonly workspace: Workspace,
-		readonly me: string
-	) {}
+		private readonly person: Person
+	) {
+		this.me = person.name;
+	}
 
 	/** Sets up a project, its history starting with who was involved and from when; answers its id. */
 	async create(content: Omit<ContentOf<'project'>, 'history'> & Involvement): Promise<string> {
-		const history = involvementChanges(undefined, content, this.me, now());
+		const history = involvementChanges(undefined, content, this.me, now(), await this.nameOf());
 		const project = newDoc('project', this.me, { ...content, history });
 		await this.workspace.writer.save(project);
 		return project._id;
@@ -117,11 +122,19 @@ export class ProjectWrites {
 	 * adding to its history what the change does to who is involved and how.
 	 */
 	async change(id: string, change: (doc: Project) => Partial<ProjectFields>): Promise<void> {
+		const nameOf = await this.nameOf();
 		await this.workspace.writer.update('project', id, (doc) => {
 			const fields = change(doc);
 			const after = { ...doc, ...fields };
-			return { ...fields, history: [...doc.history, ...involvementChanges(doc, after, this.me, now())] };
+			const added = involvementChanges(doc, after, this.me, now(), nameOf);
+			return { ...fields, history: [...doc.history, ...added] };
 		});
+	}
+
+	/** People's display names as this device knows them, for the history (their account names otherwise). */
+	private async nameOf(): Promise<(account: string) => string> {
+		const names = await loadPeopleNames(this.workspace.desk, this.person);
+		return (account) => names.get(account) ?? account;
 	}
 
 	/** Puts `person` on the team, or changes their place on it when they are on it already. */
@@ -180,7 +193,7 @@ export class ProjectPage {
 	constructor(workspace: Workspace, session: SessionInfo, id: () => string) {
 		this.view = projectDetail(workspace, session, id);
 		this.actor = new ProjectActor(workspace, session);
-		this.writes = new ProjectWrites(workspace, session.name);
+		this.writes = new ProjectWrites(workspace, session);
 	}
 
 	get project(): ProjectRow | undefined {

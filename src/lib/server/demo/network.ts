@@ -1,6 +1,5 @@
 /** The demo network: its accounts and ideas, and the seeding of everything else in `demo/`. */
 import { randomInt } from 'node:crypto';
-import type { Role } from '../../domain/accounts';
 import { passwordProblem } from '../../domain/passwords';
 import type { Idea } from '../../domain/idea';
 import type { AccountStore } from '../accounts';
@@ -11,13 +10,7 @@ import { demoMeetings } from './meetings';
 import { demoProjects } from './projects';
 import { demoVisits } from './visits';
 import type { CouchClient } from '../couch';
-
-export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; roles: Role[] }> = [
-	{ name: 'coordinator', displayName: 'Cora Coordinator', roles: ['coordinator'] },
-	{ name: 'chair', displayName: 'Charlie Chair', roles: ['chair', 'member'] },
-	{ name: 'member', displayName: 'Mo Member', roles: ['member'] },
-	{ name: 'recruiter', displayName: 'Rita Recruiter', roles: ['recruiter', 'member'] }
-];
+import { DEMO_ACCOUNTS } from './accounts';
 
 /** Ideas a Critical Friends Network of an ambulance trust might raise: [author, days ago, title, details]. */
 const DEMO_IDEAS: ReadonlyArray<readonly [string, number, string, string]> = [

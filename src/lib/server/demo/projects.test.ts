@@ -5,7 +5,8 @@ import { coproducedFromStart, hasBigI, projectsOf, type Project } from '../../do
 import { decideWrite } from '../../domain/rules';
 import { demoDiscussion } from './discussion';
 import { demoMeetings } from './meetings';
-import { DEMO_ACCOUNTS, demoIdeas } from './network';
+import { DEMO_ACCOUNTS } from './accounts';
+import { demoIdeas } from './network';
 import { demoProjects } from './projects';
 import { demoVisits } from './visits';
 

@@ -8,6 +8,7 @@ import {
 	type Project,
 	type TeamMember
 } from '../../domain/project';
+import { demoDisplayName } from './accounts';
 import { DAY_MS, demoDoc, HOUR_MS } from './dated';
 import { PROJECT_STORIES, type DemoProject, type ProjectStory } from './project-stories';
 
@@ -48,13 +49,13 @@ function projectDocs(story: ProjectStory, now: number): [Project, ...AppDoc[]] {
 	const team = story.team.map((person) => teamMemberSchema.parse(person));
 	const membersFirstInvolved = fields.membersFirstInvolved ?? null;
 	const setUp = { membersFirstInvolved, team };
-	const history = involvementChanges(undefined, setUp, story.author, new Date(created));
+	const history = involvementChanges(undefined, setUp, story.author, new Date(created), demoDisplayName);
 	let finalTeam: TeamMember[] = team;
 	const joined = story.joinedLater ? now - story.joinedLater.daysAgo * DAY_MS : created;
 	if (story.joinedLater) {
 		finalTeam = [...team, ...story.joinedLater.people.map((person) => teamMemberSchema.parse(person))];
 		const later = { membersFirstInvolved, team: finalTeam };
-		history.push(...involvementChanges(setUp, later, fields.lead, new Date(joined)));
+		history.push(...involvementChanges(setUp, later, fields.lead, new Date(joined), demoDisplayName));
 	}
 	const changed = endedDaysAgo === undefined ? joined : now - endedDaysAgo * DAY_MS;
 	const measure = story.measure && {
