@@ -38,7 +38,7 @@ export function glossaryEntry(
  * desk, whatever the number of texts on a page (GlossaryText, Markdown find it in the context).
  */
 export class GlossaryTerms {
-	private readonly rows: Live<GlossaryRow[], Workspace | undefined>;
+	readonly rows: Live<GlossaryRow[], Workspace | undefined>;
 	readonly matcher = $derived.by(() => new TermMatcher(this.rows.value));
 
 	constructor(workspace: () => Workspace | undefined) {
@@ -53,6 +53,11 @@ export class GlossaryTerms {
 }
 
 export const [getGlossaryTerms, setGlossaryTerms] = createContext<GlossaryTerms>();
+
+/** The id of the element that holds a term's plain meaning, once for the page (GlossaryMeanings). */
+export function meaningId(termId: string): string {
+	return `meaning-${termId.replace(/[^\w-]/g, '-')}`;
+}
 
 export type GlossaryFormValues = Record<'term' | 'meaning' | 'note', string>;
 
