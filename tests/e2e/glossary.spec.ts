@@ -49,6 +49,19 @@ test.describe('the glossary', () => {
 		await new SyncIndicator(page).expectAllSynced(30_000);
 		await expect(glossary.row('SDEC')).toContainText('Synced');
 
+		// An idea's details (markdown) mark terms in their text too.
+		await member.page.goto('/ideas');
+		await member.page
+			.getByRole('link', { name: /what happens next/ })
+			.first()
+			.click();
+		const details = member.page.getByTestId('idea-details');
+		const emergency = new MarkedTerm(details, '999');
+		await expect(emergency.button).toHaveAccessibleDescription(/^The number to call in an emergency/);
+		await emergency.button.click();
+		await expect(await emergency.panel()).toContainText('999: The number to call in an emergency');
+		await expectAccessible(member.page);
+
 		// A member sees the terms but cannot change them; they write a note in a meeting.
 		await new GlossaryPage(member.page).open();
 		await expect(new GlossaryPage(member.page).row('SDEC')).toContainText(SDEC.meaning, { timeout: 15_000 });
