@@ -38,6 +38,7 @@ export function docPath(id: string, content?: Record<string, unknown>): string {
 	if (id.startsWith('photo:') && subject && !subject.startsWith('photo:')) return docPath(subject);
 	if (isMeetingDocId(id)) return meetingDocPath(id, content);
 	if (id.startsWith('project:')) return projectPath(id);
+	if (id.startsWith('glossary-term:')) return glossaryTermPath(id);
 	const project = link('projectId');
 	if (project?.startsWith('project:')) return projectPath(project);
 	return '/sync';
@@ -88,6 +89,15 @@ export function meetingDocPath(id: string, content?: Record<string, unknown>): s
 export function projectPath(id: string, page?: 'edit' | 'team' | 'cycles' | 'measures'): string {
 	const base = `/projects/${encodeURIComponent(id.replace(/^project:/, ''))}`;
 	return page ? `${base}/${page}` : base;
+}
+
+/** Glossary terms likewise: `/glossary/01J…` for `glossary-term:01J…`. */
+export function glossaryTermPath(id: string): string {
+	return `/glossary/${encodeURIComponent(id.replace(/^glossary-term:/, ''))}`;
+}
+
+export function glossaryIdFromParam(param: string): string {
+	return `glossary-term:${param}`;
 }
 
 export function projectIdFromParam(param: string): string {

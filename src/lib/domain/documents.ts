@@ -7,6 +7,7 @@ import { coordinatorKeySchema } from './coordinator-key';
 import { eventSchema } from './event';
 import { observationSchema, visitSchema } from './visit';
 import { PROJECT_SCHEMAS } from './project';
+import { GLOSSARY_SCHEMAS } from './glossary';
 import { typeOfId } from './ids';
 
 /** Every replicated document type, by its `type` field. Add a type here and both client and gateway know it. */
@@ -21,7 +22,8 @@ export const documentSchemas = {
 	visit: visitSchema,
 	observation: observationSchema,
 	...MEETING_SCHEMAS,
-	...PROJECT_SCHEMAS
+	...PROJECT_SCHEMAS,
+	...GLOSSARY_SCHEMAS
 } as const;
 
 export type DocType = keyof typeof documentSchemas;

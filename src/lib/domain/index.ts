@@ -4,6 +4,7 @@ export * from './common';
 export * from './coordinator-key';
 export * from './equality';
 export * from './event';
+export * from './glossary';
 export * from './sealing';
 export * from './signup';
 export * from './documents';

@@ -1,6 +1,7 @@
 import type { Role } from './accounts';
 import { MEETING_TYPE_RULES } from './meetings';
 import { PROJECT_TYPE_RULES } from './project';
+import { GLOSSARY_TYPE_RULES } from './glossary';
 import type { Actor } from './rules';
 
 /** Rules a document type adds to the general ones in `decideWrite`. */
@@ -64,5 +65,6 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 	},
 	observation: { immutable: ['visitId'] },
 	...MEETING_TYPE_RULES,
-	...PROJECT_TYPE_RULES
+	...PROJECT_TYPE_RULES,
+	...GLOSSARY_TYPE_RULES
 };

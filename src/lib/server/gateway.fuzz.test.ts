@@ -5,6 +5,7 @@ import { anyRequest, routeRequest } from './fuzz/arbitraries';
 import type { FuzzRequest } from './fuzz/request';
 import { revisionTreeRequest } from './fuzz/revision-trees';
 import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
+import { glossaryDoc } from './fuzz/glossary-docs';
 import { projectDoc } from './fuzz/project-docs';
 import { FORBIDDEN_TEXT } from './fuzz/secrets';
 
@@ -312,6 +313,25 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 				expect(answers).toEqual([[expect.objectContaining({ error: 'forbidden' })], []]);
 			}
 		);
+
+		it('refuses a replicated glossary term from a member and a recruiter: only coordinators keep it', async () => {
+			await ensureGateway();
+			for (const [who, suffix] of [
+				['recruiter', 'RECRUITER'],
+				['member', 'MEMBER']
+			] as const) {
+				const id = `glossary-term:01M8${'0'.repeat(6)}${suffix.padEnd(16, '0')}`;
+				const doc = { ...glossaryDoc(who, id), _rev: `1-${'a'.repeat(32)}` };
+				const answer = await send(gateway.port, {
+					method: 'POST',
+					path: '/db/network/_bulk_docs',
+					cookie: gateway.cookies[who],
+					body: JSON.stringify({ new_edits: false, docs: [doc] })
+				});
+				expect(answer.status, describeAnswer(answer)).toBe(201);
+				expect(JSON.parse(answer.body)).toEqual([expect.objectContaining({ error: 'forbidden' })]);
+			}
+		});
 
 		it('refuses a replicated revision whose _revisions has no ids, and keeps serving _changes', async () => {
 			await ensureGateway();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDocId, ulid } from '../domain/ids';
 import { projectRequestId } from '../domain/project';
+import { glossaryDoc } from './fuzz/glossary-docs';
 import { plant, storeName } from './fuzz/plant';
 import { projectDoc } from './fuzz/project-docs';
 import { PNG_BASE64 } from './fuzz/secrets';
@@ -54,15 +55,17 @@ const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
  * Who may write each kind of project document in their own name on the network database, on a project
  * member leads with only member on its team: anyone sets up a project they lead, coordinators one for
  * someone else; the lead and coordinators change it; anyone asks to join; the team and coordinators add
- * PDSA cycles and figures.
+ * PDSA cycles and figures. Only coordinators add to and change the glossary.
  */
-const PROJECT_WRITERS: Record<string, readonly Principal[]> = {
+const TYPE_WRITERS: Record<string, readonly Principal[]> = {
 	'a project they lead': ['member', 'chair', 'recruiter', 'coordinator'],
 	'a project someone else leads': ['coordinator'],
 	"a change to member's project": ['member', 'coordinator'],
 	'a request to join': ['member', 'chair', 'recruiter', 'coordinator'],
 	'a PDSA cycle': ['member', 'coordinator'],
-	'a figure': ['member', 'coordinator']
+	'a figure': ['member', 'coordinator'],
+	'a glossary term': ['coordinator'],
+	"a change to coordinator's glossary term": ['coordinator']
 };
 const WRITE_ROUTES = ['PUT /<docid>', '_bulk_docs', '_bulk_docs new_edits:false'] as const;
 
@@ -360,7 +363,7 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		};
 	}
 
-	it('grants each project document type exactly where the policy says, on every write route', async () => {
+	it('grants each project document type and glossary terms exactly where the policy says, on every write route', async () => {
 		const { couch } = gateway.server.internals;
 		const checked: string[] = [];
 		for (const route of WRITE_ROUTES) {
@@ -373,9 +376,13 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 				measures: [{ id: ref.measureId, name: 'Median handover time', better: 'lower' }]
 			};
 			expect(await write('PUT /<docid>', 'member', project)).toMatchObject({ written: true });
+			const termId = newDocId('glossary-term');
+			const term = glossaryDoc('coordinator', termId, 'HALO');
+			expect(await write('PUT /<docid>', 'coordinator', term)).toMatchObject({ written: true });
 			for (const principal of PRINCIPALS) {
 				const author = principal === 'anonymous' ? 'member' : principal;
 				const current = (await couch.get(backendName('network'), ref.projectId)) as Json;
+				const currentTerm = (await couch.get(backendName('network'), termId)) as Json;
 				const docs: Record<string, Json> = {
 					'a project they lead': projectDoc('project', author, newDocId('project'), ref),
 					'a project someone else leads': projectDoc(
@@ -397,9 +404,15 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 						ref
 					),
 					'a PDSA cycle': projectDoc('pdsa', author, newDocId('pdsa'), ref),
-					'a figure': projectDoc('data-point', author, newDocId('data-point'), ref)
+					'a figure': projectDoc('data-point', author, newDocId('data-point'), ref),
+					'a glossary term': glossaryDoc(author, newDocId('glossary-term')),
+					"a change to coordinator's glossary term": revisionOf(
+						{ ...currentTerm, meaning: `Changed by ${principal}` },
+						currentTerm,
+						replicated
+					)
 				};
-				for (const [what, writers] of Object.entries(PROJECT_WRITERS)) {
+				for (const [what, writers] of Object.entries(TYPE_WRITERS)) {
 					const base = docs[what] ?? {};
 					const fresh = replicated && base._rev === undefined;
 					const doc = fresh ? { ...base, _rev: `1-${randomBytes(16).toString('hex')}` } : base;
@@ -412,9 +425,9 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 				}
 			}
 		}
-		const kinds = Object.keys(PROJECT_WRITERS).length;
+		const kinds = Object.keys(TYPE_WRITERS).length;
 		expect(checked).toHaveLength(WRITE_ROUTES.length * PRINCIPALS.length * kinds);
-		const granted = Object.values(PROJECT_WRITERS).reduce((sum, writers) => sum + writers.length, 0);
+		const granted = Object.values(TYPE_WRITERS).reduce((sum, writers) => sum + writers.length, 0);
 		expect(checked.filter((c) => c.endsWith(':yes'))).toHaveLength(WRITE_ROUTES.length * granted);
 	});
 

@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MEETING_TABLES, type GroupRow, type MeetingPartRow, type MeetingRow } from './meeting-rows';
 import { PROJECT_TABLES, type ProjectPartRow, type ProjectRow } from './project-rows';
+import { GLOSSARY_TABLES, type GlossaryRow } from './glossary';
 import {
 	RECRUITMENT_STORES,
 	type CoordinatorKeyRow,
@@ -182,6 +183,7 @@ export class Desk extends Dexie {
 	meetingParts!: EntityTable<MeetingPartRow, 'id'>;
 	projects!: EntityTable<ProjectRow, 'id'>;
 	projectParts!: EntityTable<ProjectPartRow, 'id'>;
+	glossary!: EntityTable<GlossaryRow, 'id'>;
 	events!: EntityTable<EventRow, 'id'>;
 	coordinatorKeys!: EntityTable<CoordinatorKeyRow, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
@@ -226,6 +228,8 @@ export class Desk extends Dexie {
 		});
 		// Projects (project-rows.ts), and the indexes that find what links to a project.
 		this.version(5).stores(PROJECT_TABLES);
+		// The glossary (glossary.ts).
+		this.version(6).stores(GLOSSARY_TABLES);
 	}
 
 	/** Tables that are the lists' projection of the ledger (projection.ts): cleared by its rebuild. */
@@ -244,6 +248,7 @@ export class Desk extends Dexie {
 			this.meetingParts,
 			this.projects,
 			this.projectParts,
+			this.glossary,
 			this.events,
 			this.coordinatorKeys,
 			this.quarantine

@@ -21,6 +21,7 @@ import {
 	type Writers
 } from './read-models';
 import { projectWriters } from './project-writers';
+import { glossaryWriters } from './glossary';
 import { recruitmentWriters } from './recruitment-writers';
 import { visitWriters } from './visit-writers';
 
@@ -30,6 +31,7 @@ const writers: Writers<DocType> = {
 	...visitWriters,
 	...meetingWriters,
 	...projectWriters,
+	...glossaryWriters,
 	...recruitmentWriters
 };
 

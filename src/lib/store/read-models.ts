@@ -19,6 +19,7 @@ import type {
 	VisitRow
 } from './desk';
 import type { GroupRow, MeetingPartRow, MeetingRow } from './meeting-rows';
+import type { GlossaryRow } from './glossary';
 import type { ProjectPartRow, ProjectRow } from './project-rows';
 import type { CoordinatorKeyRow, EventRow } from './recruitment';
 
@@ -37,6 +38,7 @@ export interface ReadModelRows {
 	meetingParts: MeetingPartRow;
 	projects: ProjectRow;
 	projectParts: ProjectPartRow;
+	glossary: GlossaryRow;
 	events: EventRow;
 	coordinatorKeys: CoordinatorKeyRow;
 	quarantine: QuarantineRow;
@@ -64,6 +66,7 @@ export function readModelTables(desk: Desk): ReadModelTables {
 		meetingParts: desk.meetingParts,
 		projects: desk.projects,
 		projectParts: desk.projectParts,
+		glossary: desk.glossary,
 		events: desk.events,
 		coordinatorKeys: desk.coordinatorKeys,
 		quarantine: desk.quarantine
@@ -145,6 +148,7 @@ export function removal(): DocRows {
 		meetingParts: null,
 		projects: null,
 		projectParts: null,
+		glossary: null,
 		events: null,
 		coordinatorKeys: null,
 		quarantine: null

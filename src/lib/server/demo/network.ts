@@ -5,6 +5,7 @@ import type { Idea } from '../../domain/idea';
 import type { AccountStore } from '../accounts';
 import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 import { demoDiscussion } from './discussion';
+import { demoGlossary } from './glossary';
 import { seedDemoRecruitment } from './recruitment';
 import { demoMeetings } from './meetings';
 import { demoProjects } from './projects';
@@ -154,6 +155,7 @@ export async function seedDemoNetwork(options: {
 	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...demoVisits(projects.ids)]);
 	await options.couch.bulkDocs(options.networkDb, demoMeetings(ideas, projects.ids));
 	await options.couch.bulkDocs(options.networkDb, projects.docs);
+	await options.couch.bulkDocs(options.networkDb, demoGlossary());
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
 	options.log(
 		options.password

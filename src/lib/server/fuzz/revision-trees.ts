@@ -1,9 +1,10 @@
 /**
- * Replicated documents (ideas, and the project types of project-docs.ts) with generated revision trees
+ * Replicated documents (ideas, the project types of project-docs.ts and glossary terms) with generated revision trees
  * (`_rev`, `_revisions`, `_deleted`, extra fields).
  */
 import fc from 'fast-check';
 import { idea } from '../../../../tests/support/raw-docs';
+import { glossaryDoc } from './glossary-docs';
 import { docId, principal } from './paths';
 import { PROJECT_DOC_TYPES, projectDoc, type ProjectDocType } from './project-docs';
 import { described, type FuzzRequest } from './request';
@@ -94,8 +95,9 @@ const projectTypeId = (type: ProjectDocType, author: string): fc.Arbitrary<strin
 			);
 
 /**
- * The content of a replicated document: a valid new idea of `author` (most often), or a project, a request
- * to join, a PDSA cycle or a figure of the demo project, which the member may write and the recruiter not.
+ * The content of a replicated document: a valid new idea of `author` (most often), a project, a request
+ * to join, a PDSA cycle or a figure of the demo project, which the member may write and the recruiter not,
+ * or a glossary term, which neither may.
  */
 const replicatedBody = (
 	author: string
@@ -125,6 +127,14 @@ const replicatedBody = (
 					body: (_id: string) => projectDoc(type, author, _id, PROJECT_REF)
 				}))
 			),
+			weight: 1
+		},
+		{
+			// Only coordinators keep the glossary: refused from every principal here.
+			arbitrary: docId('glossary-term').map((id) => ({
+				id,
+				body: (_id: string) => glossaryDoc(author, _id)
+			})),
 			weight: 1
 		}
 	);

@@ -1,0 +1,86 @@
+import { createContext } from 'svelte';
+import { glossaryTermInputSchema, newDoc, TermMatcher } from '$lib/domain';
+import { loadGlossary, loadGlossaryList, type GlossaryRow } from '$lib/store/glossary';
+import type { Synced } from '$lib/store/meeting-query';
+import { withStatuses } from '$lib/store/status';
+import type { Workspace } from '$lib/store/workspace';
+import { checkedBy, DraftForm } from './draft-form.svelte';
+import { Live } from './live.svelte';
+
+/** Rune state for the glossary: its terms (live from the desk), and a coordinator keeping them. */
+
+/** Every term A to Z with its sync status (the glossary page). */
+export function glossaryList(workspace: Workspace): Live<Synced<GlossaryRow>[]> {
+	return new Live(
+		() => undefined,
+		() => loadGlossaryList(workspace.desk),
+		[]
+	);
+}
+
+/** One term, with its sync status: null when it is not on this device. */
+export function glossaryEntry(
+	workspace: Workspace,
+	id: () => string
+): Live<Synced<GlossaryRow> | null | undefined, string> {
+	return new Live(
+		id,
+		async (current) => {
+			const row = await workspace.desk.glossary.get(current);
+			return row ? ((await withStatuses(workspace.desk, [row]))[0] ?? null) : null;
+		},
+		undefined
+	);
+}
+
+/**
+ * The glossary's terms compiled once for the app, to mark them wherever it shows text: one query of the
+ * desk, whatever the number of texts on a page (GlossaryText, Markdown find it in the context).
+ */
+export class GlossaryTerms {
+	readonly rows: Live<GlossaryRow[], Workspace | undefined>;
+	readonly matcher = $derived.by(() => new TermMatcher(this.rows.value));
+
+	constructor(workspace: () => Workspace | undefined) {
+		this.rows = new Live(
+			workspace,
+			async (ws) => (ws ? loadGlossary(ws.desk) : []),
+			[],
+			// Signed out: no terms, and no database code to load for them.
+			(ws) => !ws
+		);
+	}
+}
+
+export const [getGlossaryTerms, setGlossaryTerms] = createContext<GlossaryTerms>();
+
+/** The id of the element that holds a term's plain meaning, once for the page (GlossaryMeanings). */
+export function meaningId(termId: string): string {
+	return `meaning-${termId.replace(/[^\w-]/g, '-')}`;
+}
+
+export type GlossaryFormValues = Record<'term' | 'meaning' | 'note', string>;
+
+/** A coordinator adds a term, or changes `editing`; `save` answers whether it was saved. */
+export function glossaryForm(workspace: Workspace, me: string, editing?: GlossaryRow) {
+	const form = new DraftForm<GlossaryFormValues, ReturnType<typeof glossaryTermInputSchema.parse>>(
+		workspace.desk,
+		editing ? `glossary-term:edit:${editing.id}` : 'glossary-term:new',
+		{ term: '', meaning: '', note: '' },
+		(values) => checkedBy(glossaryTermInputSchema.safeParse(values))
+	);
+	const initial = editing ? { term: editing.term, meaning: editing.meaning, note: editing.note } : {};
+	return {
+		form,
+		load: () => form.load(initial),
+		discard: () => form.discardDraft(initial),
+		save: () =>
+			form.submit(
+				async (input) => {
+					if (editing) await workspace.writer.update('glossary-term', editing.id, () => input);
+					else await workspace.writer.save(newDoc('glossary-term', me, input));
+				},
+				{ what: 'This term' }
+			)
+	};
+}
