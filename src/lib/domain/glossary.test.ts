@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decideWrite } from './rules';
 import { parseDocument } from './documents';
 import { newDoc } from './envelope';
-import { glossaryTermInputSchema, isAcronym, markTerms, TermMatcher, type TextPart } from './glossary';
+import { glossaryTermInputSchema } from './glossary';
+import { isAcronym, markTerms, TermMatcher, type TextPart } from './glossary-terms';
 
 const TERMS = [
 	{ term: 'EOC', meaning: 'Emergency operations centre' },

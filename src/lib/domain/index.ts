@@ -5,6 +5,7 @@ export * from './coordinator-key';
 export * from './equality';
 export * from './event';
 export * from './glossary';
+export * from './glossary-terms';
 export * from './sealing';
 export * from './signup';
 export * from './documents';

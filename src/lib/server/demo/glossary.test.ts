@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../domain/documents';
-import { markTerms } from '../../domain/glossary';
+import { markTerms } from '../../domain/glossary-terms';
 import { decideWrite } from '../../domain/rules';
 import { DEMO_ACCOUNTS } from './accounts';
 import { demoGlossary } from './glossary';
