@@ -1,10 +1,27 @@
 import { request, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../support/server';
+import { DEMO_PASSWORD, ServerProcess } from '../support/server';
 import { MainNav, signInSynced } from './pages/app';
 import { expectNoLoss, setTextSize } from './pages/display';
-import { expect, test } from './support/fixtures';
+import { expect, test as base } from './support/fixtures';
 import { ServerApi } from './support/api';
 import { watchForProblems } from './support/problems';
+
+/** The demo coordinator's sign-up key passphrase for this spec's server. */
+const KEY_PASSPHRASE = 'e2e display key passphrase';
+
+// This spec's server seeds the demo key with a known passphrase, so the opened sign-ups can be measured too.
+const test = base.extend<object, { server: ServerProcess }>({
+	server: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+		async ({}, use) => {
+			process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
+			const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
+			await use(server);
+			await server.stop();
+		},
+		{ scope: 'worker' }
+	]
+});
 
 /** The part of an id after its type: what the app's addresses carry. */
 const ulid = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -130,6 +147,21 @@ test.describe('display', () => {
 				await expectNoLoss(page);
 			});
 		}
+		await test.step('sign-ups, unlocked: a sign-up and the equality figures', async () => {
+			// The key stays unlocked only in this page's memory, so the pages are followed by their links.
+			await open(page, '/signups');
+			await page.getByLabel('Your sign-up key passphrase').fill(KEY_PASSPHRASE);
+			await page.getByRole('button', { name: 'Unlock' }).click();
+			await expect(page.getByTestId('key-unlocked')).toBeVisible();
+			await expectNoLoss(page);
+			await page.getByTestId('signup-inbox').getByRole('link').first().click();
+			await expect(page.getByTestId('signup-details')).toBeVisible();
+			await expectNoLoss(page);
+			await page.goBack();
+			await page.getByRole('link', { name: 'Equality figures' }).click();
+			await expect(page.getByTestId('equality-total')).toBeVisible();
+			await expectNoLoss(page);
+		});
 		await test.step('the menu, open', async () => {
 			await new MainNav(page).open();
 			await expectNoLoss(page);
