@@ -1,8 +1,18 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		// Translations (messages/*.json) compile to typed functions; the language chosen on the device is kept
+		// in localStorage and applied by src/lib/i18n.svelte.ts.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['localStorage', 'baseLocale']
+		})
+	],
 	build: {
 		target: 'es2022',
 		// NHS.UK's icons (app.scss) stay files of their own: the stylesheet every page waits for stays small,

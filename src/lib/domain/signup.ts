@@ -33,6 +33,9 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const SIGNUP_NAME_MAX = 100;
 export const SIGNUP_TEXT_MAX = 1_000;
 
+export type SignupProblem =
+	'email-format' | 'phone-format' | 'contact-missing' | 'email-for-preferred' | 'phone-for-preferred';
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** UK numbers: 10 or 11 digits, or +44 and 9 or 10 digits; spaces, dashes and brackets allowed. */
 function isPhone(text: string): boolean {
@@ -40,7 +43,10 @@ function isPhone(text: string): boolean {
 	return /^0\d{9,10}$/.test(compact) || /^\+44\d{9,10}$/.test(compact) || /^\+\d{8,15}$/.test(compact);
 }
 
-/** What the person types on the first screen. Field names are the form's field ids. */
+/**
+ * What the person types on the first screen. Field names are the form's field ids. Each custom problem names
+ * itself in `params.problem` (`SignupProblem`), so a translated form can say it in the person's language.
+ */
 export const signupDetailsSchema = z
 	.object({
 		name: z
@@ -53,14 +59,16 @@ export const signupDetailsSchema = z
 			.trim()
 			.max(254, { error: 'Email address must be 254 characters or fewer' })
 			.refine((value) => value === '' || EMAIL.test(value), {
-				error: 'Enter an email address in the right format, like name@example.com'
+				error: 'Enter an email address in the right format, like name@example.com',
+				params: { problem: 'email-format' }
 			}),
 		phone: z
 			.string()
 			.trim()
 			.max(30, { error: 'Phone number must be 30 characters or fewer' })
 			.refine((value) => value === '' || isPhone(value), {
-				error: 'Enter a phone number, like 07700 900 982 or 01632 960 001'
+				error: 'Enter a phone number, like 07700 900 982 or 01632 960 001',
+				params: { problem: 'phone-format' }
 			}),
 		preferredContact: z.enum(CONTACT_METHODS, { error: 'Choose how you would like us to contact you' }),
 		area: z.string().trim().max(80, { error: 'Area must be 80 characters or fewer' }),
@@ -82,7 +90,8 @@ export const signupDetailsSchema = z
 				context.addIssue({
 					code: 'custom',
 					path: ['email'],
-					message: 'Enter an email address or a phone number so we can contact you'
+					message: 'Enter an email address or a phone number so we can contact you',
+					params: { problem: 'contact-missing' }
 				});
 				return;
 			}
@@ -90,14 +99,16 @@ export const signupDetailsSchema = z
 				context.addIssue({
 					code: 'custom',
 					path: ['email'],
-					message: 'Enter your email address, or choose phone as the way to contact you'
+					message: 'Enter your email address, or choose phone as the way to contact you',
+					params: { problem: 'email-for-preferred' }
 				});
 			}
 			if (details.preferredContact === 'phone' && details.phone === '') {
 				context.addIssue({
 					code: 'custom',
 					path: ['phone'],
-					message: 'Enter your phone number, or choose email as the way to contact you'
+					message: 'Enter your phone number, or choose email as the way to contact you',
+					params: { problem: 'phone-for-preferred' }
 				});
 			}
 		},

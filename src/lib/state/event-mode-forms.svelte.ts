@@ -1,6 +1,7 @@
 import { invalid, success, type Result } from '$lib/domain';
 import { hashPin, pinMatches, pinProblem, pinWait } from '$lib/domain/pin';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import { Form } from './draft-form.svelte';
 import type { EventLock } from './event-mode.svelte';
 
@@ -42,7 +43,7 @@ export function eventModeStart(lock: EventLock, eventId: string) {
  */
 export function eventModeExit(lock: EventLock, now: () => number = Date.now) {
 	const form = new Form<{ pin: string }, string>({ pin: '' }, ({ pin }) =>
-		pin ? success(pin) : invalid({ pin: 'Enter the PIN' })
+		pin ? success(pin) : invalid({ pin: m.event_mode_pin_missing() })
 	);
 
 	async function check(pin: string): Promise<Result<void>> {
@@ -50,14 +51,14 @@ export function eventModeExit(lock: EventLock, now: () => number = Date.now) {
 		if (!row) return success(undefined);
 		const wait = pinWait(row.failures, row.lastFailureAt, now());
 		if (wait > 0) {
-			return invalid({ pin: `Too many wrong PINs. Try again in ${Math.ceil(wait / 1000)} seconds` });
+			return invalid({ pin: m.event_mode_pin_wait({ seconds: Math.ceil(wait / 1000) }) });
 		}
 		if (await pinMatches(pin, row.pin)) {
 			await lock.release();
 			return success(undefined);
 		}
 		await lock.hold({ ...row, failures: row.failures + 1, lastFailureAt: now() });
-		return invalid({ pin: 'That PIN is not right' });
+		return invalid({ pin: m.event_mode_pin_wrong() });
 	}
 
 	return {

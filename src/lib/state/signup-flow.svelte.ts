@@ -10,13 +10,15 @@ import {
 	type EqualityAnswers,
 	type Failure,
 	type Result,
-	type SignupDetails
+	type SignupDetails,
+	invalid
 } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import { enqueueSignup, type CoordinatorKeyRow } from '$lib/store/recruitment';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
-import { checkedBy, Form } from './draft-form.svelte';
+import { Form } from './draft-form.svelte';
+import { signupFieldErrors } from './signup-messages';
 
 export type SignupStep = 'details' | 'equality' | 'thanks';
 
@@ -36,9 +38,12 @@ export interface DetailValues {
 export type EqualityValues = Record<string, string>;
 
 function checkDetails(values: DetailValues): Result<SignupDetails> {
-	return checkedBy(
-		signupDetailsSchema.safeParse({ ...values, preferredContact: values.preferredContact || undefined })
-	);
+	const parsed = signupDetailsSchema.safeParse({
+		...values,
+		preferredContact: values.preferredContact || undefined
+	});
+	// In the language the person chose (event mode's screens are translated).
+	return parsed.success ? success(parsed.data) : invalid(signupFieldErrors(parsed.error.issues));
 }
 
 /** Memory-only forms (`Form`, never a draft): nothing a member of the public types is written down. */

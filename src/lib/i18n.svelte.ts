@@ -1,0 +1,63 @@
+import {
+	baseLocale,
+	getLocale,
+	getTextDirection,
+	locales,
+	overwriteGetLocale,
+	setLocale,
+	type Locale
+} from '$lib/paraglide/runtime';
+
+/**
+ * The language of the app's own words. Text lives in messages/<locale>.json and is compiled by Paraglide
+ * into `$lib/paraglide/messages` (one function a message, with plural rules); dates and numbers go through
+ * `Intl` with `language.tag`.
+ *
+ * Only some pages are translated so far (event mode's screens for the public). A translated page says so
+ * with `translatedWhile`; everywhere else the language is English whatever was chosen, so the shared
+ * components' words (such as "Error:") match the page around them.
+ */
+
+/** Each language named in itself, for the switch; `tag` is the BCP 47 tag for `lang` and `Intl`. */
+export const LANGUAGES: Record<Locale, { name: string; tag: string }> = {
+	en: { name: 'English', tag: 'en-GB' },
+	ur: { name: 'اردو', tag: 'ur' }
+};
+
+/** The languages in the switch's order: English first, then the others as listed in project.inlang. */
+export const LANGUAGE_CHOICES: readonly Locale[] = locales;
+
+class Language {
+	/** The language chosen on this device (kept in localStorage by Paraglide's strategy). */
+	chosen = $state<Locale>(getLocale());
+	#translated = $state<() => boolean>(() => false);
+
+	/** The language the app's words are in now. */
+	get locale(): Locale {
+		return this.#translated() ? this.chosen : baseLocale;
+	}
+
+	get tag(): string {
+		return LANGUAGES[this.locale].tag;
+	}
+
+	get dir(): 'ltr' | 'rtl' {
+		return getTextDirection(this.locale);
+	}
+
+	/** Chooses the language on this device, without reloading the page (what was typed stays). */
+	choose(locale: Locale): void {
+		void setLocale(locale, { reload: false });
+		this.chosen = locale;
+	}
+
+	/** The chosen language applies while `translated()` holds (the root layout: while event mode is locked). */
+	translatedWhile(translated: () => boolean): void {
+		this.#translated = translated;
+	}
+}
+
+export const language = new Language();
+
+// Every message function asks `getLocale()`: reading `language.locale`, a rune, makes text follow the switch.
+overwriteGetLocale(() => language.locale);

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { request, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../support/server';
+import { MainNav, SignInPage, SyncIndicator } from './pages/app';
+import { EventModeLock } from './pages/recruitment';
+import { expect, expectAccessible, test } from './support/fixtures';
+
+/** The recruiter's event mode PIN. */
+const PIN = '2580';
+const EVENT = 'Community health day';
+
+/** The Urdu messages, read from the same file the app is built from. */
+const messages = JSON.parse(
+	readFileSync(new URL('../../messages/ur.json', import.meta.url), 'utf8')
+) as Record<string, unknown>;
+
+/** One Urdu message (without inputs) by its key. */
+function ur(key: string): string {
+	const message = messages[key];
+	if (typeof message !== 'string') throw new Error(`messages/ur.json has no message ${key}`);
+	return message;
+}
+
+/**
+ * Latin-alphabet words in the visible text of the main region: there should be none in Urdu. Allowed, and
+ * only these: email addresses (a format example, like name@example.com, is an address, not English) and
+ * the event's name above the heading (typed by the recruiter: the network's content, not the app's words),
+ * and "English" in the language switch (each language is named in itself, so the way back can be read by
+ * the people who need it; it carries lang="en-GB").
+ * What the person types sits in form fields, which are not part of the visible text.
+ */
+async function latinWords(page: Page): Promise<string[]> {
+	const text = await page.getByRole('main').innerText();
+	const words: string[] =
+		text
+			.replaceAll(EVENT, '')
+			.replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '')
+			.match(/[A-Za-z]{2,}/g) ?? [];
+	return words.filter((word, index) => !(word === 'English' && words.indexOf(word) === index));
+}
+
+async function expectNoEnglish(page: Page): Promise<void> {
+	expect(await latinWords(page)).toEqual([]);
+}
+
+async function expectUrdu(page: Page): Promise<void> {
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ur');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+}
+
+async function inboxSize(http: APIRequestContext): Promise<number> {
+	const response = await http.get('/api/signups');
+	expect(response.status()).toBe(200);
+	return ((await response.json()) as unknown[]).length;
+}
+
+test.describe('languages', () => {
+	test('a person at an event switches to Urdu and signs up without meeting an English word', async ({
+		newDevice,
+		server
+	}, testInfo) => {
+		const coordinator = await request.newContext({
+			baseURL: server.url,
+			extraHTTPHeaders: { origin: server.url }
+		});
+		expect(
+			(
+				await coordinator.post('/api/session', { data: { name: 'coordinator', password: DEMO_PASSWORD } })
+			).ok()
+		).toBe(true);
+		const before = await inboxSize(coordinator);
+
+		const { page } = await newDevice();
+		await page.setViewportSize({ width: 360, height: 800 });
+		await page.goto('/sign-in');
+		await new SignInPage(page).signIn('recruiter');
+		await new SyncIndicator(page).expectAllSynced();
+		await new MainNav(page).go('Events');
+		await page.getByRole('link', { name: EVENT }).click();
+		await page.getByRole('link', { name: 'Start event mode' }).click();
+		await new EventModeLock(page).start(PIN);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join our patient and public network');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+
+		// The switch names each language in itself, in its own language.
+		const languages = page.getByRole('group', { name: 'Language' });
+		await expect(languages.getByRole('button', { name: 'English' })).toHaveAttribute('lang', 'en-GB');
+		await expect(languages.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+		await languages.getByRole('button', { name: 'اردو' }).click();
+		await expectUrdu(page);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('signup_heading'));
+		await expect(
+			page.getByRole('group', { name: ur('language_switch_label') }).getByRole('button', { name: 'اردو' })
+		).toHaveAttribute('aria-pressed', 'true');
+		await expectNoEnglish(page);
+		await expectAccessible(page);
+
+		// One mistake first: everything but the name. The message is Urdu, at the field and in the summary.
+		await page.getByLabel(ur('signup_email')).fill('amina@example.com');
+		await page.getByRole('radio', { name: ur('signup_by_email'), exact: true }).check();
+		await page.getByLabel(ur('signup_consent_contact')).check();
+		await page.getByLabel(ur('signup_consent_store')).check();
+		await page.getByRole('button', { name: ur('signup_continue') }).click();
+		await expect(page.getByRole('alert')).toContainText(ur('form_error_summary_title'));
+		await expect(page.locator('#name-error')).toHaveText(
+			`${ur('form_error_prefix')} ${ur('signup_error_name_missing')}`
+		);
+		await expectNoEnglish(page);
+		await expectAccessible(page);
+		const screenshot = testInfo.outputPath('urdu-signup-360.png');
+		await page.screenshot({ path: screenshot, fullPage: true });
+		await testInfo.attach('Urdu sign-up at 360 px', { path: screenshot, contentType: 'image/png' });
+
+		// Still Urdu after a reload (the choice is kept on the device); what was typed is gone, as always.
+		await page.reload();
+		await expectUrdu(page);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('signup_heading'));
+
+		await page.getByLabel(ur('signup_name')).fill('Amina Khan');
+		await page.getByLabel(ur('signup_email')).fill('amina@example.com');
+		await page.getByRole('radio', { name: ur('signup_by_email'), exact: true }).check();
+		await page.getByLabel(ur('signup_consent_contact')).check();
+		await page.getByLabel(ur('signup_consent_store')).check();
+		await page.getByRole('button', { name: ur('signup_continue') }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('equality_heading'));
+		await page
+			.getByRole('group', { name: ur('equality_ageBand_legend') })
+			.getByRole('radio', { name: ur('equality_ageBand_25_34'), exact: true })
+			.check();
+		await page.getByLabel(ur('equality_ethnicGroup_legend')).selectOption({
+			label: `${ur('equality_group_asian')}: ${ur('equality_ethnicGroup_asian_pakistani')}`
+		});
+		await expectNoEnglish(page);
+		await expectAccessible(page);
+		await page.screenshot({ path: testInfo.outputPath('urdu-equality-360.png'), fullPage: true });
+		await page.getByRole('button', { name: ur('equality_send') }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('thanks_heading'));
+		await expectNoEnglish(page);
+		await expectAccessible(page);
+		await expect.poll(() => inboxSize(coordinator), { timeout: 20_000 }).toBe(before + 1);
+
+		// The PIN prompt is in Urdu too; once event mode is left, the app is English again.
+		await page.getByRole('button', { name: ur('event_mode_exit_link') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('event_mode_exit_heading'));
+		await expectNoEnglish(page);
+		await page.getByLabel(ur('event_mode_exit_pin'), { exact: true }).fill(PIN);
+		await page.getByRole('button', { name: ur('event_mode_exit_heading') }).click();
+		await expect(page.getByRole('heading', { level: 1, name: EVENT })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+		await coordinator.dispose();
+	});
+});
