@@ -102,6 +102,9 @@ test.describe('network measures', () => {
 				'Nothing is shown until then'
 			);
 			await expect(measures.section('seldom-heard')).toHaveCount(0);
+			await page.emulateMedia({ media: 'print' });
+			await expect(page.getByLabel('Your sign-up key passphrase')).toBeHidden();
+			await page.emulateMedia({ media: null });
 			await expectAccessible(page);
 			await page.getByLabel('Your sign-up key passphrase').fill(KEY_PASSPHRASE);
 			await page.getByRole('button', { name: 'Unlock' }).click();
