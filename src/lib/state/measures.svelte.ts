@@ -4,6 +4,7 @@ import {
 	funnelByEvent,
 	funnelByKind,
 	growthSeries,
+	type EventRow,
 	type FunnelRow,
 	type Growth
 } from '$lib/domain/network-measures';
@@ -27,7 +28,8 @@ import {
 	loadIdeaRows,
 	loadJoinedSignups,
 	loadPeopleCopy,
-	loadProjectRows
+	loadProjectRows,
+	type PeopleCopy
 } from '$lib/store/measures-query';
 import { loadMeetingsInput } from '$lib/store/meeting-query';
 import type { InboxRow } from '$lib/store/recruitment';
@@ -111,20 +113,14 @@ export class MeasuresPage {
 		this.ideaSeries = $derived(
 			this.ideas.value && ideaSeries(this.ideas.value.ideas, this.ideas.value.statuses, span())
 		);
-		const people = () => this.people.value;
-		const events = () => this.events.value;
-		this.growth = $derived.by(() => {
-			const [copy, known] = [people(), events()];
-			return copy && known ? growthSeries(copy.members, known, span()) : undefined;
-		});
-		this.byKind = $derived.by(() => {
-			const [copy, known] = [people(), events()];
-			return copy && known ? funnelByKind(copy.signups, known) : undefined;
-		});
-		this.byEvent = $derived.by(() => {
-			const [copy, known] = [people(), events()];
-			return copy && known ? funnelByEvent(copy.signups, known) : undefined;
-		});
+		/** A measure of the server's counts and the events, once both are read. */
+		const counted = <T>(measure: (copy: PeopleCopy, events: EventRow[]) => T): T | undefined => {
+			const [copy, known] = [this.people.value, this.events.value];
+			return copy && known ? measure(copy, known) : undefined;
+		};
+		this.growth = $derived(counted((copy, known) => growthSeries(copy.members, known, span())));
+		this.byKind = $derived(counted((copy, known) => funnelByKind(copy.signups, known)));
+		this.byEvent = $derived(counted((copy, known) => funnelByEvent(copy.signups, known)));
 		this.reach = $derived(seldomHeardReach(this.opened, this.chosen.value, span()));
 		this.coverage = $derived.by(() => {
 			const firsts = [this.fromStart, this.meetingSeries, this.ideaSeries, this.growth].flatMap(
