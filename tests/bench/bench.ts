@@ -389,6 +389,38 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 	}
 }
 
+/**
+ * Only the measures page (`npm run bench -- --only measures`): the server seeded with `docs` ideas and
+ * the measures' network, one coordinator's device, `samples` timings.
+ */
+export async function runMeasuresBench(
+	docs: number,
+	samples: number,
+	log: (line: string) => void = (line) => console.log(line)
+): Promise<MeasuresResults> {
+	const random = new Random(20261001);
+	const server = await ServerProcess.start();
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	try {
+		log(`Server at ${server.url}; seeding ${docs.toLocaleString('en-GB')} ideas…`);
+		const ideasOnServer = await seed(server.url, docs, random);
+		log('Measures page with a big network…');
+		return await measuresPage(
+			server.url,
+			ideasOnServer,
+			random,
+			async () => {
+				const opened = await appContext(browser, server.url, log);
+				return { page: opened.page, close: () => opened.context.close() };
+			},
+			samples
+		);
+	} finally {
+		await browser.close();
+		await server.stop();
+	}
+}
+
 function medianOf(runs: SyncRun[], key: keyof SyncRun): number {
 	return round(median(runs.map((run) => run[key])), 2);
 }

@@ -23,7 +23,8 @@ const test = base.extend<object, { server: ServerProcess }>({
 });
 
 const NETWORK_LEVEL = ['coproduced-from-start', 'big-i', 'member-led-meetings', 'ideas'];
-const COORDINATORS_ONLY = ['growth', 'signups-by-kind', 'signups-by-event'];
+/** From the server's counts (`/api/measures/people`): chairs' and coordinators'. */
+const CHAIRS_AND_COORDINATORS = ['growth', 'signups-by-kind', 'signups-by-event'];
 
 /** Marks the demo's sign-ups as joined, as a coordinator following them up would. */
 async function allJoined(baseURL: string): Promise<void> {
@@ -62,14 +63,14 @@ test.describe('network measures', () => {
 		await signInSynced(page, 'coordinator');
 		await waitForServiceWorker(page);
 		const measures = new MeasuresPage(page);
-		// Online once: the device keeps its copies of the accounts (dates only) and of the sign-up inbox.
+		// Online once: the device keeps its copies of the counts (dates and outcomes only) and of the inbox.
 		await measures.open();
 		await expect(measures.section('growth')).toBeVisible({ timeout: 15_000 });
 
 		await setOffline(true);
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1, name: 'Network measures' })).toBeVisible();
-		for (const id of [...NETWORK_LEVEL, ...COORDINATORS_ONLY]) await measures.expectComplete(id);
+		for (const id of [...NETWORK_LEVEL, ...CHAIRS_AND_COORDINATORS]) await measures.expectComplete(id);
 		await expect(page.getByTestId('measures-audience')).toContainText('you see every measure');
 		await expect(measures.section('big-i').getByTestId('measure-summary')).toContainText(
 			'of active projects had Big I'
@@ -101,6 +102,9 @@ test.describe('network measures', () => {
 				'Nothing is shown until then'
 			);
 			await expect(measures.section('seldom-heard')).toHaveCount(0);
+			await page.emulateMedia({ media: 'print' });
+			await expect(page.getByLabel('Your sign-up key passphrase')).toBeHidden();
+			await page.emulateMedia({ media: null });
 			await expectAccessible(page);
 			await page.getByLabel('Your sign-up key passphrase').fill(KEY_PASSPHRASE);
 			await page.getByRole('button', { name: 'Unlock' }).click();
@@ -118,9 +122,38 @@ test.describe('network measures', () => {
 			await expect(section.getByTestId('measure-table')).toContainText('fewer than 5');
 		});
 
+		await test.step('in print every measure has its figures and no control shows', async () => {
+			expect(await measures.shown()).toEqual([...NETWORK_LEVEL, ...CHAIRS_AND_COORDINATORS, 'seldom-heard']);
+			await measures.expectPrintable();
+		});
+
 		await expectAccessible(page);
 		await page.setViewportSize({ width: 320, height: 640 });
 		expect(await measures.scrollsSideways()).toBe(false);
+	});
+
+	test('a chair sees growth and sign-ups from the server’s counts, offline too, but not seldom-heard reach', async ({
+		newDevice
+	}) => {
+		const { page, setOffline } = await newDevice();
+		await signInSynced(page, 'chair');
+		await waitForServiceWorker(page);
+		const measures = new MeasuresPage(page);
+		await measures.open();
+		await expect(measures.section('growth')).toBeVisible({ timeout: 15_000 });
+
+		await setOffline(true);
+		await page.reload();
+		for (const id of [...NETWORK_LEVEL, ...CHAIRS_AND_COORDINATORS]) await measures.expectComplete(id);
+		expect(await measures.shown()).toEqual([...NETWORK_LEVEL, ...CHAIRS_AND_COORDINATORS]);
+		await expect(page.getByTestId('measure-seldom-heard-locked')).toHaveCount(0);
+		await expect(page.getByTestId('measures-audience')).toContainText('every measure but seldom-heard reach');
+		await expect(measures.section('growth')).toContainText(/Accounts as of \d{1,2} \w+ \d{4}/);
+		await expect(measures.section('signups-by-kind').getByTestId('measure-summary')).toContainText(
+			/sign-ups as of \d{1,2} \w+ \d{4}/
+		);
+		await measures.expectPrintable();
+		await expectAccessible(page);
 	});
 
 	test('a member sees only the network-level measures, by month or quarter', async ({ newDevice }) => {
@@ -131,7 +164,7 @@ test.describe('network measures', () => {
 		await measures.open();
 		for (const id of NETWORK_LEVEL) await measures.expectComplete(id);
 		expect(await measures.shown()).toEqual(NETWORK_LEVEL);
-		await expect(page.getByTestId('measures-audience')).toContainText('only coordinators');
+		await expect(page.getByTestId('measures-audience')).toContainText('chairs and coordinators see them');
 		await page.getByLabel('By quarter').check();
 		await expect(measures.section('ideas').getByTestId('measure-table').locator('thead')).toContainText(
 			'Quarter'

@@ -24,6 +24,10 @@ test.describe('meetings: member-set agendas, notes taken together, actions follo
 		const meetings = new MeetingsPage(chair.page);
 		await meetings.open();
 		await expect(chair.page.getByTestId('measures')).toContainText('Chaired by members');
+		await expect(chair.page.getByRole('link', { name: "See all the network's measures" })).toHaveAttribute(
+			'href',
+			'/measures'
+		);
 		await expectAccessible(chair.page);
 		await meetings.openFirst('upcoming-meetings');
 		await expect(chair.page.getByTestId('agenda')).toContainText('What happens next cards');

@@ -57,9 +57,10 @@ describe('measure summaries', () => {
 				joinedShare: null
 			}
 		];
-		expect(summariseFunnel(rows, 'on this device')).toBe(
-			'Of 10 sign-ups on this device, 6 (60%) were contacted and 4 (40%) joined. Most joined from Pride (3).'
+		expect(summariseFunnel(rows, 'as of 3 March 2026')).toBe(
+			'Of 10 sign-ups as of 3 March 2026, 6 (60%) were contacted and 4 (40%) joined. Most joined from Pride (3).'
 		);
+		expect(summariseFunnel([], 'as of 3 March 2026')).toBe('No sign-ups yet, so there is nothing to chart.');
 	});
 
 	it('seldom-heard reach: says a hidden number is hidden, never the number', () => {

@@ -46,7 +46,7 @@ export function summariseGrowth(growth: Growth, granularity: Granularity): strin
 
 export function summariseFunnel(rows: readonly FunnelRow[], of: string): string {
 	const signups = sum(rows, (row) => row.signups);
-	if (signups === 0) return 'No sign-ups on this device yet, so there is nothing to chart.';
+	if (signups === 0) return 'No sign-ups yet, so there is nothing to chart.';
 	const contacted = sum(rows, (row) => row.contacted);
 	const joined = sum(rows, (row) => row.joined);
 	const best = [...rows].sort((a, b) => b.joined - a.joined)[0];

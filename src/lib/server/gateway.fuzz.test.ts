@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newDoc } from '../domain/envelope';
-import { anyRequest, routeRequest } from './fuzz/arbitraries';
+import { anyRequest, measuresRequest, routeRequest } from './fuzz/arbitraries';
 import type { FuzzRequest } from './fuzz/request';
 import { revisionTreeRequest } from './fuzz/revision-trees';
 import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
@@ -10,7 +10,7 @@ import { projectDoc } from './fuzz/project-docs';
 import { FORBIDDEN_TEXT } from './fuzz/secrets';
 
 /**
- * Property-based fuzzing of the `/db` gateway, over the embedded backend and (with COUCHDB_TEST_URL) CouchDB:
+ * Property-based fuzzing of the `/db` gateway (and the measures' counts under `/api`), over the embedded backend and (with COUCHDB_TEST_URL) CouchDB:
  * generated malformed requests (raw paths with dot segments and bad escapes, garbage query strings, wrong
  * bodies, replication revision trees) never get a 5xx, a non-JSON answer, a stack trace or anything the
  * principal may not read, and the server stays up and keeps serving replication.
@@ -29,6 +29,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const TIMEOUT = 10 * 60_000;
 const SHRINK_LIMIT_MS = 45_000;
+
+/** The measures' counts (`/api/measures/people`), which no fuzzing principal may read. */
+const COUNTS = /"members":\[|"signups":\[/;
 
 /** Bodies and logs that give away the server's insides. */
 const LEAKS = /\n\s+at |\s{4}at \S|node_modules|\/work\/|\/tmp\/|\/home\/|\/usr\/lib|<html|[A-Z]:\\\\/i;
@@ -174,6 +177,7 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 		const leaked = [...FORBIDDEN_TEXT, gateway.ids.signup].filter((text) => answer.body.includes(text));
 		if (leaked.length > 0)
 			fail(`An answer to ${request.principal} with what it may not read: ${leaked.join(', ')}`);
+		if (COUNTS.test(answer.body)) fail(`The measures' counts answered to ${request.principal}`);
 		if (LEAKS.test(answer.body)) fail('An answer that shows the server’s insides (stack trace, paths, HTML)');
 		if (answer.status >= 500) fail(`A 5xx answer to a malformed request`);
 		if (answer.cutOff && !(answer.status === 200 && /longpoll/i.test(path))) {
@@ -181,7 +185,7 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 		}
 		const type = String(answer.headers['content-type'] ?? '');
 		if (!/^application\/json\b/.test(type) && !(answer.status < 300 && isAttachmentRead(request, path))) {
-			fail(`A non-JSON answer (${type || 'no content-type'}) under /db`);
+			fail(`A non-JSON answer (${type || 'no content-type'})`);
 		}
 	}
 
@@ -333,6 +337,22 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 			}
 		});
 
+		it.each([
+			['anonymous', 401],
+			['member', 403],
+			['recruiter', 403]
+		] as const)('refuses the measures counts to %s with a JSON %i', async (principal, status) => {
+			await ensureGateway();
+			const answer = await send(gateway.port, {
+				method: 'GET',
+				path: '/api/measures/people',
+				cookie: gateway.cookies[principal]
+			});
+			expect(answer.status, describeAnswer(answer)).toBe(status);
+			expect(String(answer.headers['content-type'])).toMatch(/^application\/json\b/);
+			expect(answer.body).not.toMatch(COUNTS);
+		});
+
 		it('refuses a replicated revision whose _revisions has no ids, and keeps serving _changes', async () => {
 			await ensureGateway();
 			const doc = {
@@ -378,6 +398,12 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 	it(
 		'answers the replication routes with wrong bodies and query strings without a 5xx, a leak or going down',
 		() => assertProperty(routeRequest, RUNS * 2),
+		TIMEOUT
+	);
+
+	it(
+		'answers the measures counts route and paths around it without a 5xx, a leak or going down',
+		() => assertProperty(measuresRequest, RUNS),
 		TIMEOUT
 	);
 

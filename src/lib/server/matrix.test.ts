@@ -10,17 +10,16 @@ import { projectDoc } from './fuzz/project-docs';
 import { PNG_BASE64 } from './fuzz/secrets';
 import { backendLocalId } from './routes/db-checkpoints';
 import { useTestGateway, type Json } from '../../../tests/support/gateway';
+import { PRINCIPALS, requestAs, SIGNED_IN, type Principal } from '../../../tests/support/matrix';
 import { idea } from '../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../tests/support/test-backends';
 
 /**
  * The proof of the access policy: every principal × every route × every database, asserting access exactly
- * where docs/SECURITY.md says and none elsewhere. The expectations are written out here by hand, not read
+ * where docs/SECURITY.md says and none elsewhere (the measures' counts: matrix-measures.test.ts). The expectations are written out here by hand, not read
  * from policy.ts, so a change to the policy has to be made in both places.
  */
 
-const PRINCIPALS = ['anonymous', 'member', 'chair', 'recruiter', 'coordinator'] as const;
-type Principal = (typeof PRINCIPALS)[number];
 const DBS = ['network', 'signups', 'coproduce-accounts', 'coproduce-sessions', 'nosuchdb'] as const;
 type Db = (typeof DBS)[number];
 
@@ -70,13 +69,12 @@ const TYPE_WRITERS: Record<string, readonly Principal[]> = {
 const WRITE_ROUTES = ['PUT /<docid>', '_bulk_docs', '_bulk_docs new_edits:false'] as const;
 
 describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) => {
-	const gateway = useTestGateway(kind, 'matrix', { signIn: ['member', 'chair', 'recruiter', 'coordinator'] });
+	const gateway = useTestGateway(kind, 'matrix', { signIn: SIGNED_IN });
 	/** The planted document of each database (the private ones get a marker document). */
 	let docIds: Record<Db, string>;
 
 	function request(path: string, principal: Principal, init: RequestInit = {}): Promise<Response> {
-		const cookie = principal === 'anonymous' ? undefined : gateway.cookies[principal];
-		return gateway.request(path, { ...init, cookie });
+		return requestAs(gateway, path, principal, init);
 	}
 
 	function backendName(db: Db): string {

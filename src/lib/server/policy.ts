@@ -71,6 +71,17 @@ export function mayReadSignups(principal: Principal): boolean {
 	return may(principal, 'signups', 'read');
 }
 
+/**
+ * Who may read the counts behind growth and the sign-up funnel (`GET /api/measures/people`, measures.ts):
+ * when each member account was made and whether it is active, and each sign-up's event and outcome, with
+ * no names, ids or contents. Chairs report these to their groups; members and recruiters do not need them.
+ */
+export const PEOPLE_COUNT_READERS: readonly Role[] = ['chair', 'coordinator'];
+
+export function mayReadPeopleCounts(principal: Principal): boolean {
+	return principal.active && PEOPLE_COUNT_READERS.some((role) => principal.roles.includes(role));
+}
+
 /** Every route the gateway forwards under `/db/<db>/`, and the operation it needs. */
 export const DB_ROUTES = {
 	info: { route: 'GET /db/<db>/', operation: 'read' },

@@ -4,6 +4,7 @@ import {
 	funnelByEvent,
 	funnelByKind,
 	growthSeries,
+	type EventRow,
 	type FunnelRow,
 	type Growth
 } from '$lib/domain/network-measures';
@@ -21,19 +22,19 @@ import { EQUALITY_KEYS, type EqualityKey, type SessionInfo } from '$lib/domain';
 import { ideaSeries, meetingSeries, type IdeasSeries, type MeetingsRow } from '$lib/domain/work-measures';
 import {
 	keepChosenAnswers,
-	keepMemberCopy,
+	keepPeopleCopy,
 	loadChosenAnswers,
 	loadEventRows,
 	loadIdeaRows,
 	loadJoinedSignups,
-	loadMemberCopy,
+	loadPeopleCopy,
 	loadProjectRows,
-	loadSignupOutcomes
+	type PeopleCopy
 } from '$lib/store/measures-query';
 import { loadMeetingsInput } from '$lib/store/meeting-query';
 import type { InboxRow } from '$lib/store/recruitment';
 import type { Workspace } from '$lib/store/workspace';
-import { AccountsApi } from '$lib/sync/accounts-api';
+import { MeasuresApi } from '$lib/sync/measures-api';
 import { reportProblem } from '$lib/report';
 import { Attempt } from './attempt.svelte';
 import { Live } from './live.svelte';
@@ -43,20 +44,21 @@ import { openAll, refreshSignupCounts, vault } from './signups.svelte';
  * The network's measures, computed on this device from the desk, by month or by quarter. The projects'
  * measures are read first and every other query waits for them, so the page's first charts show as soon
  * as they can; the rest follow. Who sees what: everyone the network-level measures (projects, meetings,
- * ideas: counts that name nobody); coordinators also growth, sign-ups and seldom-heard reach, whose facts
- * (accounts, the sign-up inbox, sealed equality answers) only a coordinator's device holds.
+ * ideas: counts that name nobody); chairs and coordinators also growth and sign-ups, from the server's
+ * counts (`/api/measures/people`, kept on the device); coordinators also seldom-heard reach, from the
+ * sealed equality answers that only their key opens.
  */
 
 export class MeasuresPage {
 	by = $state<Granularity>('month');
 	readonly coordinator: boolean;
-	readonly chair: boolean;
+	/** A chair or a coordinator: sees growth and sign-ups. */
+	readonly seesGrowth: boolean;
 	readonly projects: Live<Awaited<ReturnType<typeof loadProjectRows>> | undefined>;
 	readonly meetings: Live<Awaited<ReturnType<typeof loadMeetingsInput>> | undefined, boolean>;
 	readonly ideas: Live<Awaited<ReturnType<typeof loadIdeaRows>> | undefined, boolean>;
-	readonly members: Live<Awaited<ReturnType<typeof loadMemberCopy>> | undefined, boolean>;
+	readonly people: Live<Awaited<ReturnType<typeof loadPeopleCopy>> | undefined, boolean>;
 	readonly events: Live<Awaited<ReturnType<typeof loadEventRows>> | undefined, boolean>;
-	readonly signups: Live<Awaited<ReturnType<typeof loadSignupOutcomes>> | undefined, boolean>;
 	readonly joined: Live<InboxRow[], boolean>;
 	readonly chosen: Live<Awaited<ReturnType<typeof loadChosenAnswers>>, boolean>;
 	readonly fromStart: Series<FromStartRow> | undefined;
@@ -73,18 +75,18 @@ export class MeasuresPage {
 	readonly coverage: string;
 	/** The joined sign-ups' equality answers, opened in memory with the unlocked key (never stored). */
 	opened = $state.raw<JoinedAnswers[]>([]);
-	/** Why the member accounts could not be brought up to date (the device's last copy is used). */
-	accountsProblem = $state<string>();
+	/** Why the counts of members and sign-ups could not be brought up to date (the last copy is used). */
+	peopleProblem = $state<string>();
 	readonly today = today();
 
 	constructor(
 		private readonly workspace: Workspace,
 		session: SessionInfo,
-		private readonly accounts = new AccountsApi()
+		private readonly api = new MeasuresApi()
 	) {
 		const { desk } = workspace;
 		this.coordinator = session.roles.includes('coordinator');
-		this.chair = session.roles.includes('chair');
+		this.seesGrowth = this.coordinator || session.roles.includes('chair');
 		this.projects = new Live(
 			() => undefined,
 			() => loadProjectRows(desk),
@@ -93,12 +95,12 @@ export class MeasuresPage {
 		// Everything else waits until the first charts' figures are read.
 		const after = () => this.projects.loaded;
 		const waiting = (ready: boolean) => !ready;
+		const ofGrowth = () => this.seesGrowth && this.projects.loaded;
 		const ofCoordinator = () => this.coordinator && this.projects.loaded;
 		this.meetings = new Live(after, () => loadMeetingsInput(desk, this.today), undefined, waiting);
 		this.ideas = new Live(after, () => loadIdeaRows(desk), undefined, waiting);
-		this.members = new Live(ofCoordinator, () => loadMemberCopy(desk), undefined, waiting);
-		this.events = new Live(ofCoordinator, () => loadEventRows(desk), undefined, waiting);
-		this.signups = new Live(ofCoordinator, () => loadSignupOutcomes(desk), undefined, waiting);
+		this.people = new Live(ofGrowth, () => loadPeopleCopy(desk), undefined, waiting);
+		this.events = new Live(ofGrowth, () => loadEventRows(desk), undefined, waiting);
 		this.joined = new Live(ofCoordinator, () => loadJoinedSignups(desk), [], waiting);
 		this.chosen = new Live(ofCoordinator, () => loadChosenAnswers(desk), [], waiting);
 		const span = () => ({ by: this.by, to: this.today });
@@ -111,17 +113,14 @@ export class MeasuresPage {
 		this.ideaSeries = $derived(
 			this.ideas.value && ideaSeries(this.ideas.value.ideas, this.ideas.value.statuses, span())
 		);
-		this.growth = $derived(
-			this.members.value && this.events.value
-				? growthSeries(this.members.value.members, this.events.value, span())
-				: undefined
-		);
-		this.byKind = $derived(
-			this.signups.value && this.events.value && funnelByKind(this.signups.value, this.events.value)
-		);
-		this.byEvent = $derived(
-			this.signups.value && this.events.value && funnelByEvent(this.signups.value, this.events.value)
-		);
+		/** A measure of the server's counts and the events, once both are read. */
+		const counted = <T>(measure: (copy: PeopleCopy, events: EventRow[]) => T): T | undefined => {
+			const [copy, known] = [this.people.value, this.events.value];
+			return copy && known ? measure(copy, known) : undefined;
+		};
+		this.growth = $derived(counted((copy, known) => growthSeries(copy.members, known, span())));
+		this.byKind = $derived(counted((copy, known) => funnelByKind(copy.signups, known)));
+		this.byEvent = $derived(counted((copy, known) => funnelByEvent(copy.signups, known)));
 		this.reach = $derived(seldomHeardReach(this.opened, this.chosen.value, span()));
 		this.coverage = $derived.by(() => {
 			const firsts = [this.fromStart, this.meetingSeries, this.ideaSeries, this.growth].flatMap(
@@ -152,16 +151,20 @@ export class MeasuresPage {
 	}
 
 	/**
-	 * A coordinator's device brings its copies of the accounts and the sign-up inbox up to date when it
-	 * can; offline (or on failure) the measures use the last copies and say when they were taken.
+	 * A chair's or coordinator's device brings its copy of the counts of members and sign-ups up to date
+	 * when it can (and a coordinator's its sealed inbox, for seldom-heard reach); offline (or on failure)
+	 * the measures use the last copy and say when it was taken.
 	 */
 	async refresh(): Promise<void> {
-		if (!this.coordinator) return;
-		const [answer] = await Promise.all([this.accounts.list(), refreshSignupCounts(this.workspace)]);
-		this.accountsProblem = answer.ok ? undefined : answer.message;
+		if (!this.seesGrowth) return;
+		const [answer] = await Promise.all([
+			this.api.people(),
+			this.coordinator ? refreshSignupCounts(this.workspace) : undefined
+		]);
+		this.peopleProblem = answer.ok ? undefined : answer.message;
 		if (!answer.ok) return;
-		await keepMemberCopy(this.workspace.desk, answer.value, nowIso()).catch((error: unknown) =>
-			reportProblem('the member accounts could not be kept on this device', error)
+		await keepPeopleCopy(this.workspace.desk, answer.value, nowIso()).catch((error: unknown) =>
+			reportProblem('the counts of members and sign-ups could not be kept on this device', error)
 		);
 	}
 

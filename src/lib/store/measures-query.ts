@@ -1,5 +1,5 @@
-import type { AccountSummary } from '$lib/domain';
 import type { EventRow, MemberRow, SignupOutcomeRow } from '$lib/domain/network-measures';
+import type { PeopleCounts } from '$lib/domain/people-counts';
 import type { ProjectRow } from '$lib/domain/project-measures';
 import type { ChosenAnswer } from '$lib/domain/seldom-heard';
 import type { IdeaRow, IdeaStatusRow } from '$lib/domain/work-measures';
@@ -47,44 +47,34 @@ export async function loadEventRows(desk: Desk): Promise<EventRow[]> {
 	return (await desk.events.toArray()).map(({ id, name, date, kind }) => ({ id, name, date, kind }));
 }
 
-/** Each sign-up's event and outcome, from the coordinator's inbox copy (nothing about the person). */
-export async function loadSignupOutcomes(desk: Desk): Promise<SignupOutcomeRow[]> {
-	return (await desk.inbox.toArray()).map(({ eventId, status }) => ({ eventId, status }));
-}
-
 /** The sign-ups marked as joined, still sealed (the seldom-heard measure opens them in memory). */
 export function loadJoinedSignups(desk: Desk): Promise<InboxRow[]> {
 	return desk.inbox.where('status').equals('joined').toArray();
 }
 
-/** The device's copy of the member accounts, for growth: when each joined and whether it is active. */
-export interface MemberCopy {
+/**
+ * The device's copy of the counts behind growth and the sign-up funnel (`/api/measures/people`, a chair's or
+ * a coordinator's): when each member joined and whether they are active, and each sign-up's event and
+ * outcome. Nothing names anyone.
+ */
+export interface PeopleCopy {
 	/** When the copy was taken from the server. */
 	at: string;
 	members: MemberRow[];
+	signups: SignupOutcomeRow[];
 }
 
-export const MEMBER_COPY_KEY = 'measures.members';
+export const PEOPLE_COPY_KEY = 'measures.people';
 export const SELDOM_HEARD_KEY = 'measures.seldom-heard';
 
-/** The member accounts as last read from the server on this device (a coordinator's), if ever. */
-export async function loadMemberCopy(desk: Desk): Promise<MemberCopy | null> {
-	return (await desk.getSetting<MemberCopy>(MEMBER_COPY_KEY)) ?? null;
+/** The counts as last read from the server on this device, if ever. */
+export async function loadPeopleCopy(desk: Desk): Promise<PeopleCopy | null> {
+	return (await desk.getSetting<PeopleCopy>(PEOPLE_COPY_KEY)) ?? null;
 }
 
-/**
- * Keeps what growth needs of the accounts: for member accounts only (not staff: anyone who is a
- * coordinator), when each was made and whether it is switched on. No names are kept.
- */
-export async function keepMemberCopy(
-	desk: Desk,
-	accounts: readonly AccountSummary[],
-	at: string
-): Promise<void> {
-	const members = accounts
-		.filter((account) => account.roles.includes('member') && !account.roles.includes('coordinator'))
-		.map((account) => ({ joinedAt: account.createdAt, active: account.active }));
-	await desk.setSetting(MEMBER_COPY_KEY, { at, members } satisfies MemberCopy);
+/** Keeps the server's answer on this device, with when it was taken, for offline use. */
+export async function keepPeopleCopy(desk: Desk, counts: PeopleCounts, at: string): Promise<void> {
+	await desk.setSetting(PEOPLE_COPY_KEY, { at, ...counts } satisfies PeopleCopy);
 }
 
 /** The equality answers this coordinator counts as seldom heard, as chosen on this device. */

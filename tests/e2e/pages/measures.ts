@@ -56,6 +56,25 @@ export class MeasuresPage {
 		return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 	}
 
+	/**
+	 * In print (emulated): the title and the date printed, every measure shown with its summary and its
+	 * table (open or not on screen), and no control of any kind.
+	 */
+	async expectPrintable(): Promise<void> {
+		await this.page.emulateMedia({ media: 'print' });
+		await expect(this.page.getByRole('heading', { level: 1, name: 'Network measures' })).toBeVisible();
+		await expect(this.page.getByTestId('measures-printed')).toBeVisible();
+		await expect(this.page.getByTestId('measures-printed')).toContainText('Printed');
+		for (const id of await this.shown()) {
+			await expect(this.section(id).getByTestId('measure-summary')).toBeVisible();
+			await expect(this.section(id).getByTestId('measure-table')).toBeVisible();
+		}
+		const controls = this.page.locator('button, input, select, textarea, summary, a.nhsuk-button, header');
+		expect(await controls.count()).toBeGreaterThan(0);
+		for (const control of await controls.all()) await expect(control).toBeHidden();
+		await this.page.emulateMedia({ media: null });
+	}
+
 	/** Whether the page scrolls sideways (it must not, even at 320 pixels). */
 	async scrollsSideways(): Promise<boolean> {
 		return this.page.evaluate(

@@ -1,32 +1,40 @@
 /**
- * Whole requests for gateway.fuzz.test.ts: any method on any `/db` path, and the replication routes, with
- * the paths (paths.ts), query strings (queries.ts) and bodies (bodies.ts) generated; revision trees are in
- * revision-trees.ts.
+ * Whole requests for gateway.fuzz.test.ts: any method on any `/db` path, the replication routes and the
+ * measures' counts (`/api/measures/people`), with the paths (paths.ts), query strings (queries.ts) and
+ * bodies (bodies.ts) generated; revision trees are in revision-trees.ts.
  */
 import fc from 'fast-check';
 import { body, CONTENT_TYPES } from './bodies';
-import { dbPath, method, principal } from './paths';
+import { dbPath, measuresPath, method, principal } from './paths';
 import { queryString } from './queries';
 import { described, type FuzzRequest } from './request';
 
-/** Any method on any `/db` path, with garbage query strings and bodies. */
-export const anyRequest: fc.Arbitrary<FuzzRequest> = fc
-	.record({
-		principal,
-		method,
-		path: dbPath,
-		query: queryString,
-		body: fc.option(body, { nil: undefined, freq: 2 }),
-		contentType: fc.constantFrom(...CONTENT_TYPES)
-	})
-	.map(({ principal, method, path, query, body, contentType }) =>
-		described({
+/** Any method on the paths `paths` generates, with garbage query strings and bodies. */
+function anyMethodOn(paths: fc.Arbitrary<string>): fc.Arbitrary<FuzzRequest> {
+	return fc
+		.record({
 			principal,
 			method,
-			path: path + query,
-			...(body === undefined || method === 'GET' || method === 'HEAD' ? {} : { body, contentType })
+			path: paths,
+			query: queryString,
+			body: fc.option(body, { nil: undefined, freq: 2 }),
+			contentType: fc.constantFrom(...CONTENT_TYPES)
 		})
-	);
+		.map(({ principal, method, path, query, body, contentType }) =>
+			described({
+				principal,
+				method,
+				path: path + query,
+				...(body === undefined || method === 'GET' || method === 'HEAD' ? {} : { body, contentType })
+			})
+		);
+}
+
+/** Any method on any `/db` path, with garbage query strings and bodies. */
+export const anyRequest = anyMethodOn(dbPath);
+
+/** The measures' counts route and paths around it, by anyone but those who may read it, with garbage. */
+export const measuresRequest = anyMethodOn(measuresPath);
 
 /** The replication routes, each with garbage query strings and wrong or malformed bodies. */
 export const routeRequest: fc.Arbitrary<FuzzRequest> = fc

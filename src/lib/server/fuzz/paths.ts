@@ -1,5 +1,5 @@
 /**
- * Raw `/db` paths for the gateway's fuzzing: real names mixed with dot segments in every spelling, encoded
+ * Raw `/db` paths (and `/api/measures/people` with what may follow it) for the gateway's fuzzing: real names mixed with dot segments in every spelling, encoded
  * slashes and bad escapes; methods and principals. Paths may hold placeholders (`@ATT@`, `@MINE@`,
  * `@CHAIRS@`, `@SIGNUP@`, `@PROJECT@`) that the test replaces with ids of the running server.
  */
@@ -184,3 +184,29 @@ export const dbPath: fc.Arbitrary<string> = fc.oneof(
 	{ arbitrary: randomPath, weight: 3 },
 	{ arbitrary: traversalPath, weight: 2 }
 );
+
+/** The measures' counts route as written, in other spellings, and climbing from it to other routes. */
+export const measuresPath: fc.Arbitrary<string> = fc
+	.tuple(
+		fc.constantFrom(
+			'/api/measures/people',
+			'/api/measures/people',
+			'/api/measures/people/',
+			'/api/measures',
+			'/api/measures/%70eople',
+			'/api/MEASURES/people',
+			'/api//measures/people'
+		),
+		fc.array(
+			fc.oneof(
+				{ arbitrary: fc.constantFrom(...DOTS), weight: 3 },
+				{
+					arbitrary: fc.constantFrom('accounts', 'signups', '@SIGNUP@', 'db', 'network', 'people'),
+					weight: 2
+				},
+				{ arbitrary: segment, weight: 1 }
+			),
+			{ maxLength: 4 }
+		)
+	)
+	.map(([route, rest]) => [route, ...rest].join('/'));

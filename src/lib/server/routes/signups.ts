@@ -181,17 +181,21 @@ function deliverSignup(ctx: GatewayContext): RequestHandler {
 	});
 }
 
+/** Every valid sign-up in the inbox (one that is not is logged and left out). */
+export async function readInbox(ctx: GatewayContext): Promise<InboxEntry[]> {
+	const rows = await ctx.couch.allDocsWithPrefix<StoredSignup>(signupsDb(ctx), 'signup:');
+	const entries: InboxEntry[] = [];
+	for (const row of rows) {
+		const entry = row.doc ? entryOf(row.doc) : undefined;
+		if (entry) entries.push(entry);
+		else if (row.doc) ctx.log(`Skipped a stored sign-up that is not valid: ${row.id ?? row.key}`);
+	}
+	return entries;
+}
+
 function listSignups(ctx: GatewayContext): RequestHandler {
-	const db = signupsDb(ctx);
 	return handle(async (_req, res) => {
-		const rows = await ctx.couch.allDocsWithPrefix<StoredSignup>(db, 'signup:');
-		const entries: InboxEntry[] = [];
-		for (const row of rows) {
-			const entry = row.doc ? entryOf(row.doc) : undefined;
-			if (entry) entries.push(entry);
-			else if (row.doc) ctx.log(`Skipped a stored sign-up that is not valid: ${row.id ?? row.key}`);
-		}
-		res.json(entries);
+		res.json(await readInbox(ctx));
 	});
 }
 
