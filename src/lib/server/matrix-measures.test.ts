@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from './demo/network';
+import { DEMO_ACCOUNTS } from './demo/accounts';
 import { useTestGateway, type Json } from '../../../tests/support/gateway';
 import { PRINCIPALS, requestAs, SIGNED_IN, type Principal } from '../../../tests/support/matrix';
 import { TEST_BACKENDS } from '../../../tests/support/test-backends';
