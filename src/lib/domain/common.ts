@@ -30,3 +30,20 @@ export function baseDocShape<T extends string>(type: T) {
  * types that have one).
  */
 export const IMMUTABLE_FIELDS = ['type', 'author', 'createdAt', 'group'] as const;
+
+/** Text a person may leave empty, trimmed, at most `max` characters ("<label> must be … or fewer"). */
+export function optionalText(max: number, label: string) {
+	return z
+		.string()
+		.trim()
+		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
+}
+
+/** Text a person must give (`empty` says so when they do not), trimmed, at most `max` characters. */
+export function requiredText(max: number, label: string, empty: string) {
+	return z
+		.string({ error: empty })
+		.trim()
+		.min(1, { error: empty })
+		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
+}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { accountNameSchema } from './accounts';
-import { baseDocShape, docIdSchema, isoTimestamp } from './common';
+import {
+	baseDocShape,
+	docIdSchema,
+	isoTimestamp,
+	optionalText as text,
+	requiredText as required
+} from './common';
 import { ULID_PATTERN } from './ids';
 import type { TypeRule } from './type-rules';
 
@@ -54,19 +60,6 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 export const MEETING_TITLE_MAX = 120;
 export const AGENDA_ITEMS_MAX = 40;
 export const NOTE_MAX = 10_000;
-
-const text = (max: number, label: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
-
-const required = (max: number, label: string, empty: string) =>
-	z
-		.string({ error: empty })
-		.trim()
-		.min(1, { error: empty })
-		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
 
 /** A link people join online with: https only, so it can be shown as a link safely. */
 export const onlineLinkSchema = text(500, 'The online link').refine(

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { accountNameSchema } from './accounts';
-import { baseDocShape, docIdSchema, isoTimestamp } from './common';
+import {
+	baseDocShape,
+	docIdSchema,
+	isoTimestamp,
+	optionalText as text,
+	requiredText as required
+} from './common';
 import { ULID_PATTERN } from './ids';
 import { PERSON_KINDS } from './meetings';
 import type { TypeRule } from './type-rules';
@@ -79,19 +85,6 @@ export const PDSA_DECISION_LABELS: Record<PdsaDecision, string> = {
 
 export const MEASURE_DIRECTIONS = ['higher', 'lower'] as const;
 export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
-
-const text = (max: number, label: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
-
-const required = (max: number, label: string, empty: string) =>
-	z
-		.string({ error: empty })
-		.trim()
-		.min(1, { error: empty })
-		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
 
 const isoDate = (empty: string) => z.iso.date({ error: empty });
 
