@@ -1,27 +1,15 @@
 import { request, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, ServerProcess } from '../support/server';
+import { DEMO_PASSWORD } from '../support/server';
 import { MainNav, signInSynced } from './pages/app';
 import { expectNoLoss, setTextSize } from './pages/display';
-import { expect, test as base } from './support/fixtures';
+import { expect, testWithDemoKey } from './support/fixtures';
 import { ServerApi } from './support/api';
 import { watchForProblems } from './support/problems';
 
 /** The demo coordinator's sign-up key passphrase for this spec's server. */
 const KEY_PASSPHRASE = 'e2e display key passphrase';
 
-// This spec's server seeds the demo key with a known passphrase, so the opened sign-ups can be measured too.
-const test = base.extend<object, { server: ServerProcess }>({
-	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
-		async ({}, use) => {
-			process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
-			const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
-			await use(server);
-			await server.stop();
-		},
-		{ scope: 'worker' }
-	]
-});
+const test = testWithDemoKey(KEY_PASSPHRASE);
 
 /** The part of an id after its type: what the app's addresses carry. */
 const ulid = (id: string) => id.slice(id.indexOf(':') + 1);

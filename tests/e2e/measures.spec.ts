@@ -1,26 +1,14 @@
 import { request } from '@playwright/test';
-import { DEMO_PASSWORD, ServerProcess } from '../support/server';
+import { DEMO_PASSWORD } from '../support/server';
 import { signInSynced } from './pages/app';
 import { MeasuresPage } from './pages/measures';
-import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
+import { expect, expectAccessible, testWithDemoKey, waitForServiceWorker } from './support/fixtures';
 import { watchForProblems } from './support/problems';
 
 /** The demo coordinator's sign-up key passphrase for this spec's server. */
 const KEY_PASSPHRASE = 'e2e measures key passphrase';
 
-// This spec's server seeds the demo key with a known passphrase (its own worker, its own server).
-const test = base.extend<object, { server: ServerProcess }>({
-	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
-		async ({}, use) => {
-			process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
-			const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
-			await use(server);
-			await server.stop();
-		},
-		{ scope: 'worker' }
-	]
-});
+const test = testWithDemoKey(KEY_PASSPHRASE);
 
 const NETWORK_LEVEL = ['coproduced-from-start', 'big-i', 'member-led-meetings', 'ideas'];
 /** From the server's counts (`/api/measures/people`): chairs' and coordinators'. */

@@ -1,28 +1,16 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, ServerProcess } from '../support/server';
+import { DEMO_PASSWORD } from '../support/server';
 import { MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { EventModeLock, everythingOnDevice, SignupFormPage, type Person } from './pages/recruitment';
 import { ServerApi } from './support/api';
-import { expect, expectAccessible, test as base, waitForServiceWorker } from './support/fixtures';
+import { expect, expectAccessible, testWithDemoKey, waitForServiceWorker } from './support/fixtures';
 
 /** The demo coordinator's sign-up key passphrase for this spec's server (see demo.ts). */
 const KEY_PASSPHRASE = 'e2e sign-up key passphrase';
 /** The recruiter's event mode PIN. */
 const PIN = '2580';
 
-// This spec's server seeds the demo key with a known passphrase (its own worker, its own server).
-const test = base.extend<object, { server: ServerProcess }>({
-	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
-		async ({}, use) => {
-			process.env.DEMO_KEY_PASSPHRASE = KEY_PASSPHRASE;
-			const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
-			await use(server);
-			await server.stop();
-		},
-		{ scope: 'worker' }
-	]
-});
+const test = testWithDemoKey(KEY_PASSPHRASE);
 
 interface InboxEntry {
 	id: string;

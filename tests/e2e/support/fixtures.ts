@@ -56,6 +56,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect };
 
 /**
+ * `test` with the worker's own server, whose demo sign-up key is sealed under `passphrase` (so a spec can
+ * unlock the demo's sign-ups).
+ */
+export function testWithDemoKey(passphrase: string) {
+	return test.extend<object, { server: ServerProcess }>({
+		server: [
+			// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+			async ({}, use) => {
+				process.env.DEMO_KEY_PASSPHRASE = passphrase;
+				const server = await ServerProcess.start().finally(() => delete process.env.DEMO_KEY_PASSPHRASE);
+				await use(server);
+				await server.stop();
+			},
+			{ scope: 'worker' }
+		]
+	});
+}
+
+/**
  * axe-core over the whole page (WCAG 2.2 A and AA rules and axe's best practices) and the page's CSP record:
  * no violations allowed.
  * Then the page at 320 CSS pixels wide must fit without scrolling sideways (WCAG 1.4.10, Reflow).
