@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	buildSignup,
-	generateCoordinatorKeyPair,
-	newDoc,
-	newDocId,
-	sealSignup,
-	signupDetailsSchema,
-	type SignupStatus
-} from '$lib/domain';
+import { makeSignupPlaintext } from '../../../tests/signup-factories';
+import { generateCoordinatorKeyPair, newDoc, newDocId, sealSignup, type SignupStatus } from '$lib/domain';
 import { makeIdea, makeStatus } from '../../../tests/factories';
 import { makeProject } from '../../../tests/project-factories';
 import { useTestStore } from '../../../tests/support/test-store';
@@ -28,24 +21,7 @@ const store = useTestStore('measures');
 /** Inbox rows of one sealed sign-up (its content does not matter here), each with its own id and status. */
 async function inboxRows(statuses: SignupStatus[]): Promise<InboxRow[]> {
 	const eventId = newDocId('event');
-	const plaintext = buildSignup({
-		id: newDocId('signup'),
-		eventId,
-		collectedBy: 'recruiter',
-		collectedAt: '2026-03-01T10:00:00.000Z',
-		details: signupDetailsSchema.parse({
-			name: 'Robin',
-			email: 'robin@example.com',
-			phone: '',
-			preferredContact: 'email',
-			area: '',
-			interests: '',
-			accessNeeds: '',
-			consentContact: true,
-			consentStore: true
-		}),
-		equality: {}
-	});
+	const plaintext = makeSignupPlaintext(eventId, { collectedAt: '2026-03-01T10:00:00.000Z' });
 	const sealed = await sealSignup(plaintext, [await generateCoordinatorKeyPair()]);
 	return statuses.map((status) => ({
 		id: newDocId('signup'),

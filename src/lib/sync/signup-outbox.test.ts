@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeSignupPlaintext } from '../../../tests/signup-factories';
 import {
-	buildSignup,
 	generateCoordinatorKeyPair,
 	newDoc,
 	newDocId,
 	sealSignup,
-	signupDetailsSchema,
 	success,
 	type Failure,
 	type FailureReason,
@@ -26,25 +25,7 @@ const eventId = newDocId('event');
 
 async function sealedSignup(): Promise<SealedSignup> {
 	const key = await generateCoordinatorKeyPair();
-	const plaintext = buildSignup({
-		id: newDocId('signup'),
-		eventId,
-		collectedBy: 'recruiter',
-		collectedAt: new Date().toISOString(),
-		details: signupDetailsSchema.parse({
-			name: 'Robin',
-			email: 'robin@example.com',
-			phone: '',
-			preferredContact: 'email',
-			area: '',
-			interests: '',
-			accessNeeds: '',
-			consentContact: true,
-			consentStore: true
-		}),
-		equality: {}
-	});
-	return sealSignup(plaintext, [key]);
+	return sealSignup(makeSignupPlaintext(eventId), [key]);
 }
 
 const delivered = success(undefined);

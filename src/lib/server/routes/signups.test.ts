@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSignupPlaintext } from '../../../../tests/signup-factories';
 import { keyringEntrySchema, type KeyringEntry } from '../../domain/coordinator-key';
 import { newDocId } from '../../domain/ids';
 import { unlockPrivateKey } from '../../domain/sealing';
 import {
-	buildSignup,
 	inboxEntrySchema,
 	openSignup,
 	sealSignup,
-	signupDetailsSchema,
 	type InboxEntry,
 	type SealedSignup
 } from '../../domain/signup';
@@ -25,25 +24,7 @@ describe('sign-up inbox API', () => {
 	let eventId: string;
 
 	async function sealedBy(collectedBy: string, name = 'Robin Test'): Promise<SealedSignup> {
-		const id = newDocId('signup');
-		const plaintext = buildSignup({
-			id,
-			eventId,
-			collectedBy,
-			collectedAt: new Date().toISOString(),
-			details: signupDetailsSchema.parse({
-				name,
-				email: 'robin@example.com',
-				phone: '',
-				preferredContact: 'email',
-				area: 'Hove',
-				interests: '',
-				accessNeeds: '',
-				consentContact: true,
-				consentStore: true
-			}),
-			equality: {}
-		});
+		const plaintext = makeSignupPlaintext(eventId, { collectedBy, details: { name, area: 'Hove' } });
 		return sealSignup(plaintext, [keyring]);
 	}
 
