@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ROLES = ['member', 'chair', 'recruiter', 'coordinator'] as const;
+export const ROLES = ['member', 'chair', 'recruiter', 'staff', 'coordinator'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -23,9 +23,18 @@ export const PHOTO_ATTACHMENTS: AttachmentRule = {
 	maxCount: 10
 };
 
-/** Attachment rules by document type: only photos carry a file (one image each). */
+/** One photo, made smaller on the device (a photo of an idea or an observation, a receipt). */
+const ONE_PHOTO: AttachmentRule = {
+	...PHOTO_ATTACHMENTS,
+	names: ['image'],
+	maxCount: 1,
+	maxBytes: 1_500_000
+};
+
+/** Attachment rules by document type: only photos and receipts carry a file (one image each). */
 export const ATTACHMENT_RULES: Readonly<Record<string, AttachmentRule>> = {
-	photo: { ...PHOTO_ATTACHMENTS, names: ['image'], maxCount: 1, maxBytes: 1_500_000 }
+	photo: ONE_PHOTO,
+	receipt: ONE_PHOTO
 };
 
 type Json = Record<string, unknown>;

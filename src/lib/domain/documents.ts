@@ -8,6 +8,9 @@ import { eventSchema } from './event';
 import { observationSchema, visitSchema } from './visit';
 import { PROJECT_SCHEMAS } from './project';
 import { GLOSSARY_SCHEMAS } from './glossary';
+import { PROFILE_SCHEMAS } from './profile';
+import { OPPORTUNITY_SCHEMAS } from './opportunity';
+import { CLAIM_SCHEMAS } from './claim';
 import { typeOfId } from './ids';
 
 /** Every replicated document type, by its `type` field. Add a type here and both client and gateway know it. */
@@ -23,7 +26,10 @@ export const documentSchemas = {
 	observation: observationSchema,
 	...MEETING_SCHEMAS,
 	...PROJECT_SCHEMAS,
-	...GLOSSARY_SCHEMAS
+	...GLOSSARY_SCHEMAS,
+	...PROFILE_SCHEMAS,
+	...OPPORTUNITY_SCHEMAS,
+	...CLAIM_SCHEMAS
 } as const;
 
 export type DocType = keyof typeof documentSchemas;

@@ -3,6 +3,7 @@ import { attachmentsProblem } from './attachments';
 import { IMMUTABLE_FIELDS } from './common';
 import { contentOf, parseDocument, type AppDoc } from './documents';
 import { MEETING_CHAIR_MANAGED_TYPES } from './meetings';
+import { mayReadId } from './private';
 import { TYPE_RULES } from './type-rules';
 
 export interface Actor {
@@ -71,6 +72,10 @@ export function decideWrite(
 ): WriteDecision {
 	const owner = existing && typeof existing.author === 'string' ? existing.author : undefined;
 	const type = typeof incoming.type === 'string' ? incoming.type : '';
+	// A private document (private.ts) is written only by someone who may read it.
+	if (typeof incoming._id === 'string' && !mayReadId(actor, incoming._id)) {
+		return { ok: false, reason: 'You cannot write this' };
+	}
 	// Checked first: the no-op restore below compares content only, and attachments are not content.
 	const attachmentProblem = attachmentsProblem(type, incoming._attachments);
 	if (incoming._deleted !== true && attachmentProblem) return { ok: false, reason: attachmentProblem };

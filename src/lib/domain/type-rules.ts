@@ -2,6 +2,9 @@ import type { Role } from './accounts';
 import { MEETING_TYPE_RULES } from './meetings';
 import { PROJECT_TYPE_RULES } from './project';
 import { GLOSSARY_TYPE_RULES } from './glossary';
+import { PROFILE_TYPE_RULES } from './profile';
+import { OPPORTUNITY_TYPE_RULES } from './opportunity';
+import { CLAIM_TYPE_RULES } from './claim';
 import type { Actor } from './rules';
 
 /** Rules a document type adds to the general ones in `decideWrite`. */
@@ -66,5 +69,8 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
 	observation: { immutable: ['visitId'] },
 	...MEETING_TYPE_RULES,
 	...PROJECT_TYPE_RULES,
-	...GLOSSARY_TYPE_RULES
+	...GLOSSARY_TYPE_RULES,
+	...PROFILE_TYPE_RULES,
+	...OPPORTUNITY_TYPE_RULES,
+	...CLAIM_TYPE_RULES
 };

@@ -25,6 +25,7 @@ export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
 	member: { label: 'Member', hint: 'Shares ideas, joins visits and meetings' },
 	chair: { label: 'Chair', hint: 'Chairs a group: edits its meeting documents and approves minutes' },
 	recruiter: { label: 'Recruiter', hint: 'Signs up new members at events' },
+	staff: { label: 'Staff', hint: 'Posts involvement opportunities and chooses people for them' },
 	coordinator: { label: 'Coordinator (staff)', hint: 'Runs the network: manages people, reads sign-ups' }
 };
 

@@ -8,6 +8,15 @@ import { MEETING_TABLES, type GroupRow, type MeetingPartRow, type MeetingRow } f
 import { PROJECT_TABLES, type ProjectPartRow, type ProjectRow } from './project-rows';
 import { GLOSSARY_TABLES, type GlossaryRow } from './glossary';
 import {
+	INVOLVEMENT_TABLES,
+	type ClaimPartRow,
+	type ClaimRow,
+	type ExpenseRatesRow,
+	type InvolvementRow,
+	type OpportunityRow,
+	type ProfileRow
+} from './involvement-rows';
+import {
 	RECRUITMENT_STORES,
 	type CoordinatorKeyRow,
 	type EventRow,
@@ -184,6 +193,12 @@ export class Desk extends Dexie {
 	projects!: EntityTable<ProjectRow, 'id'>;
 	projectParts!: EntityTable<ProjectPartRow, 'id'>;
 	glossary!: EntityTable<GlossaryRow, 'id'>;
+	opportunities!: EntityTable<OpportunityRow, 'id'>;
+	involvement!: EntityTable<InvolvementRow, 'id'>;
+	profiles!: EntityTable<ProfileRow, 'id'>;
+	claims!: EntityTable<ClaimRow, 'id'>;
+	claimParts!: EntityTable<ClaimPartRow, 'id'>;
+	expenseRates!: EntityTable<ExpenseRatesRow, 'id'>;
 	events!: EntityTable<EventRow, 'id'>;
 	coordinatorKeys!: EntityTable<CoordinatorKeyRow, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'id'>;
@@ -230,6 +245,8 @@ export class Desk extends Dexie {
 		this.version(5).stores(PROJECT_TABLES);
 		// The glossary (glossary.ts).
 		this.version(6).stores(GLOSSARY_TABLES);
+		// Opportunities, profiles and expenses claims (involvement-rows.ts).
+		this.version(7).stores(INVOLVEMENT_TABLES);
 	}
 
 	/** Tables that are the lists' projection of the ledger (projection.ts): cleared by its rebuild. */
@@ -249,6 +266,12 @@ export class Desk extends Dexie {
 			this.projects,
 			this.projectParts,
 			this.glossary,
+			this.opportunities,
+			this.involvement,
+			this.profiles,
+			this.claims,
+			this.claimParts,
+			this.expenseRates,
 			this.events,
 			this.coordinatorKeys,
 			this.quarantine

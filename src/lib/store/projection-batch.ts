@@ -22,6 +22,7 @@ import {
 } from './read-models';
 import { projectWriters } from './project-writers';
 import { glossaryWriters } from './glossary';
+import { involvementWriters } from './involvement-writers';
 import { recruitmentWriters } from './recruitment-writers';
 import { visitWriters } from './visit-writers';
 
@@ -32,6 +33,7 @@ const writers: Writers<DocType> = {
 	...meetingWriters,
 	...projectWriters,
 	...glossaryWriters,
+	...involvementWriters,
 	...recruitmentWriters
 };
 

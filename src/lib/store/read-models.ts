@@ -20,6 +20,14 @@ import type {
 } from './desk';
 import type { GroupRow, MeetingPartRow, MeetingRow } from './meeting-rows';
 import type { GlossaryRow } from './glossary';
+import type {
+	ClaimPartRow,
+	ClaimRow,
+	ExpenseRatesRow,
+	InvolvementRow,
+	OpportunityRow,
+	ProfileRow
+} from './involvement-rows';
 import type { ProjectPartRow, ProjectRow } from './project-rows';
 import type { CoordinatorKeyRow, EventRow } from './recruitment';
 
@@ -39,6 +47,12 @@ export interface ReadModelRows {
 	projects: ProjectRow;
 	projectParts: ProjectPartRow;
 	glossary: GlossaryRow;
+	opportunities: OpportunityRow;
+	involvement: InvolvementRow;
+	profiles: ProfileRow;
+	claims: ClaimRow;
+	claimParts: ClaimPartRow;
+	expenseRates: ExpenseRatesRow;
 	events: EventRow;
 	coordinatorKeys: CoordinatorKeyRow;
 	quarantine: QuarantineRow;
@@ -67,6 +81,12 @@ export function readModelTables(desk: Desk): ReadModelTables {
 		projects: desk.projects,
 		projectParts: desk.projectParts,
 		glossary: desk.glossary,
+		opportunities: desk.opportunities,
+		involvement: desk.involvement,
+		profiles: desk.profiles,
+		claims: desk.claims,
+		claimParts: desk.claimParts,
+		expenseRates: desk.expenseRates,
 		events: desk.events,
 		coordinatorKeys: desk.coordinatorKeys,
 		quarantine: desk.quarantine
@@ -149,6 +169,12 @@ export function removal(): DocRows {
 		projects: null,
 		projectParts: null,
 		glossary: null,
+		opportunities: null,
+		involvement: null,
+		profiles: null,
+		claims: null,
+		claimParts: null,
+		expenseRates: null,
 		events: null,
 		coordinatorKeys: null,
 		quarantine: null

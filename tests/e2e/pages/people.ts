@@ -6,6 +6,7 @@ const ROLE_LABEL: Record<Role, string> = {
 	member: 'Member',
 	chair: 'Chair',
 	recruiter: 'Recruiter',
+	staff: 'Staff',
 	coordinator: 'Coordinator (staff)'
 };
 
