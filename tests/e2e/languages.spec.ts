@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../support/server';
 import { MainNav, SignInPage, SyncIndicator } from './pages/app';
+import { EasyRead } from './pages/easy-read';
 import { EventModeLock } from './pages/recruitment';
 import { expect, expectAccessible, test } from './support/fixtures';
 
@@ -81,6 +82,11 @@ test.describe('languages', () => {
 		await new EventModeLock(page).start(PIN);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join our patient and public network');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+		// Easy read, in English (it is written in English only: in Urdu the usual Urdu words show).
+		const easy = new EasyRead(page);
+		await easy.turn(true);
+		await easy.expectLines('Join our group of patients and local people.');
+		await expectAccessible(page);
 
 		// The switch names each language in itself, in its own language.
 		const languages = page.getByRole('group', { name: 'Language' });

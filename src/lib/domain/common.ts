@@ -39,6 +39,14 @@ export function optionalText(max: number, label: string) {
 		.max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
 }
 
+/**
+ * An easy-read version written by a person (issue #27): short sentences for someone with a learning
+ * disability, shown first to people who chose easy read.
+ */
+export function easyReadSummary(max = 600) {
+	return optionalText(max, 'The easy read version').default('');
+}
+
 /** Text a person must give (`empty` says so when they do not), trimmed, at most `max` characters. */
 export function requiredText(max: number, label: string, empty: string) {
 	return z

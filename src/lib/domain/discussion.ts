@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseDocShape, docIdSchema } from './common';
+import { baseDocShape, docIdSchema, easyReadSummary } from './common';
 
 /** An idea's discussion: comments, supports and the status changes that make its history. */
 
@@ -71,6 +71,8 @@ export const statusChangeInputSchema = z
 		to: ideaStatusSchema,
 		reason: z.string().trim().max(2_000, { error: 'Reason must be 2,000 characters or fewer' }).default(''),
 		outcome: z.string().trim().max(2_000, { error: 'Outcome must be 2,000 characters or fewer' }).default(''),
+		/** The outcome in easy read. */
+		easyRead: easyReadSummary(),
 		/** The co-production project an idea taken forward became part of. */
 		projectId: docIdSchema('project').nullable().default(null)
 	})
@@ -100,6 +102,7 @@ export const statusChangeSchema = z
 		to: ideaStatusSchema,
 		reason: z.string().max(2_000),
 		outcome: z.string().max(2_000),
+		easyRead: z.string().max(600).default(''),
 		projectId: docIdSchema('project').nullable().default(null),
 		/**
 		 * The free-text project name written before projects were documents: kept for the history of

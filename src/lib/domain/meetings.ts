@@ -5,7 +5,8 @@ import {
 	docIdSchema,
 	isoTimestamp,
 	optionalText as text,
-	requiredText as required
+	requiredText as required,
+	easyReadSummary
 } from './common';
 import { ULID_PATTERN } from './ids';
 import type { TypeRule } from './type-rules';
@@ -107,6 +108,8 @@ export const meetingFieldsSchema = z.object({
 	chairKind: z.enum(PERSON_KINDS),
 	status: z.enum(MEETING_STATUSES),
 	cancelReason: text(500, 'Reason').default(''),
+	/** What the meeting agreed, in easy read (written with the minutes). */
+	easyRead: easyReadSummary(),
 	/** The co-production project the meeting is about, if any. */
 	projectId: docIdSchema('project').nullable().default(null)
 });

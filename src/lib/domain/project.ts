@@ -5,7 +5,8 @@ import {
 	docIdSchema,
 	isoTimestamp,
 	optionalText as text,
-	requiredText as required
+	requiredText as required,
+	easyReadSummary
 } from './common';
 import { ULID_PATTERN } from './ids';
 import { PERSON_KINDS } from './meetings';
@@ -159,6 +160,8 @@ export type InvolvementChange = z.infer<typeof involvementChangeSchema>;
 export const projectFieldsSchema = z.object({
 	title: required(120, 'Title', 'Enter a title for the project'),
 	problem: required(2_000, 'The problem', 'Describe the problem the project works on'),
+	/** What the project is about, in easy read. */
+	easyRead: easyReadSummary(),
 	aim: aimSchema.nullable().default(null),
 	serviceArea: text(120, 'Service area').default(''),
 	lead: accountNameSchema,
@@ -410,6 +413,7 @@ function historyProblem(incoming: unknown, existing: unknown): string | undefine
 /** Plain names of project fields, for the conflict page (spread into its FIELD_LABELS). */
 export const PROJECT_FIELD_LABELS: Readonly<Record<string, string>> = {
 	problem: 'The problem',
+	easyRead: 'In easy read',
 	aim: 'Aim',
 	serviceArea: 'Service area',
 	lead: 'Lead',

@@ -130,13 +130,15 @@ export interface StatusFormValues {
 	to: IdeaStatus;
 	reason: string;
 	outcome: string;
+	/** The outcome in easy read (optional). */
+	easyRead: string;
 	/** The project it is taken forward as ('' for none). */
 	projectId: string;
 }
 
 /** The form that moves an idea on from `current`, with its reason and "You said, we did". */
 export function statusChangeForm(current: IdeaStatus): Form<StatusFormValues, StatusChangeInput> {
-	return new Form({ to: current, reason: '', outcome: '', projectId: '' }, (values) =>
+	return new Form({ to: current, reason: '', outcome: '', easyRead: '', projectId: '' }, (values) =>
 		checkedBy(
 			statusChangeInputSchema.safeParse({
 				...values,

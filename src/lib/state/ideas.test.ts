@@ -26,6 +26,7 @@ describe('IdeaActions on a full device', () => {
 				to: 'under-discussion',
 				reason: 'Raised at the forum',
 				outcome: '',
+				easyRead: '',
 				projectId: null
 			})
 		).toMatchObject({

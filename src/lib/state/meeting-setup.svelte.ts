@@ -98,6 +98,7 @@ export type MeetingFormValues = Record<
 	| 'chairKind'
 	| 'status'
 	| 'cancelReason'
+	| 'easyRead'
 	| 'projectId',
 	string
 >;
@@ -116,6 +117,7 @@ const EMPTY_MEETING: MeetingFormValues = {
 	chairKind: 'member',
 	status: 'planned',
 	cancelReason: '',
+	easyRead: '',
 	projectId: ''
 };
 
@@ -183,6 +185,7 @@ export function meetingForm(workspace: Workspace, session: SessionInfo, editing?
 				chairKind: editing.chairKind,
 				status: editing.status,
 				cancelReason: editing.cancelReason,
+				easyRead: editing.easyRead,
 				projectId: editing.projectId ?? ''
 			},
 			// A meeting never moves to another group.

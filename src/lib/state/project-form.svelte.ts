@@ -26,6 +26,7 @@ import { ProjectWrites } from './projects.svelte';
 export type ProjectFormValues = Record<
 	| 'title'
 	| 'problem'
+	| 'easyRead'
 	| 'aimDirection'
 	| 'aimMeasure'
 	| 'aimBaseline'
@@ -71,6 +72,7 @@ export const LEVEL_OPTIONS = INVOLVEMENT_LEVELS.map((value) => ({ value, ...INVO
 const EMPTY: ProjectFormValues = {
 	title: '',
 	problem: '',
+	easyRead: '',
 	aimDirection: '',
 	aimMeasure: '',
 	aimBaseline: '',
@@ -124,6 +126,7 @@ function fieldsOf(
 	return {
 		title: values.title,
 		problem: values.problem,
+		easyRead: values.easyRead,
 		aim: aimOf(values),
 		serviceArea: values.serviceArea,
 		lead: values.lead.trim(),
@@ -197,6 +200,7 @@ function valuesOf(row: ProjectRow): ProjectFormValues {
 	return {
 		title: row.title,
 		problem: row.problem,
+		easyRead: row.easyRead,
 		aimDirection: row.aim?.direction ?? '',
 		aimMeasure: row.aim?.measure ?? '',
 		aimBaseline: row.aim?.baseline ?? '',

@@ -76,6 +76,8 @@ export interface StatusRow {
 	to: IdeaStatus;
 	reason: string;
 	outcome: string;
+	/** The outcome in easy read, when the person who wrote it gave one. */
+	easyRead: string;
 	projectId: string | null;
 	/** A project named in words before projects were documents (see the status change's schema). */
 	qiProject: string;

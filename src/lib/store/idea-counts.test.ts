@@ -111,6 +111,7 @@ describe('countIdea', () => {
 		outcome: '',
 		projectId: null,
 		qiProject: '',
+		easyRead: '',
 		createdAt
 	});
 
