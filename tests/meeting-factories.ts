@@ -4,12 +4,14 @@
  */
 import {
 	attendanceId,
+	comingId,
 	meetingNoteId,
 	reflectionId,
 	type Action,
 	type ActionUpdate,
 	type AgendaItem,
 	type Attendance,
+	type Coming,
 	type Decision,
 	type Group,
 	type Meeting,
@@ -127,4 +129,18 @@ export function makeActionUpdate(
 export function makeReflection(meeting: Meeting, author = 'member', rating = 4): Reflection {
 	const id = reflectionId(meeting._id, author);
 	return made('meeting-reflection', author, { meetingId: meeting._id, rating, comment: '' }, id);
+}
+
+/** `member` telling the meeting's chair they are coming, needing a BSL interpreter unless told otherwise. */
+export function makeComing(
+	meeting: Pick<Meeting, '_id' | 'chair'>,
+	member = 'member',
+	{ author = member, ...content }: Omit<Overrides<'coming'>, 'meetingId' | 'chair' | 'member'> = {}
+): Coming {
+	return made(
+		'coming',
+		author,
+		{ meetingId: meeting._id, chair: meeting.chair, member, needs: ['bsl-interpreter'], ...content },
+		comingId(meeting.chair, member, meeting._id)
+	);
 }

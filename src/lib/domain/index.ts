@@ -29,3 +29,4 @@ export * from './profile';
 export * from './opportunity';
 export * from './claim';
 export * from './money';
+export * from './coming';

@@ -8,6 +8,7 @@ import {
 	requiredText as required,
 	easyReadSummary
 } from './common';
+import { COMING_TYPE_RULE, comingSchema } from './coming';
 import { ULID_PATTERN } from './ids';
 import type { TypeRule } from './type-rules';
 
@@ -340,7 +341,8 @@ export const MEETING_SCHEMAS = {
 	decision: decisionSchema,
 	action: actionSchema,
 	'action-update': actionUpdateSchema,
-	'meeting-reflection': reflectionSchema
+	'meeting-reflection': reflectionSchema,
+	coming: comingSchema
 } as const;
 export type MeetingDocType = keyof typeof MEETING_SCHEMAS;
 
@@ -368,6 +370,7 @@ export const MEETING_TYPE_RULES: Readonly<Record<MeetingDocType, TypeRule>> = {
 	decision: { immutable: ['meetingId'] },
 	action: { immutable: ['meetingId'] },
 	'action-update': { immutable: ['actionId', 'meetingId'], appendOnly: true },
+	coming: COMING_TYPE_RULE,
 	'meeting-reflection': { immutable: ['meetingId'], onePerPerson: true }
 };
 

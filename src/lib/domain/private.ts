@@ -5,14 +5,14 @@
  *
  * Who may read one is decided from its id alone, because a deletion keeps nothing else:
  * - `<type>:<member>[:<more>]` for MEMBER_PRIVATE_TYPES: the member and coordinators;
- * - `<type>:<poster>:<member>:<opportunity ulid>` for POSTER_PRIVATE_TYPES: the member, the opportunity's
- *   poster and coordinators.
+ * - `<type>:<poster>:<member>:<ulid>` for POSTER_PRIVATE_TYPES: the member, the person they address and
+ *   coordinators (an opportunity's poster; for `coming`, the meeting's chair, with the meeting's ulid).
  */
 import { accountNameSchema, type Role } from './accounts';
 import { ULID_PATTERN } from './ids';
 
 export const MEMBER_PRIVATE_TYPES = ['profile', 'claim', 'claim-step', 'receipt'] as const;
-export const POSTER_PRIVATE_TYPES = ['interest', 'selection', 'time-given'] as const;
+export const POSTER_PRIVATE_TYPES = ['interest', 'selection', 'time-given', 'coming'] as const;
 export type MemberPrivateType = (typeof MEMBER_PRIVATE_TYPES)[number];
 export type PosterPrivateType = (typeof POSTER_PRIVATE_TYPES)[number];
 export type PrivateType = MemberPrivateType | PosterPrivateType;

@@ -1,5 +1,6 @@
 import {
 	attendanceId,
+	comingId,
 	mayChair,
 	moveInAgenda,
 	newDoc,
@@ -7,6 +8,7 @@ import {
 	type Actor,
 	type AttendanceRecord,
 	type ChangeOf,
+	type ComingInput,
 	type ContentOf,
 	type DocOf,
 	type MeetingDocType,
@@ -156,6 +158,21 @@ export class MeetingWrites {
 	): Promise<void> {
 		if (await this.workspace.ledger.get(id)) await this.change(type, id, change);
 		else await this.add(type, content, id);
+	}
+
+	/**
+	 * Tells the meeting's chair this person is coming, with how they need information (again to change
+	 * it), or with `input` undefined takes it back.
+	 */
+	async coming(meeting: Pick<MeetingRow, 'id' | 'chair'>, input: ComingInput | undefined): Promise<void> {
+		const id = comingId(meeting.chair, this.me, meeting.id);
+		const stored = await this.workspace.ledger.get(id);
+		if (!input) {
+			if (stored?._rev) await this.workspace.writer.remove(id, stored._rev);
+			return;
+		}
+		const content = { meetingId: meeting.id, chair: meeting.chair, member: this.me, ...input };
+		await this.writeOwn('coming', id, content, () => input);
 	}
 
 	/** This person's own document `id` as stored on this device (a note, a reflection), if any. */

@@ -13,6 +13,7 @@ import {
 	type AgendaEntry,
 	type AgendaItem,
 	type Attendance,
+	type Coming,
 	type Attendee,
 	type Decision,
 	type DueState,
@@ -69,6 +70,10 @@ export interface ReflectionSummary {
 	mine: Reflection | undefined;
 }
 
+export interface ComingView extends Synced<MeetingPartRow<Coming>> {
+	name: string;
+}
+
 export interface MeetingView {
 	meeting: Synced<MeetingRow>;
 	group: GroupRow | undefined;
@@ -81,6 +86,11 @@ export interface MeetingView {
 	decisions: Synced<MeetingPartRow<Decision>>[];
 	actions: ActionView[];
 	reflections: ReflectionSummary;
+	/**
+	 * Who said they are coming, with how they need information: on this device only the person's own, or
+	 * everyone's for the chair the documents name and coordinators (the server sends nobody else's).
+	 */
+	coming: ComingView[];
 	/**
 	 * The newest change to what the minutes record (notes, attendance, decisions, actions, agenda items;
 	 * not progress on actions or reflections), to tell whether they changed after approval. '' if none.
@@ -211,8 +221,11 @@ export async function loadMeeting(
 				.filter(Boolean),
 			mine: reflections.find((row) => row.author === me)?.doc
 		},
+		coming: attach(ofType(parts, 'coming'))
+			.map((entry) => ({ ...entry, name: nameOf(entry.row.doc.member) }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
 		lastChangeAt: parts
-			.filter((part) => part.type !== 'action-update' && part.type !== 'meeting-reflection')
+			.filter((part) => !['action-update', 'meeting-reflection', 'coming'].includes(part.type))
 			.map((part) => part.updatedAt)
 			.reduce((a, b) => (a > b ? a : b), '')
 	};

@@ -3,6 +3,7 @@ import type {
 	ActionUpdate,
 	AgendaItem,
 	Attendance,
+	Coming,
 	Decision,
 	Group,
 	Meeting,
@@ -20,7 +21,7 @@ export type MeetingRow = Content<Meeting> & { id: string; rev: string; conflicts
 
 /** Everything written for a meeting, one row per document, the document kept whole. */
 export type MeetingPart =
-	AgendaItem | MeetingNote | Attendance | Decision | Action | ActionUpdate | Reflection;
+	AgendaItem | MeetingNote | Attendance | Decision | Action | ActionUpdate | Reflection | Coming;
 export type MeetingPartType = MeetingPart['type'];
 
 export interface MeetingPartRow<D extends MeetingPart = MeetingPart> {

@@ -36,5 +36,6 @@ export const meetingWriters: { [K in MeetingDocType]: Writer<K> } = {
 	decision: part,
 	action: part,
 	'action-update': part,
-	'meeting-reflection': part
+	'meeting-reflection': part,
+	coming: part
 };
