@@ -11,7 +11,8 @@ function install(): void {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	console.log('No Chromium found: installing Debian’s chromium for the browser tests (about 30 s)');
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+	// With the Noto fonts, so the Urdu (right-to-left) screenshot shows Nastaliq letters, not empty boxes.
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-core'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env
 	});
