@@ -23,6 +23,9 @@ export interface FormFields<V> {
 /** The fields of `V` that hold text (what the field components edit). */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
+/** The fields of `V` that hold a list of chosen values (what checkboxes edit). */
+export type ListKey<V> = { [K in keyof V]: V[K] extends string[] ? K : never }[keyof V] & string;
+
 export interface SubmitOptions {
 	/** What is being saved, for a failure's message ("Your idea"). */
 	what?: string;
