@@ -160,7 +160,8 @@ export class DraftForm<V extends object, T> extends Form<V, T> {
 	protected override async kept(): Promise<void> {
 		await this.desk.drafts.put({
 			key: this.key,
-			values: { ...this.values } as Record<string, unknown>,
+			// A snapshot: lists of choices in the values are rune proxies, which IndexedDB cannot store.
+			values: $state.snapshot(this.values) as Record<string, unknown>,
 			updatedAt: nowIso()
 		});
 	}
