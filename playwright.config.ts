@@ -30,9 +30,9 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 			? [
 					{
 						name: 'couchdb',
-						testMatch: ['offline-core.spec.ts', 'security.spec.ts'],
+						testMatch: ['offline-core.spec.ts', 'security.spec.ts', 'opportunities.spec.ts'],
 						// The journeys whose outcome rests on the store: sync, and a write the server refuses.
-						grep: /offline-first core|refused by the server/,
+						grep: /offline-first core|refused by the server|involvement opportunities/,
 						use: { store: 'couchdb' as const }
 					}
 				]

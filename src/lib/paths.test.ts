@@ -22,6 +22,16 @@ describe('docPath', () => {
 		);
 	});
 
+	it('leads from a profile to its page, and from an interest, a selection or time given to its opportunity', () => {
+		const opportunity = 'opportunity:01J0000000000000000000000H';
+		expect(docPath(opportunity)).toBe('/opportunities/01J0000000000000000000000H');
+		expect(docPath('profile:sam.patel')).toBe('/people/sam.patel/profile');
+		for (const type of ['interest', 'selection', 'time-given'])
+			expect(docPath(`${type}:staff:member:01J0000000000000000000000H`, { opportunityId: opportunity })).toBe(
+				'/opportunities/01J0000000000000000000000H'
+			);
+	});
+
 	it('falls back to a list, or the sync page, when it cannot tell', () => {
 		expect(docPath('comment:01J0000000000000000000000D')).toBe('/sync');
 		expect(docPath('observation:01J0000000000000000000000E')).toBe('/visits');

@@ -1,4 +1,7 @@
 import { meetingIdOf, MEETING_SCHEMAS, typeOfId } from '$lib/domain';
+import { opportunityPath } from './opportunity-paths';
+
+export { opportunityIdFromParam, opportunityPath } from './opportunity-paths';
 
 /** Ideas are addressed by the ULID part of their id: `/ideas/01J…` for `idea:01J…`. */
 export function ideaPath(id: string): string {
@@ -41,6 +44,10 @@ export function docPath(id: string, content?: Record<string, unknown>): string {
 	if (id.startsWith('glossary-term:')) return glossaryTermPath(id);
 	const project = link('projectId');
 	if (project?.startsWith('project:')) return projectPath(project);
+	if (id.startsWith('opportunity:')) return opportunityPath(id);
+	const opportunity = link('opportunityId');
+	if (opportunity?.startsWith('opportunity:')) return opportunityPath(opportunity);
+	if (id.startsWith('profile:')) return profilePath(id.slice('profile:'.length));
 	return '/sync';
 }
 
@@ -115,4 +122,9 @@ export function measurePath(projectId: string, measureId?: string, pointId?: str
 	if (!measureId) return `${base}/new`;
 	const point = pointId ? encodeURIComponent(pointId.replace(/^data-point:/, '')) : 'new';
 	return `${base}/${encodeURIComponent(measureId)}/${point}`;
+}
+
+/** A member's profile, as the member and coordinators see it. */
+export function profilePath(member: string): string {
+	return `/people/${encodeURIComponent(member)}/profile`;
 }

@@ -112,8 +112,8 @@ test.describe('roles and security in the browser', () => {
 		await member.page.keyboard.press('Enter');
 		await expect(nav.link('Your account')).toBeVisible();
 		await expectAccessible(member.page);
-		// Home, Ideas, Meetings, Projects, Measures, Visits, Events, then Sync.
-		for (let i = 0; i < 8; i++) await member.page.keyboard.press('Tab');
+		// Home, Ideas, Meetings, Projects, Opportunities, Measures, Visits, Events, then Sync.
+		for (let i = 0; i < 9; i++) await member.page.keyboard.press('Tab');
 		await expect(nav.link('Sync')).toBeFocused();
 		await member.page.keyboard.press('Tab');
 		await expect(nav.link('Your account')).toBeFocused();

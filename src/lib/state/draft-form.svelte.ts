@@ -23,6 +23,9 @@ export interface FormFields<V> {
 /** The fields of `V` that hold text (what the field components edit). */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
+/** The fields of `V` that hold a list of chosen values (what checkboxes edit). */
+export type ListKey<V> = { [K in keyof V]: V[K] extends string[] ? K : never }[keyof V] & string;
+
 export interface SubmitOptions {
 	/** What is being saved, for a failure's message ("Your idea"). */
 	what?: string;
@@ -157,7 +160,8 @@ export class DraftForm<V extends object, T> extends Form<V, T> {
 	protected override async kept(): Promise<void> {
 		await this.desk.drafts.put({
 			key: this.key,
-			values: { ...this.values } as Record<string, unknown>,
+			// A snapshot: lists of choices in the values are rune proxies, which IndexedDB cannot store.
+			values: $state.snapshot(this.values) as Record<string, unknown>,
 			updatedAt: nowIso()
 		});
 	}

@@ -1,4 +1,9 @@
-import { countActiveVisits, countIdeas } from '$lib/store/home-query';
+import {
+	countActiveVisits,
+	countIdeas,
+	loadSelectedNotices,
+	type SelectedNotice
+} from '$lib/store/home-query';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
@@ -7,8 +12,10 @@ export class HomeCounts {
 	/** Visits planned or under way. */
 	readonly visits: Live<number>;
 	readonly ideas: Live<number>;
+	/** Opportunities the person has been selected for. */
+	readonly selected: Live<SelectedNotice[]>;
 
-	constructor(workspace: Workspace) {
+	constructor(workspace: Workspace, member: string) {
 		this.visits = new Live(
 			() => undefined,
 			() => countActiveVisits(workspace.desk),
@@ -18,6 +25,11 @@ export class HomeCounts {
 			() => undefined,
 			() => countIdeas(workspace.desk),
 			0
+		);
+		this.selected = new Live(
+			() => undefined,
+			() => loadSelectedNotices(workspace.desk, member),
+			[]
 		);
 	}
 }

@@ -30,9 +30,11 @@ import {
 import { loadEventNames, loadInbox, loadKeyring } from '$lib/store/recruitment-query';
 import type { Workspace } from '$lib/store/workspace';
 import { SignupsApi } from '$lib/sync/signups-api';
+import { Attempt } from './attempt.svelte';
 import { Form } from './draft-form.svelte';
 import { Live } from './live.svelte';
 import { NewAccountForm } from './people.svelte';
+import { startProfileFromSignup } from './profile.svelte';
 
 /**
  * A coordinator's side of sign-ups: their sign-up key (set up, recovered, unlocked in this tab's memory),
@@ -292,6 +294,12 @@ export class SignupInbox {
 		return success(undefined);
 	}
 
+	/** Starts the profile of `member`, who joined from the sign-up `id`, with what they told the event (if opened). */
+	async startProfile(id: string, member: string): Promise<void> {
+		const opened = this.opened[id];
+		if (typeof opened === 'object') await startProfileFromSignup(this.workspace, member, opened.details);
+	}
+
 	/** Deletes a sign-up for good, on the server and on this device (already gone from the server is fine). */
 	async remove(id: string): Promise<Result<void>> {
 		const answer = await this.api.remove(id);
@@ -311,6 +319,8 @@ export class SignupReview {
 	/** "Delete sign-up" was pressed and waits for "Yes, delete it for good". */
 	confirmDelete = $state(false);
 	readonly account = new NewAccountForm();
+	/** Their profile, started from the sign-up once they joined. */
+	private readonly profile = new Attempt('Their profile');
 
 	constructor(
 		private readonly inbox: SignupInbox,
@@ -335,8 +345,10 @@ export class SignupReview {
 		const created = await this.account.submit();
 		if (!created) return;
 		this.joining = false;
-		if (await this.mark('joined', created.name))
-			this.notice = `Account ${created.name} created and marked as joined. Tell them their first password in person or by phone.`;
+		if (!(await this.mark('joined', created.name))) return;
+		this.notice = `Account ${created.name} created and marked as joined. Tell them their first password in person or by phone.`;
+		await this.profile.run(() => this.inbox.startProfile(this.id(), created.name));
+		this.problem = this.profile.problem;
 	}
 
 	/** Deletes the sign-up for good, here and on the server; answers whether it is gone. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeSupport } from '../../../tests/factories';
+import { makeInterest, makeOpportunity, makeSelection } from '../../../tests/involvement-factories';
 import { makeAction, makeGroup, makeMeeting } from '../../../tests/meeting-factories';
 import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 import { newDocId } from '$lib/domain';
@@ -40,5 +41,23 @@ describe('labelDocs', () => {
 			['Action from “North members”', `/meetings/${meeting._id.slice('meeting:'.length)}`],
 			[unknown, '/sync']
 		]);
+	});
+
+	it('names an interest or a selection by its opportunity, and leads there', async () => {
+		const opportunity = makeOpportunity({ title: 'Mock patient for call handlers' });
+		const interest = makeInterest(opportunity);
+		const selection = makeSelection(opportunity);
+		await store.ledger.db.bulkDocs([opportunity, interest, selection]);
+		await store.projector.catchUp();
+
+		const labels = await labelDocs(store.desk, [opportunity._id, interest._id, selection._id]);
+		const page = `/opportunities/${opportunity._id.slice('opportunity:'.length)}`;
+		expect([opportunity._id, interest._id, selection._id].map((id) => labels.get(id)?.label)).toEqual([
+			'Opportunity: Mock patient for call handlers',
+			'Interest in “Mock patient for call handlers”',
+			'Selection for “Mock patient for call handlers”'
+		]);
+		for (const id of [opportunity._id, interest._id, selection._id])
+			expect(docPath(id, labels.get(id)?.links)).toBe(page);
 	});
 });

@@ -1,4 +1,5 @@
 import type { Desk } from './desk';
+import type { InvolvementRow } from './involvement-rows';
 
 /**
  * The home page's counts, read from the desk. Kept apart from the other queries: the home page loads before
@@ -12,4 +13,23 @@ export function countActiveVisits(desk: Desk): Promise<number> {
 
 export function countIdeas(desk: Desk): Promise<number> {
 	return desk.ideas.count();
+}
+
+/** An opportunity the person has been selected for, to tell them on the home page. */
+export interface SelectedNotice {
+	opportunityId: string;
+	title: string;
+}
+
+/** The opportunities `member` has been selected for, the latest answer first. */
+export async function loadSelectedNotices(desk: Desk, member: string): Promise<SelectedNotice[]> {
+	const rows: InvolvementRow[] = await desk.involvement.where('member').equals(member).toArray();
+	const selected = rows
+		.filter((row) => row.doc.type === 'selection' && row.doc.outcome === 'selected')
+		.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+	const opportunities = await desk.opportunities.bulkGet(selected.map((row) => row.opportunityId));
+	return selected.map((row, i) => ({
+		opportunityId: row.opportunityId,
+		title: opportunities[i]?.title ?? 'An opportunity'
+	}));
 }
