@@ -7,7 +7,8 @@ import { DATABASES, ROLES, type DatabaseName, type Role } from '../domain/accoun
  * document by document by the shared domain rules (`decideWrite`).
  *
  * CouchDB grants reads per database, not per document, so whatever a role must not read lives in a
- * database that role cannot open.
+ * database that role cannot open; the one exception is private documents in `network` (profiles, claims…),
+ * which the gateway leaves out of every read by those who may not read them (hidden.ts).
  */
 
 export const OPERATIONS = ['read', 'write', 'checkpoint'] as const;
