@@ -15,7 +15,7 @@ export const OPERATIONS = ['read', 'write', 'checkpoint'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const OPERATION_MEANINGS: Readonly<Record<Operation, string>> = {
-	read: 'read every document in the database (pull replication)',
+	read: 'read every document in the database (pull replication), but for the private documents of others in `network`',
 	write: 'write documents, each checked by the domain rules (push replication)',
 	checkpoint: "write the account's own replication checkpoints (`_local/*`)"
 };
