@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/accounts';
 import { readersOfId } from '../domain/private';
+import type { StoredDoc } from './couch';
 import { absentSibling, memberPrivateDocs, opportunityDoc, posterPrivateDocs } from './fuzz/private-docs';
 import { PASSWORD, useTestGateway, type Json } from '../../../tests/support/gateway';
 import { TEST_BACKENDS } from '../../../tests/support/test-backends';
@@ -32,7 +33,7 @@ type Group = keyof typeof GROUPS;
 describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind }) => {
 	const gateway = useTestGateway(kind, 'private-reads', { signIn: ['coordinator'] });
 	const cookies = {} as Record<Person, string>;
-	const planted = {} as Record<Group, Json[]>;
+	const planted = {} as Record<Group, StoredDoc[]>;
 
 	const store = () => gateway.server.internals.names.backendName('network');
 	const may = (person: Person, group: Group) => (GROUPS[group].readers as readonly Person[]).includes(person);
@@ -63,8 +64,7 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 			GROUPS['between bob and staff1'].secret
 		);
 		const docs = [opportunity, ...Object.values(planted).flat()];
-		const stored = docs.map((doc) => ({ ...doc, _id: String(doc._id) }));
-		const results = (await couch.bulkDocs(store(), stored)) as Json[];
+		const results = (await couch.bulkDocs(store(), docs)) as Json[];
 		expect(
 			results.every((result) => result.ok === true),
 			JSON.stringify(results)
@@ -87,7 +87,7 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 
 	it('answers a document hidden from the reader the same whether or not it exists, on every path to it', async () => {
 		for (const person of PEOPLE) {
-			for (const [group, docs] of Object.entries(planted) as Array<[Group, Json[]]>) {
+			for (const [group, docs] of Object.entries(planted) as Array<[Group, StoredDoc[]]>) {
 				for (const doc of docs) {
 					const id = String(doc._id);
 					const paths = ['', '?revs_info=true', '?conflicts=true', '?open_revs=all', '?revs=true', '/image'];
@@ -119,11 +119,11 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 				const res = await as(person, path);
 				expect(res.status).toBe(200);
 				const body = await expectNothingOf(person, res, `${person} ${path}`);
-				for (const [group, docs] of Object.entries(planted) as Array<[Group, Json[]]>) {
+				for (const [group, docs] of Object.entries(planted) as Array<[Group, StoredDoc[]]>) {
 					if (may(person, group)) for (const doc of docs) expect(body).toContain(String(doc._id));
 				}
 			}
-			for (const [group, docs] of Object.entries(planted) as Array<[Group, Json[]]>) {
+			for (const [group, docs] of Object.entries(planted) as Array<[Group, StoredDoc[]]>) {
 				for (const doc of docs) {
 					const id = String(doc._id);
 					const ids = encodeURIComponent(JSON.stringify([id]));
@@ -148,8 +148,9 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 		}
 	});
 
+	// staff2 reads none of the planted documents: more of them in a row than a page has rows to spare.
 	it('pages _changes and _all_docs past hidden rows as though they were not there', async () => {
-		for (const person of PEOPLE) {
+		for (const person of ['pat', 'staff2'] as const) {
 			const seen: string[] = [];
 			let since = '0';
 			for (let page = 0; page < 1000; page++) {
@@ -169,7 +170,7 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 				expect(page.rows.map((row) => row.id)).toEqual(ids.slice(skip, skip + 4));
 			}
 		}
-	});
+	}, 120_000);
 
 	it('refuses a write to a hidden id the same way whether or not it exists, before the store is asked', async () => {
 		const id = String(planted["bob's own"][1]?._id);

@@ -7,14 +7,14 @@ import { newDoc } from '../../domain/envelope';
 import { ulid } from '../../domain/ids';
 import { profileId } from '../../domain/profile';
 import { posterPrivateId } from '../../domain/private-ids';
-import type { Json } from '../http';
+import type { StoredDoc } from '../couch';
 import { PNG_BASE64 } from './secrets';
 
 /** One photo, as a receipt carries it. */
 export const RECEIPT_PHOTO = { image: { content_type: 'image/png', data: PNG_BASE64 } };
 
 /** A posted opportunity (public: everyone reads it). */
-export function opportunityDoc(poster: string): Json {
+export function opportunityDoc(poster: string): StoredDoc {
 	return newDoc('opportunity', poster, {
 		kind: 'focus-group',
 		title: 'Focus group on patient transport',
@@ -28,7 +28,7 @@ export function opportunityDoc(poster: string): Json {
 }
 
 /** `member`'s profile, claim, claim step (by `coordinator`) and receipt, each carrying `secret`. */
-export function memberPrivateDocs(member: string, coordinator: string, secret: string): Json[] {
+export function memberPrivateDocs(member: string, coordinator: string, secret: string): StoredDoc[] {
 	const profile = newDoc('profile', member, { member, skillsOffered: secret }, { id: profileId(member) });
 	const claim = newDoc(
 		'claim',
@@ -61,7 +61,7 @@ export function memberPrivateDocs(member: string, coordinator: string, secret: s
  * `member`'s interest in `opportunity`, the poster's selection (both carrying `secret`) and the time given
  * (which has no text: its id is what must not leak).
  */
-export function posterPrivateDocs(opportunity: Json, member: string, secret: string): Json[] {
+export function posterPrivateDocs(opportunity: StoredDoc, member: string, secret: string): StoredDoc[] {
 	const poster = String(opportunity.author);
 	const opportunityId = String(opportunity._id);
 	const fields = { opportunityId, poster, member };
