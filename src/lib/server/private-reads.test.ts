@@ -172,6 +172,19 @@ describe.each(TEST_BACKENDS)('private documents over the $kind backend', ({ kind
 		}
 	}, 120_000);
 
+	it('wakes a long poll for a hidden change with no rows and the new last_seq', async () => {
+		const now = (await (await as('staff2', '/_changes?since=now')).json()) as Json;
+		const since = encodeURIComponent(String(now.last_seq));
+		const poll = as('staff2', `/_changes?feed=longpoll&since=${since}&timeout=20000&include_docs=true`);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// A claim of someone with no account: nobody's device but coordinators' holds it.
+		const [, claim] = memberPrivateDocs('dana', 'coordinator', 'PRIVATE-dana');
+		if (claim) await gateway.server.internals.couch.put(store(), claim);
+		const woken = (await (await poll).json()) as Json;
+		expect(woken.results).toEqual([]);
+		expect(woken.last_seq).not.toEqual(now.last_seq);
+	});
+
 	it('refuses a write to a hidden id the same way whether or not it exists, before the store is asked', async () => {
 		const id = String(planted["bob's own"][1]?._id);
 		const rev = `1-${'a'.repeat(32)}`;
