@@ -9,6 +9,7 @@ import {
 } from '../domain/accounts';
 import { passwordProblem } from '../domain/passwords';
 import type { CouchClient } from './couch';
+import { readsEveryPrivateDocument } from './hidden';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { databasesFor } from './policy';
 
@@ -28,7 +29,8 @@ const accountDocSchema = z.object({
 	roles: z.array(roleSchema),
 	passwordHash: z.string(),
 	active: z.boolean(),
-	createdAt: z.string()
+	createdAt: z.string(),
+	checkpointEpoch: z.number().int().nonnegative().optional()
 });
 type AccountDoc = z.infer<typeof accountDocSchema>;
 
@@ -39,6 +41,12 @@ export interface Account {
 	passwordHash: string;
 	active: boolean;
 	createdAt: string;
+	/**
+	 * Counts the changes of roles that changed which private documents the account may read: its
+	 * replication checkpoints are kept under this number (db-checkpoints.ts), so a change makes its devices
+	 * read the database again from the start. None: 0.
+	 */
+	checkpointEpoch?: number;
 }
 
 export interface NewAccount {
@@ -112,8 +120,14 @@ function toAccount(doc: AccountDoc): Account {
 		roles: doc.roles,
 		passwordHash: doc.passwordHash,
 		active: doc.active,
-		createdAt: doc.createdAt
+		createdAt: doc.createdAt,
+		checkpointEpoch: doc.checkpointEpoch ?? 0
 	};
+}
+
+/** The account's roles changed, and with them whether it reads every private document (hidden.ts). */
+function readingChanged(before: readonly Role[], after: readonly Role[]): boolean {
+	return readsEveryPrivateDocument(before) !== readsEveryPrivateDocument(after);
 }
 
 export class AccountStore {
@@ -180,14 +194,23 @@ export class AccountStore {
 		return toAccount(doc);
 	}
 
-	/** Changes display name, roles or whether the account is active; undefined if there is no such account. */
+	/**
+	 * Changes display name, roles or whether the account is active; undefined if there is no such account.
+	 * A change of roles that changes which private documents it may read moves its checkpoints on, in the
+	 * same write (`checkpointEpoch`).
+	 */
 	async update(name: string, changes: AccountChanges): Promise<Account | undefined> {
-		return this.modify(name, (doc) => ({
-			...doc,
-			...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
-			...(changes.roles !== undefined ? { roles: [...new Set(changes.roles)] } : {}),
-			...(changes.active !== undefined ? { active: changes.active } : {})
-		}));
+		return this.modify(name, (doc) => {
+			const roles = changes.roles === undefined ? doc.roles : [...new Set(changes.roles)];
+			const epoch = doc.checkpointEpoch ?? 0;
+			return {
+				...doc,
+				roles,
+				...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+				...(changes.active !== undefined ? { active: changes.active } : {}),
+				...(readingChanged(doc.roles, roles) ? { checkpointEpoch: epoch + 1 } : {})
+			};
+		});
 	}
 
 	/** Sets a new password (checked against the rules); undefined if there is no such account. */

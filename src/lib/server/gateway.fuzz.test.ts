@@ -7,6 +7,7 @@ import { revisionTreeRequest } from './fuzz/revision-trees';
 import { GatewayProcess, send, type BackendKind, type Principal, type RawAnswer } from './fuzz/harness';
 import { glossaryDoc } from './fuzz/glossary-docs';
 import { projectDoc } from './fuzz/project-docs';
+import { privateRequest } from './fuzz/private-ids';
 import { FORBIDDEN_TEXT } from './fuzz/secrets';
 
 /**
@@ -93,7 +94,8 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 			'@SIGNUP@': gateway.ids.signup,
 			'@PROJECT@': project?._id ?? 'project:none',
 			'@PROJECTKEY@': project?._id.slice('project:'.length) ?? 'none',
-			'@MEASURE@': project?.measures?.[0]?.id ?? 'none'
+			'@MEASURE@': project?.measures?.[0]?.id ?? 'none',
+			...Object.fromEntries(gateway.ids.othersPrivate.map((id, i) => [`@PRIVATE${i}@`, id]))
 		};
 	}
 
@@ -117,10 +119,14 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 
 	/** Replaces the placeholders (`@MINE@`…) with ids of the running server. */
 	function resolved(text: string): string {
-		return text.replace(
-			/@(ATT|MINE|CHAIRS|SIGNUP|PROJECT|PROJECTKEY|MEASURE)@/g,
-			(placeholder) => ids[placeholder] ?? placeholder
-		);
+		return text
+			.replace(
+				/@(ATT|MINE|CHAIRS|SIGNUP|PROJECT|PROJECTKEY|MEASURE|PRIVATE\d)@/g,
+				(placeholder) => ids[placeholder] ?? placeholder
+			)
+			.replace(/%40PRIVATE(\d)%40/g, (placeholder, i: string) =>
+				encodeURIComponent(ids[`@PRIVATE${i}@`] ?? placeholder)
+			);
 	}
 
 	/** Starts a fresh server if the last one died or may have been left broken. */
@@ -177,6 +183,10 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 		const leaked = [...FORBIDDEN_TEXT, gateway.ids.signup].filter((text) => answer.body.includes(text));
 		if (leaked.length > 0)
 			fail(`An answer to ${request.principal} with what it may not read: ${leaked.join(', ')}`);
+		// Another's private document by its id, unless the request named it (a refusal may say which it was).
+		const asked = `${decodedSegments(path)?.join('/') ?? path} ${body ?? ''}`;
+		const named = gateway.ids.othersPrivate.filter((id) => answer.body.includes(id) && !asked.includes(id));
+		if (named.length > 0) fail(`An answer naming private documents of chair's: ${named.join(', ')}`);
 		if (COUNTS.test(answer.body)) fail(`The measures' counts answered to ${request.principal}`);
 		if (LEAKS.test(answer.body)) fail('An answer that shows the server’s insides (stack trace, paths, HTML)');
 		if (answer.status >= 500) fail(`A 5xx answer to a malformed request`);
@@ -404,6 +414,12 @@ describe.each(backends)('gateway fuzz over the $kind backend', ({ kind }) => {
 	it(
 		'answers the measures counts route and paths around it without a 5xx, a leak or going down',
 		() => assertProperty(measuresRequest, RUNS),
+		TIMEOUT
+	);
+
+	it(
+		"never shows another member's private documents on a path that names or walks past them",
+		() => assertProperty(privateRequest, RUNS),
 		TIMEOUT
 	);
 

@@ -7,14 +7,15 @@ import { DATABASES, ROLES, type DatabaseName, type Role } from '../domain/accoun
  * document by document by the shared domain rules (`decideWrite`).
  *
  * CouchDB grants reads per database, not per document, so whatever a role must not read lives in a
- * database that role cannot open.
+ * database that role cannot open; the one exception is private documents in `network` (profiles, claims…),
+ * which the gateway leaves out of every read by those who may not read them (hidden.ts).
  */
 
 export const OPERATIONS = ['read', 'write', 'checkpoint'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const OPERATION_MEANINGS: Readonly<Record<Operation, string>> = {
-	read: 'read every document in the database (pull replication)',
+	read: 'read every document in the database (pull replication), but for the private documents of others in `network`',
 	write: 'write documents, each checked by the domain rules (push replication)',
 	checkpoint: "write the account's own replication checkpoints (`_local/*`)"
 };

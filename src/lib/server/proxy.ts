@@ -27,10 +27,11 @@ export interface ForwardOptions {
 	 */
 	download?: boolean;
 	/**
-	 * Changes a JSON answer before it is sent (design documents taken out): the answer is read whole, and
-	 * blank heartbeat lines (a long poll's) are passed on as they come.
+	 * Changes a JSON answer before it is sent (hidden documents taken out, hidden.ts), reading more from the
+	 * store if it must: the answer is read whole, and blank heartbeat lines (a long poll's) are passed on as
+	 * they come.
 	 */
-	rewrite?: (answer: unknown) => unknown;
+	rewrite?: (answer: unknown) => Promise<unknown>;
 	/** The status to answer instead of the store's success (a deletion written as a PUT answers 200). */
 	successStatus?: number;
 	/**
@@ -169,7 +170,8 @@ async function sendRewritten(
 			if (text.length > MAX_REWRITTEN_CHARS) throw new Error('the answer is too large to read whole');
 		}
 		text += decoder.decode();
-		res.end(JSON.stringify(options.rewrite?.(JSON.parse(text) as unknown)));
+		const rewritten: unknown = await options.rewrite?.(JSON.parse(text) as unknown);
+		res.end(JSON.stringify(rewritten));
 	} catch (error) {
 		// The client left, or the store broke off or sent something that is not JSON: nothing more can be sent.
 		if (!res.destroyed)

@@ -1,9 +1,13 @@
 import { isDocType } from '../domain/documents';
 import { typeOfId } from '../domain/ids';
+import { mayReadId } from '../domain/private';
 import { decideWrite, mayChange, type Actor } from '../domain/rules';
 
 /** The fields a tombstone keeps from the store's copy, so that its id keeps its owner. */
 export const OWNER_FIELDS = ['author', 'type', 'group'] as const;
+
+/** Why a private document the actor may not read is refused (as `decideWrite` would). */
+export const NOT_YOURS_TO_WRITE = 'You cannot write this';
 
 /** The outcome for one incoming document: forward it (possibly trimmed), or refuse it with a reason. */
 export type Verdict = { ok: true; forward: Record<string, unknown> } | { ok: false; reason: string };
@@ -25,7 +29,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * The gateway's rule for one document a client wants to write, on top of the shared `decideWrite` (which
  * also checks attachments against their type's rules): no design documents (they run code on the
- * server), no `_local` documents, ids of the form `<type>:…`. `existing` is the store's current version
+ * server), no `_local` documents, no private documents the actor may not read, ids of the form `<type>:…`. `existing` is the store's current version
  * (`currentVersions`): a live document, or a deleted one's owner, which keeps its id: only someone who
  * could have changed it may write a new document there. A deletion is forwarded as a tombstone that
  * keeps the owner's fields from the store's copy, so nothing unvalidated rides along in its body.
@@ -43,6 +47,9 @@ export function judgeIncoming(
 	if (typeof id === 'string' && id.startsWith('_local/')) {
 		return { ok: false, reason: 'Local documents cannot be written this way' };
 	}
+	// Before anything the store holds under the id is looked at (it is not even read: db-writes.ts), so the
+	// answer for a document hidden from the actor is the same whether or not it exists.
+	if (typeof id === 'string' && !mayReadId(actor, id)) return { ok: false, reason: NOT_YOURS_TO_WRITE };
 	if (doc._deleted === true && (typeof id !== 'string' || !isDocType(typeOfId(id)))) {
 		return { ok: false, reason: 'Only documents of a known type can be deleted' };
 	}

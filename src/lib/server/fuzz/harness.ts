@@ -105,6 +105,8 @@ export interface SeededIds {
 	withAttachments: string;
 	/** A sign-up in `signups`. */
 	signup: string;
+	/** Private documents of chair's (a profile, a claim, its step and receipt, an interest): no fuzzing principal's. */
+	othersPrivate: string[];
 }
 
 /** The gateway running in a child process, over a fresh data directory or CouchDB prefix. */

@@ -3,7 +3,8 @@ export const SECRETS = {
 	signups: 'SECRET-signups-91c2',
 	accounts: 'SECRET-accounts-44d0',
 	sessions: 'SECRET-sessions-0b7e',
-	otherCheckpoint: 'SECRET-checkpoint-of-another-c5e1'
+	otherCheckpoint: 'SECRET-checkpoint-of-another-c5e1',
+	othersPrivate: 'SECRET-private-of-another-7a4c'
 } as const;
 
 /** The note of a `_local/x` checkpoint that belongs to no account. */

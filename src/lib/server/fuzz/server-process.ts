@@ -1,11 +1,13 @@
 /**
  * The gateway in a process of its own, for gateway.fuzz.test.ts: a request that crashes the server ends
  * this process (which the test sees and reports), not the test worker. Started with `node --import tsx`;
- * options come in FUZZ_SERVER (JSON). It plants secret markers where no member may read them, then sends
+ * options come in FUZZ_SERVER (JSON). It plants secret markers where no member may read them (chair's
+ * private documents among them), then sends
  * `{ url, ids }` to its parent and stops when the parent sends 'close'.
  */
 import { startServer, type ServerOptions } from '../app';
 import { plant } from './plant';
+import { memberPrivateDocs, opportunityDoc, posterPrivateDocs } from './private-docs';
 import { ALWAYS_SECRET_DOC, SECRETS } from './secrets';
 
 const options = JSON.parse(process.env.FUZZ_SERVER ?? '{}') as Omit<ServerOptions, 'log' | 'port'>;
@@ -26,7 +28,19 @@ const planted = await plant(server.internals, {
 	rawCheckpoint: ALWAYS_SECRET_DOC,
 	checkpoints: () => ({ chair: SECRETS.otherCheckpoint, coordinator: SECRETS.otherCheckpoint })
 });
-const ids = { withAttachments: planted.network, signup: planted.signups };
+// Chair's private documents (no fuzzing principal's), and what passes between chair and a poster.
+const opportunity = opportunityDoc('coordinator');
+const privateDocs = [
+	...memberPrivateDocs('chair', 'coordinator', SECRETS.othersPrivate),
+	...posterPrivateDocs(opportunity, 'chair', SECRETS.othersPrivate)
+];
+const network = server.internals.names.backendName('network');
+await server.internals.couch.bulkDocs(network, [opportunity, ...privateDocs]);
+const ids = {
+	withAttachments: planted.network,
+	signup: planted.signups,
+	othersPrivate: privateDocs.map((doc) => doc._id)
+};
 
 process.send?.({ url: server.url, ids });
 process.on('message', (message) => {

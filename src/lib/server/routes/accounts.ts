@@ -112,6 +112,10 @@ function updateAccount(ctx: GatewayContext): RequestHandler {
 		if (!account) return noSuchAccount(res);
 		if (!account.active) await ctx.sessions.endSessionsOf(name);
 		ctx.log(`${manager.name} changed the account ${name}: ${Object.keys(update).join(', ')}`);
+		// Its checkpoints moved on with the change (accounts.ts): its devices read everything again.
+		if (account.checkpointEpoch !== target.checkpointEpoch) {
+			ctx.log(`${name} may now read other private documents: their devices will sync from the start`);
+		}
 		res.json(summaryOf(account));
 	});
 }

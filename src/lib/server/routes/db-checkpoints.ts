@@ -18,19 +18,27 @@ function emptyCheckpoint(publicId: string) {
 
 /**
  * Checkpoints are kept per account: what one account calls `_local/<id>` is `_local/<name>:<id>` in the
- * backend (account names have no `:`), so nobody can read or move anyone else's checkpoints.
+ * backend (account names have no `:`), so nobody can read or move anyone else's checkpoints. Once the
+ * account's roles have changed which private documents it may read (`checkpointEpoch`, accounts.ts), it
+ * is `_local/<name>~<epoch>:<id>` (names have no `~` either): its devices find no checkpoint, and read
+ * the database again from the start. The stores cannot list `_local` documents (the embedded one has no
+ * `_local_docs`), so the old ones are left behind, a few hundred bytes each.
  */
-export function backendLocalId(account: string, id: string): string {
-	return `_local/${account}:${id}`;
+export function backendLocalId(account: string, id: string, epoch = 0): string {
+	return `_local/${epoch === 0 ? account : `${account}~${epoch}`}:${id}`;
 }
 
 export async function checkpoint(request: DbRequest): Promise<void> {
 	const { ctx, req, res, db } = request;
-	const account = request.account.name;
+	const { name, checkpointEpoch } = request.account;
 	const id = request.rest[1] ?? '';
 	const method = req.method;
 	const publicId = `_local/${id}`;
-	const url = ctx.couch.url(ctx.names.backendName(db), `_local/${encodeURIComponent(`${account}:${id}`)}`);
+	const backendId = backendLocalId(name, id, checkpointEpoch);
+	const url = ctx.couch.url(
+		ctx.names.backendName(db),
+		`_local/${encodeURIComponent(backendId.slice('_local/'.length))}`
+	);
 	const signal = abortOnDisconnect(res);
 	if (readsOnly(method)) {
 		const answer = await ctx.couch.request<unknown>('GET', url, undefined, { signal });
@@ -46,12 +54,7 @@ export async function checkpoint(request: DbRequest): Promise<void> {
 		if (!isRecord(body) || '_attachments' in body || JSON.stringify(body).length > MAX_CHECKPOINT_BYTES) {
 			return badRequest(res, 'A checkpoint must be a small plain JSON object');
 		}
-		const answer = await ctx.couch.request<unknown>(
-			'PUT',
-			url,
-			{ ...body, _id: backendLocalId(account, id) },
-			{ signal }
-		);
+		const answer = await ctx.couch.request<unknown>('PUT', url, { ...body, _id: backendId }, { signal });
 		if (isRecord(answer.body) && typeof answer.body.id === 'string') answer.body.id = publicId;
 		res.status(answer.status).json(answer.body ?? { error: 'unknown_error', reason: 'No answer' });
 	});

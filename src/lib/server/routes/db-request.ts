@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { DatabaseName } from '../../domain/accounts';
 import type { Account } from '../accounts';
 import type { GatewayContext } from '../context';
-import { namesDesign } from '../design-docs';
+import { isHiddenFrom, namesHiddenFrom } from '../hidden';
 import { jsonReader, READ_BODY_LIMIT, REPLICATION_BODY_LIMIT, sendError } from '../http';
 import type { DbRoute } from '../policy';
 import { bodyProblem } from '../replication-input';
@@ -53,14 +53,31 @@ export function namesLocal(ids: unknown): boolean {
 	return Array.isArray(ids) && ids.some((id) => typeof id === 'string' && id.startsWith('_local/'));
 }
 
-/** Whether a list of ids names a `_local` document or a design document (which no device is sent). */
-export function namesHidden(ids: unknown): boolean {
-	return namesLocal(ids) || namesDesign(ids);
+/**
+ * Whether a list of ids names a `_local` document, or a document never shown to the account (hidden.ts):
+ * refused as a whole, judged by the ids alone, so the answer is the same whether or not they exist.
+ */
+export function namesHidden(request: Pick<DbRequest, 'account'>, ids: unknown): boolean {
+	return namesLocal(ids) || namesHiddenFrom(request.account, ids);
 }
 
 export function hiddenRefused(res: Response): Promise<void> {
-	refuse(res, 'Local documents are only available at _local/<id>, and design documents not at all');
+	refuse(
+		res,
+		'Local documents are only available at _local/<id>, and other documents named here are not yours to read'
+	);
 	return Promise.resolve();
+}
+
+/**
+ * The answer to reading a document hidden from the account, whatever the store holds under its id: the
+ * store is not asked, so nothing tells one that exists from one that does not.
+ */
+export function hiddenMissing(request: DbRequest): boolean {
+	const id = request.rest[0];
+	if (!isHiddenFrom(request.account, id)) return false;
+	sendError(request.res, 404, 'not_found', 'missing');
+	return true;
 }
 
 const readReplicationBody = jsonReader(REPLICATION_BODY_LIMIT);

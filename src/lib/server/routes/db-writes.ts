@@ -11,7 +11,8 @@ import type { Json } from '../http';
 import { abortOnDisconnect, forward } from '../proxy';
 import { documentProblem } from '../replication-input';
 import { isRecord, judgeIncoming, mergeBulkResults, type Verdict } from '../writes';
-import { badRequest, refuse, withBody, type DbRequest } from './db-request';
+import { isHiddenFrom } from '../hidden';
+import { badRequest, hiddenMissing, refuse, withBody, type DbRequest } from './db-request';
 
 /**
  * The signed-in account as the domain rules see it; who chairs what and who is on which project's team
@@ -61,8 +62,13 @@ async function writeBulk(
 	const docs: unknown[] = body.docs;
 	const newEdits = body.new_edits !== false;
 	const signal = abortOnDisconnect(res);
+	// The store is never asked about an id hidden from the writer: `judgeIncoming` refuses it unseen.
 	const ids = [
-		...new Set(docs.flatMap((doc) => (isRecord(doc) && typeof doc._id === 'string' ? [doc._id] : [])))
+		...new Set(
+			docs.flatMap((doc) =>
+				isRecord(doc) && typeof doc._id === 'string' && !isHiddenFrom(actor, doc._id) ? [doc._id] : []
+			)
+		)
 	];
 	const existing = await currentVersions(versionSource(ctx), db, ids, signal);
 	const judge = (as: Actor, doc: unknown): Verdict =>
@@ -115,7 +121,10 @@ export async function document(request: DbRequest): Promise<void> {
 	const method = req.method;
 	const id = request.rest[0] ?? '';
 	const path = `${scope}/${encodeURIComponent(id)}`;
-	if (readsOnly(method)) return forward(ctx, req, res, { method, scope, path, query });
+	if (readsOnly(method)) {
+		if (hiddenMissing(request)) return;
+		return forward(ctx, req, res, { method, scope, path, query });
+	}
 	const actor = await actorFor(ctx, account, true);
 
 	return withBody(request, method === 'PUT', async (body) => {
@@ -129,7 +138,9 @@ export async function document(request: DbRequest): Promise<void> {
 			const rev = params.get('rev');
 			incoming = { _id: id, _deleted: true, ...(rev === null ? {} : { _rev: rev }) };
 		}
-		const existing = await currentVersions(versionSource(ctx), db, [id], abortOnDisconnect(res));
+		const existing = isHiddenFrom(actor, id)
+			? new Map<string, Json>()
+			: await currentVersions(versionSource(ctx), db, [id], abortOnDisconnect(res));
 		const verdict = judgeIncoming(actor, incoming, existing.get(id));
 		if (!verdict.ok) {
 			ctx.log(`Refused ${id} from ${actor.name}: ${verdict.reason}`);
