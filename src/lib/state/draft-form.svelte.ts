@@ -157,7 +157,7 @@ export class DraftForm<V extends object, T> extends Form<V, T> {
 	protected override async kept(): Promise<void> {
 		await this.desk.drafts.put({
 			key: this.key,
-			values: { ...this.values } as Record<string, unknown>,
+			values: $state.snapshot(this.values) as Record<string, unknown>,
 			updatedAt: nowIso()
 		});
 	}
