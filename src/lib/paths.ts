@@ -39,6 +39,10 @@ export function docPath(id: string, content?: Record<string, unknown>): string {
 	if (isMeetingDocId(id)) return meetingDocPath(id, content);
 	if (id.startsWith('project:')) return projectPath(id);
 	if (id.startsWith('glossary-term:')) return glossaryTermPath(id);
+	if (id.startsWith('claim:')) return claimPath(id);
+	const claim = link('claimId');
+	if (claim?.startsWith('claim:')) return claimPath(claim);
+	if (id.startsWith('expense-rates:')) return '/expenses/rates';
 	const project = link('projectId');
 	if (project?.startsWith('project:')) return projectPath(project);
 	return '/sync';
@@ -115,4 +119,13 @@ export function measurePath(projectId: string, measureId?: string, pointId?: str
 	if (!measureId) return `${base}/new`;
 	const point = pointId ? encodeURIComponent(pointId.replace(/^data-point:/, '')) : 'new';
 	return `${base}/${encodeURIComponent(measureId)}/${point}`;
+}
+
+/** Expenses claims are addressed by their id without its type: `/expenses/ann%3A01J…` for `claim:ann:01J…`. */
+export function claimPath(id: string): string {
+	return `/expenses/${encodeURIComponent(id.replace(/^claim:/, ''))}`;
+}
+
+export function claimIdFromParam(param: string): string {
+	return `claim:${param}`;
 }

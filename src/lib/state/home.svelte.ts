@@ -1,4 +1,4 @@
-import { countActiveVisits, countIdeas } from '$lib/store/home-query';
+import { countActiveVisits, countIdeas, countQueriedClaims } from '$lib/store/home-query';
 import type { Workspace } from '$lib/store/workspace';
 import { Live } from './live.svelte';
 
@@ -7,6 +7,8 @@ export class HomeCounts {
 	/** Visits planned or under way. */
 	readonly visits: Live<number>;
 	readonly ideas: Live<number>;
+	/** The signed-in member's claims with a question from a coordinator. */
+	readonly queriedClaims: Live<number>;
 
 	constructor(workspace: Workspace) {
 		this.visits = new Live(
@@ -17,6 +19,11 @@ export class HomeCounts {
 		this.ideas = new Live(
 			() => undefined,
 			() => countIdeas(workspace.desk),
+			0
+		);
+		this.queriedClaims = new Live(
+			() => undefined,
+			() => countQueriedClaims(workspace.desk, workspace.account),
 			0
 		);
 	}
