@@ -10,7 +10,7 @@ const device = useTestWorkspace('claims');
 
 vi.mock('$lib/store/images', () => ({ compressPhoto: (file: Blob) => Promise.resolve(file) }));
 
-const receipt = (text: string) => new Blob([text], { type: 'image/jpeg' });
+const receipt = (text: string) => new File([text], `${text}.jpg`, { type: 'image/jpeg' });
 
 async function stored(type: string): Promise<Record<string, unknown>[]> {
 	const { rows } = await device.workspace.ledger.db.allDocs({ include_docs: true });
