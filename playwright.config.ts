@@ -30,9 +30,10 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 			? [
 					{
 						name: 'couchdb',
-						testMatch: ['offline-core.spec.ts', 'security.spec.ts'],
-						// The journeys whose outcome rests on the store: sync, and a write the server refuses.
-						grep: /offline-first core|refused by the server/,
+						testMatch: ['offline-core.spec.ts', 'security.spec.ts', 'expenses.spec.ts'],
+						// The journeys whose outcome rests on the store: sync, a write the server refuses, and
+						// private documents kept from everyone else.
+						grep: /offline-first core|refused by the server|expenses claims/,
 						use: { store: 'couchdb' as const }
 					}
 				]
