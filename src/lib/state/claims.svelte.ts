@@ -107,6 +107,8 @@ export function claimStepForm(workspace: Workspace, me: string, claimId: string,
 	};
 }
 
+export type ClaimStepForm = ReturnType<typeof claimStepForm>;
+
 export type RatesValues = Record<'mileagePencePerMile', string>;
 
 /** Coordinators set the network's mileage rate (in whole pence a mile). */
