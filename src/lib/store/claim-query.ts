@@ -7,7 +7,7 @@ import {
 	type Receipt
 } from '$lib/domain';
 import type { Desk } from './desk';
-import type { ClaimPartRow, ClaimRow } from './involvement-rows';
+import type { ClaimPartRow, ClaimRow, ExpenseRatesRow } from './involvement-rows';
 import type { Synced } from './meeting-query';
 import { withStatuses } from './status';
 
@@ -93,7 +93,7 @@ export async function loadMileageRate(desk: Desk): Promise<number> {
 }
 
 /** The rates document as it is on this device, with its revision (undefined until a coordinator sets it). */
-export function loadExpenseRates(desk: Desk) {
+export function loadExpenseRates(desk: Desk): Promise<ExpenseRatesRow | undefined> {
 	return desk.expenseRates.get(EXPENSE_RATES_ID);
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeSupport } from '../../../tests/factories';
+import { makeClaim, makeReceipt } from '../../../tests/involvement-factories';
 import { makeAction, makeGroup, makeMeeting } from '../../../tests/meeting-factories';
 import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 import { newDocId } from '$lib/domain';
@@ -39,6 +40,21 @@ describe('labelDocs', () => {
 			['Support for “Ramps at every station”', ideaPage],
 			['Action from “North members”', `/meetings/${meeting._id.slice('meeting:'.length)}`],
 			[unknown, '/sync']
+		]);
+	});
+
+	it('names an expenses claim, its receipts and the rates, and links them to the claim', async () => {
+		const claim = makeClaim('ann');
+		const receipt = makeReceipt(claim);
+		await store.ledger.db.bulkDocs([claim, receipt]);
+		await store.projector.catchUp();
+
+		const labels = await labelDocs(store.desk, [claim._id, receipt._id, 'expense-rates:network']);
+		const claimPage = `/expenses/${encodeURIComponent(claim._id.slice('claim:'.length))}`;
+		expect([...labels].map(([id, label]) => [label.label, docPath(id, label.links)])).toEqual([
+			['Expenses claim for Control room visit', claimPage],
+			['Receipt for the expenses claim for “Control room visit”', claimPage],
+			['Expenses rates', '/expenses/rates']
 		]);
 	});
 });

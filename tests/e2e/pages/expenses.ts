@@ -50,7 +50,7 @@ export class ClaimEditorPage {
 		if (cost.amount) await group.getByLabel('Amount in pounds').fill(cost.amount);
 		if (cost.receipts) {
 			await this.receipts(n).setInputFiles(cost.receipts);
-			await expect(group.getByTestId(`line-${n - 1}-kind-receipts-summary`)).toHaveText(
+			await expect(group.getByTestId(`line-${n - 1}-receipts-summary`)).toHaveText(
 				cost.receipts.length === 1 ? '1 photo added' : `${cost.receipts.length} photos added`
 			);
 		}
