@@ -30,9 +30,15 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 			? [
 					{
 						name: 'couchdb',
-						testMatch: ['offline-core.spec.ts', 'security.spec.ts', 'opportunities.spec.ts'],
-						// The journeys whose outcome rests on the store: sync, and a write the server refuses.
-						grep: /offline-first core|refused by the server|involvement opportunities/,
+						testMatch: [
+							'offline-core.spec.ts',
+							'security.spec.ts',
+							'opportunities.spec.ts',
+							'expenses.spec.ts'
+						],
+						// The journeys whose outcome rests on the store: sync, a write the server refuses, and
+						// private documents kept from everyone else.
+						grep: /offline-first core|refused by the server|involvement opportunities|expenses claims/,
 						use: { store: 'couchdb' as const }
 					}
 				]

@@ -32,6 +32,15 @@ describe('docPath', () => {
 			);
 	});
 
+	it('leads to an expenses claim from its steps and receipts, and to the rates', () => {
+		const claim = 'claim:ann:01J0000000000000000000000H';
+		expect(docPath(claim)).toBe('/expenses/ann%3A01J0000000000000000000000H');
+		expect(docPath('receipt:ann:01J0000000000000000000000J', { claimId: claim })).toBe(
+			'/expenses/ann%3A01J0000000000000000000000H'
+		);
+		expect(docPath('expense-rates:network')).toBe('/expenses/rates');
+	});
+
 	it('falls back to a list, or the sync page, when it cannot tell', () => {
 		expect(docPath('comment:01J0000000000000000000000D')).toBe('/sync');
 		expect(docPath('observation:01J0000000000000000000000E')).toBe('/visits');

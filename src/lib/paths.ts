@@ -42,6 +42,10 @@ export function docPath(id: string, content?: Record<string, unknown>): string {
 	if (isMeetingDocId(id)) return meetingDocPath(id, content);
 	if (id.startsWith('project:')) return projectPath(id);
 	if (id.startsWith('glossary-term:')) return glossaryTermPath(id);
+	if (id.startsWith('claim:')) return claimPath(id);
+	const claim = link('claimId');
+	if (claim?.startsWith('claim:')) return claimPath(claim);
+	if (id.startsWith('expense-rates:')) return '/expenses/rates';
 	const project = link('projectId');
 	if (project?.startsWith('project:')) return projectPath(project);
 	if (id.startsWith('opportunity:')) return opportunityPath(id);
@@ -127,4 +131,13 @@ export function measurePath(projectId: string, measureId?: string, pointId?: str
 /** A member's profile, as the member and coordinators see it. */
 export function profilePath(member: string): string {
 	return `/people/${encodeURIComponent(member)}/profile`;
+}
+
+/** Expenses claims are addressed by their id without its type: `/expenses/ann%3A01J…` for `claim:ann:01J…`. */
+export function claimPath(id: string): string {
+	return `/expenses/${encodeURIComponent(id.replace(/^claim:/, ''))}`;
+}
+
+export function claimIdFromParam(param: string): string {
+	return `claim:${param}`;
 }

@@ -9,6 +9,8 @@ import { memberUlidIdSchema } from './private-ids';
 import { ownMemberWrites } from './profile';
 import type { TypeRule } from './type-rules';
 
+export * from './claim-status';
+
 /**
  * Expenses claims, made offline. A claim is written once, when it is sent (the draft lives on the device
  * until then), and never changed: what happens to it is a history of `claim-step` documents (a
@@ -182,30 +184,6 @@ export const CLAIM_TYPE_RULES: Readonly<Record<ClaimDocType, TypeRule>> = {
 		changeRefusal: 'Only coordinators can change the expenses rates'
 	}
 };
-
-export type ClaimStatus = 'submitted' | 'queried' | 'answered' | 'approved' | 'rejected';
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-	submitted: 'Sent, waiting for a coordinator',
-	queried: 'A coordinator has a question',
-	answered: 'Answered, waiting for a coordinator',
-	approved: 'Approved',
-	rejected: 'Rejected'
-};
-
-/** Where a claim stands: its latest step (by time, then id), or "submitted" when it has none. */
-export function claimStatus(steps: readonly Pick<ClaimStep, '_id' | 'kind' | 'createdAt'>[]): ClaimStatus {
-	let latest: Pick<ClaimStep, '_id' | 'kind' | 'createdAt'> | undefined;
-	for (const step of steps) {
-		if (
-			!latest ||
-			step.createdAt > latest.createdAt ||
-			(step.createdAt === latest.createdAt && step._id > latest._id)
-		) {
-			latest = step;
-		}
-	}
-	return latest?.kind ?? 'submitted';
-}
 
 /** The claim's total in pence. */
 export function claimTotal(claim: Pick<Claim, 'lines'>): number {

@@ -1,6 +1,7 @@
 import {
 	countActiveVisits,
 	countIdeas,
+	countQueriedClaims,
 	loadSelectedNotices,
 	type SelectedNotice
 } from '$lib/store/home-query';
@@ -14,6 +15,8 @@ export class HomeCounts {
 	readonly ideas: Live<number>;
 	/** Opportunities the person has been selected for. */
 	readonly selected: Live<SelectedNotice[]>;
+	/** The signed-in member's claims with a question from a coordinator. */
+	readonly queriedClaims: Live<number>;
 
 	constructor(workspace: Workspace, member: string) {
 		this.visits = new Live(
@@ -30,6 +33,11 @@ export class HomeCounts {
 			() => undefined,
 			() => loadSelectedNotices(workspace.desk, member),
 			[]
+		);
+		this.queriedClaims = new Live(
+			() => undefined,
+			() => countQueriedClaims(workspace.desk, member),
+			0
 		);
 	}
 }

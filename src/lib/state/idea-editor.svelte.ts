@@ -23,7 +23,7 @@ import { isConflict } from '$lib/store/ledger';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
 import { checkedBy } from './draft-form.svelte';
-import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
+import { photoLoader, photoOf, PhotoDraftForm, PhotoSet } from './photos.svelte';
 
 /**
  * The idea form (new or edited): a draft form whose draft also holds the photos chosen and the revision an
@@ -138,7 +138,7 @@ export class IdeaEditor {
 			async (input) => {
 				try {
 					// The photos first: the idea, written last, is what shows them.
-					await this.photos.save(this.workspace, this.actor, id);
+					await this.photos.save(this.workspace, photoOf(this.actor, id));
 					await this.write(id, input);
 				} catch (error) {
 					failure = await this.failed(error);

@@ -1,4 +1,4 @@
-import { newDoc, type Actor, type Failure, type Result } from '$lib/domain';
+import { newDoc, type Actor, type AppDoc, type Failure, type Result } from '$lib/domain';
 import { nowIso } from '$lib/format';
 import type { Desk, DraftRow, PhotoRow } from '$lib/store/desk';
 import { reportProblem } from '$lib/report';
@@ -7,8 +7,9 @@ import type { Workspace } from '$lib/store/workspace';
 import { DraftForm } from './draft-form.svelte';
 
 /**
- * Photos being added to something (an idea, an observation): chosen, kept with the draft, written as
- * photo documents of their own on save. Components get a `PhotoSet` or a `PhotoLoader`, never the ledger.
+ * Photos being added to something (an idea, an observation, a claim's line): chosen, kept with the draft,
+ * written as documents of their own on save (a `photo`, a `receipt`). Components get a `PhotoSet` or a
+ * `PhotoLoader`, never the ledger.
  */
 
 /** Reads a saved photo's image from this device (undefined when it has not arrived yet). */
@@ -18,12 +19,28 @@ export function photoLoader(workspace: Workspace): PhotoLoader {
 	return (id) => workspace.ledger.attachment(id, 'image');
 }
 
+/** The photos a draft form keeps with its draft, and takes back when the draft is read. */
+export interface DraftPhotos {
+	/** The photos not saved yet, and (for a form with several sets) the set each one belongs to. */
+	drafted(): Pick<DraftRow, 'photos' | 'photoSets'>;
+	/** Takes back the photos a draft kept. */
+	restoreDrafted(draft: Pick<DraftRow, 'photos' | 'photoSets'> | undefined): void;
+}
+
+/** The document a new photo is written as, made when it is written. */
+export type PhotoDoc = () => AppDoc;
+
+/** A `photo` document about `subject` (an idea, an observation). */
+export function photoOf(actor: Actor, subject: string): PhotoDoc {
+	return () => newDoc('photo', actor.name, { subject, alt: '' });
+}
+
 /**
  * Photos being added to something: new ones are compressed at once (location removed) and kept with the
  * draft; saved ones can be removed. Each becomes a photo document on save, and a save waits for the photos
  * chosen before it that are still being made smaller, so a photo always goes where it was chosen.
  */
-export class PhotoSet {
+export class PhotoSet implements DraftPhotos {
 	/** New photos, compressed and stripped of location, waiting for Save. */
 	added = $state.raw<Blob[]>([]);
 	/** Photos already saved with the subject. */
@@ -105,15 +122,23 @@ export class PhotoSet {
 		this.error = undefined;
 	}
 
+	drafted(): Pick<DraftRow, 'photos'> {
+		return { photos: this.added };
+	}
+
+	restoreDrafted(draft: Pick<DraftRow, 'photos'> | undefined): void {
+		this.reset(draft?.photos ?? []);
+	}
+
 	/**
-	 * Writes the new photos chosen before the save began (waiting for any still being made smaller) as
-	 * documents about `subject`, and removes the ones taken away. Each photo leaves `added` once it is
+	 * Writes the new photos chosen before the save began (waiting for any still being made smaller), each
+	 * as the document `doc` makes (a photo about an idea, a receipt), and removes the ones taken away. Each photo leaves `added` once it is
 	 * written, so a save that fails part way (a full device) leaves only the photos still to write.
 	 */
-	async save(workspace: Workspace, actor: Actor, subject: string): Promise<void> {
+	async save(workspace: Workspace, doc: PhotoDoc): Promise<void> {
 		const { ledger, writer } = workspace;
 		for (const image of await this.ready()) {
-			await writer.savePhoto(newDoc('photo', actor.name, { subject, alt: '' }), image);
+			await writer.savePhoto(doc(), image);
 			this.added = this.added.filter((kept) => kept !== image);
 		}
 		for (const id of this.removed) {
@@ -135,17 +160,17 @@ export class PhotoSet {
 }
 
 /**
- * A draft form whose draft also holds the photos chosen but not yet saved (`photos.added`), in the same
+ * A draft form whose draft also holds the photos chosen but not yet saved (`photos.drafted()`), in the same
  * draft row, so a killed tab or a failed save loses none of them either. A form that keeps more with its
  * draft (an edit's revision) says what in `extra` and takes it back in `restore`.
  */
-export class PhotoDraftForm<V extends object, T> extends DraftForm<V, T> {
+export class PhotoDraftForm<V extends object, T, P extends DraftPhotos = PhotoSet> extends DraftForm<V, T> {
 	constructor(
 		private readonly device: Desk,
 		key: string,
 		empty: V,
 		check: (values: V) => Result<T>,
-		readonly photos: PhotoSet
+		readonly photos: P
 	) {
 		super(device, key, empty, check);
 	}
@@ -153,7 +178,7 @@ export class PhotoDraftForm<V extends object, T> extends DraftForm<V, T> {
 	/** Starts from `initial`, then the draft kept over it, with its photos. */
 	override async load(initial: Partial<V> = {}): Promise<void> {
 		const draft = await this.device.drafts.get(this.key);
-		this.photos.reset(draft?.photos ?? []);
+		this.photos.restoreDrafted(draft);
 		this.restore(draft);
 		await super.load(initial);
 	}
@@ -179,8 +204,8 @@ export class PhotoDraftForm<V extends object, T> extends DraftForm<V, T> {
 		await this.device.drafts.put({
 			...this.extra(),
 			key: this.key,
-			values: { ...this.values } as Record<string, unknown>,
-			photos: this.photos.added,
+			values: $state.snapshot(this.values) as Record<string, unknown>,
+			...this.photos.drafted(),
 			updatedAt: nowIso()
 		});
 	}

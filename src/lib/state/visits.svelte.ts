@@ -23,7 +23,7 @@ import type { NameOf } from '$lib/visit-report';
 import { loadPeopleNames, type Person } from '$lib/store/meeting-query';
 import { checkedBy, DraftForm } from './draft-form.svelte';
 import { Live } from './live.svelte';
-import { photoLoader, PhotoDraftForm, PhotoSet } from './photos.svelte';
+import { photoLoader, photoOf, PhotoDraftForm, PhotoSet } from './photos.svelte';
 
 /**
  * Site visits: the list, one visit's timeline, planning (or changing) a visit, starting and finishing it,
@@ -286,7 +286,7 @@ export class ObservationCapture {
 		const { workspace, actor } = this;
 		const id = (this.pendingId ??= newDocId('observation'));
 		try {
-			await this.photos.save(workspace, actor, id);
+			await this.photos.save(workspace, photoOf(actor, id));
 			await workspace.writer.save(
 				newDoc('observation', actor.name, { visitId: this.visitId, ...details }, { id })
 			);

@@ -154,6 +154,8 @@ export interface DraftRow {
 	values: Record<string, unknown>;
 	/** Photos chosen but not yet saved (already compressed, location stripped). */
 	photos?: Blob[];
+	/** Where a form has several sets of photos (a claim's lines), the set each of `photos` belongs to. */
+	photoSets?: number[];
 	/** The revision the draft was started from, for edits. */
 	baseRev?: string;
 	updatedAt: string;

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeComment, makeIdea, makeSupport } from '../../../tests/factories';
-import { makeInterest, makeOpportunity, makeSelection } from '../../../tests/involvement-factories';
+import {
+	makeClaim,
+	makeInterest,
+	makeOpportunity,
+	makeReceipt,
+	makeSelection
+} from '../../../tests/involvement-factories';
 import { makeAction, makeGroup, makeMeeting } from '../../../tests/meeting-factories';
 import { openTestStore, removeTestStore, type TestStore } from '../../../tests/support/test-store';
 import { newDocId } from '$lib/domain';
@@ -59,5 +65,20 @@ describe('labelDocs', () => {
 		]);
 		for (const id of [opportunity._id, interest._id, selection._id])
 			expect(docPath(id, labels.get(id)?.links)).toBe(page);
+	});
+
+	it('names an expenses claim, its receipts and the rates, and links them to the claim', async () => {
+		const claim = makeClaim('ann');
+		const receipt = makeReceipt(claim);
+		await store.ledger.db.bulkDocs([claim, receipt]);
+		await store.projector.catchUp();
+
+		const labels = await labelDocs(store.desk, [claim._id, receipt._id, 'expense-rates:network']);
+		const claimPage = `/expenses/${encodeURIComponent(claim._id.slice('claim:'.length))}`;
+		expect([...labels].map(([id, label]) => [label.label, docPath(id, label.links)])).toEqual([
+			['Expenses claim for Control room visit', claimPage],
+			['Receipt for the expenses claim for “Control room visit”', claimPage],
+			['Expenses rates', '/expenses/rates']
+		]);
 	});
 });

@@ -6,7 +6,14 @@ import type { Desk } from './desk';
 export interface DocLabel {
 	label: string;
 	/** The fields `docPath` follows to the page that shows it (an idea, a visit, a meeting). */
-	links: { ideaId?: string; visitId?: string; subject?: string; meetingId?: string; opportunityId?: string };
+	links: {
+		ideaId?: string;
+		visitId?: string;
+		subject?: string;
+		meetingId?: string;
+		opportunityId?: string;
+		claimId?: string;
+	};
 }
 
 /** Documents that are what they are named by. */
@@ -14,7 +21,8 @@ const OWN: Record<string, string> = {
 	idea: 'Idea:',
 	visit: 'Visit to',
 	meeting: 'Meeting:',
-	opportunity: 'Opportunity:'
+	opportunity: 'Opportunity:',
+	claim: 'Expenses claim for'
 };
 
 /** Documents named by what they belong to. */
@@ -33,23 +41,30 @@ const KIND: Record<string, string> = {
 	'meeting-reflection': 'Reflection on',
 	interest: 'Interest in',
 	selection: 'Selection for',
-	'time-given': 'Time given to'
+	'time-given': 'Time given to',
+	'claim-step': 'Step on the expenses claim for',
+	receipt: 'Receipt for the expenses claim for'
 };
+
+/** Documents with a name of their own. */
+const NAMED: Record<string, string> = { 'expense-rates': 'Expenses rates' };
 
 /**
  * Names documents for people ("Comment on “Ramps at every station”") from the desk's read models, in a few
  * bulk reads. A document the desk does not hold (yet) is named by its id.
  */
 export async function labelDocs(desk: Desk, ids: readonly string[]): Promise<Map<string, DocLabel>> {
-	const [comments, supports, statuses, photos, observations, parts, involvement] = await Promise.all([
-		desk.comments.bulkGet([...ids]),
-		desk.supports.bulkGet([...ids]),
-		desk.statuses.bulkGet([...ids]),
-		desk.photos.bulkGet([...ids]),
-		desk.observations.bulkGet([...ids]),
-		desk.meetingParts.bulkGet([...ids]),
-		desk.involvement.bulkGet([...ids])
-	]);
+	const [comments, supports, statuses, photos, observations, parts, involvement, claimParts] =
+		await Promise.all([
+			desk.comments.bulkGet([...ids]),
+			desk.supports.bulkGet([...ids]),
+			desk.statuses.bulkGet([...ids]),
+			desk.photos.bulkGet([...ids]),
+			desk.observations.bulkGet([...ids]),
+			desk.meetingParts.bulkGet([...ids]),
+			desk.involvement.bulkGet([...ids]),
+			desk.claimParts.bulkGet([...ids])
+		]);
 	const links = ids.map((id, i): DocLabel['links'] => {
 		const ideaId = comments[i]?.ideaId ?? supports[i]?.ideaId ?? statuses[i]?.ideaId;
 		if (ideaId) return { ideaId };
@@ -57,31 +72,40 @@ export async function labelDocs(desk: Desk, ids: readonly string[]): Promise<Map
 		if (observations[i]) return { visitId: observations[i].visitId };
 		if (parts[i]) return { meetingId: parts[i].meetingId };
 		if (involvement[i]) return { opportunityId: involvement[i].opportunityId };
+		if (claimParts[i]) return { claimId: claimParts[i].claimId };
 		return {};
 	});
-	// What each document belongs to (or is): an idea, a visit or a meeting, to name it by.
-	const owner = (prefix: string, field: 'ideaId' | 'visitId' | 'meetingId' | 'opportunityId') =>
+	// What each document belongs to (or is): an idea, a visit, a meeting, an opportunity or a claim, to name it by.
+	const owner = (prefix: string, field: 'ideaId' | 'visitId' | 'meetingId' | 'opportunityId' | 'claimId') =>
 		ids.map((id, i) => {
 			const link = id.startsWith(prefix) ? id : (links[i]?.[field] ?? links[i]?.subject);
 			return link?.startsWith(prefix) ? link : '';
 		});
-	const [ideas, visits, meetings, opportunities] = await Promise.all([
+	const [ideas, visits, meetings, opportunities, claims] = await Promise.all([
 		desk.ideas.bulkGet(owner('idea:', 'ideaId')),
 		desk.visits.bulkGet(owner('visit:', 'visitId')),
 		desk.meetings.bulkGet(owner('meeting:', 'meetingId')),
-		desk.opportunities.bulkGet(owner('opportunity:', 'opportunityId'))
+		desk.opportunities.bulkGet(owner('opportunity:', 'opportunityId')),
+		desk.claims.bulkGet(owner('claim:', 'claimId'))
 	]);
 	const labels = new Map<string, DocLabel>();
 	ids.forEach((id, i) => {
 		const type = typeOfId(id) ?? '';
-		const name = ideas[i]?.title ?? visits[i]?.siteName ?? meetings[i]?.title ?? opportunities[i]?.title;
-		const label = !name
-			? id
-			: OWN[type]
-				? `${OWN[type]} ${name}`
-				: KIND[type]
-					? `${KIND[type]} “${name}”`
-					: id;
+		const name =
+			ideas[i]?.title ??
+			visits[i]?.siteName ??
+			meetings[i]?.title ??
+			opportunities[i]?.title ??
+			claims[i]?.forLabel;
+		const label = NAMED[type]
+			? NAMED[type]
+			: !name
+				? id
+				: OWN[type]
+					? `${OWN[type]} ${name}`
+					: KIND[type]
+						? `${KIND[type]} “${name}”`
+						: id;
 		labels.set(id, { label, links: links[i] ?? {} });
 	});
 	return labels;

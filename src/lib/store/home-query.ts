@@ -1,9 +1,10 @@
+import { claimStatus } from '$lib/domain/claim-status';
 import type { Desk } from './desk';
 import type { InvolvementRow } from './involvement-rows';
 
 /**
  * The home page's counts, read from the desk. Kept apart from the other queries: the home page loads before
- * the ledger, so this module brings no schemas (zod) with it, only the desk's types.
+ * the ledger, so this module brings no schemas (zod) with it, only the desk's types (and zod-free rules).
  */
 
 /** Visits planned or under way. */
@@ -32,4 +33,12 @@ export async function loadSelectedNotices(desk: Desk, member: string): Promise<S
 		opportunityId: row.opportunityId,
 		title: opportunities[i]?.title ?? 'An opportunity'
 	}));
+}
+
+/** How many of `member`'s claims have a question from a coordinator waiting for an answer. */
+export async function countQueriedClaims(desk: Desk, member: string): Promise<number> {
+	const claims = await desk.claims.where('member').equals(member).primaryKeys();
+	const parts = await desk.claimParts.where('claimId').anyOf(claims).toArray();
+	const steps = parts.flatMap((part) => (part.doc.type === 'claim-step' ? [part.doc] : []));
+	return claims.filter((id) => claimStatus(steps.filter((step) => step.claimId === id)) === 'queried').length;
 }
