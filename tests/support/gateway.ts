@@ -129,10 +129,14 @@ export function useTestGateway(
 		remote(cookie, name = 'network') {
 			const db = new PouchDB(`${gateway.base}/db/${name}`, {
 				skip_setup: true,
-				fetch: (url, opts) => {
+				fetch: async (url, opts) => {
 					const headers = new Headers(opts?.headers);
 					headers.set('cookie', cookie);
-					return fetch(url, { ...opts, headers });
+					const response = await fetch(url, { ...opts, headers });
+					// PouchDB in Node reads an attachment with node-fetch's `buffer()`, else as a Blob its store cannot keep.
+					return Object.assign(response, {
+						buffer: async () => Buffer.from(await response.arrayBuffer())
+					});
 				}
 			});
 			openedDbs.push(db);
