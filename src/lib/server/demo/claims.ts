@@ -4,7 +4,7 @@
  * requires (`claim:<member>:<ulid>`, `claim-step:<member>:<claim ulid>:<ulid>`, `receipt:<member>:<ulid>`).
  */
 import { readFile } from 'node:fs/promises';
-import type { ClaimLine, ClaimStepKind } from '../../domain/claim';
+import { DEFAULT_MILEAGE_PENCE, type ClaimLine, type ClaimStepKind } from '../../domain/claim';
 import type { AppDoc, StoredMeta } from '../../domain/documents';
 import { ulid } from '../../domain/ids';
 import type { Meeting } from '../../domain/meetings';
@@ -46,7 +46,7 @@ export interface ClaimLinks {
 
 const line = (kind: Exclude<ClaimLine['kind'], 'mileage'>, description: string, amountPence: number) =>
 	({ kind, description, tenthsOfMiles: null, pencePerMile: null, amountPence }) satisfies ClaimLine;
-const mileage = (description: string, tenthsOfMiles: number, pencePerMile = 45) =>
+const mileage = (description: string, tenthsOfMiles: number, pencePerMile = DEFAULT_MILEAGE_PENCE) =>
 	({
 		kind: 'mileage',
 		description,
