@@ -13,6 +13,8 @@ const test = testWithDemoKey(KEY_PASSPHRASE);
 const NETWORK_LEVEL = ['coproduced-from-start', 'big-i', 'member-led-meetings', 'ideas'];
 /** From the server's counts (`/api/measures/people`): chairs' and coordinators'. */
 const CHAIRS_AND_COORDINATORS = ['growth', 'signups-by-kind', 'signups-by-event'];
+/** Counted only on a coordinator's device (time given is private to the member, the poster and coordinators). */
+const COORDINATORS = ['time-given'];
 
 /** Marks the demo's sign-ups as joined, as a coordinator following them up would. */
 async function allJoined(baseURL: string): Promise<void> {
@@ -64,6 +66,24 @@ test.describe('network measures', () => {
 			'of active projects had Big I'
 		);
 
+		await test.step('time given, from the demo’s private records, with its figures', async () => {
+			await measures.expectComplete('time-given');
+			const section = measures.section('time-given');
+			await expect(section.getByTestId('measure-summary')).toContainText(
+				/3 members gave [\d.]+ hours, most of it taking part; 9 opportunities posted and 7 people selected/
+			);
+			await expect(section.getByTestId('time-given-private')).toContainText('only a coordinator’s device');
+			await section.getByText('Show the figures').click();
+			await expect(section.getByTestId('measure-table').locator('thead')).toContainText('Hours given');
+			const table = await measures.tableRows('time-given');
+			const hours = table.reduce((total, cells) => total + Number(cells[1]), 0);
+			expect(hours).toBeGreaterThan(20);
+			const { text } = await measures.downloadCsv('time-given');
+			const [header, ...rows] = csvRows(text);
+			expect(header?.slice(0, 3)).toEqual(['Month', 'Hours given', 'Hours preparing']);
+			expect(rows.map((row) => row[0])).toEqual(table.map((cells) => cells[0]));
+		});
+
 		await test.step('the CSV holds the figures the table shows', async () => {
 			const { name, text } = await measures.downloadCsv('big-i');
 			expect(name).toMatch(/^coproduce-big-i-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -111,7 +131,12 @@ test.describe('network measures', () => {
 		});
 
 		await test.step('in print every measure has its figures and no control shows', async () => {
-			expect(await measures.shown()).toEqual([...NETWORK_LEVEL, ...CHAIRS_AND_COORDINATORS, 'seldom-heard']);
+			expect(await measures.shown()).toEqual([
+				...NETWORK_LEVEL,
+				...CHAIRS_AND_COORDINATORS,
+				...COORDINATORS,
+				'seldom-heard'
+			]);
 			await measures.expectPrintable();
 		});
 
@@ -153,6 +178,8 @@ test.describe('network measures', () => {
 		for (const id of NETWORK_LEVEL) await measures.expectComplete(id);
 		expect(await measures.shown()).toEqual(NETWORK_LEVEL);
 		await expect(page.getByTestId('measures-audience')).toContainText('chairs and coordinators see them');
+		await expect(page.getByTestId('measures-audience')).toContainText('only coordinators see it');
+		await expect(measures.section('time-given')).toHaveCount(0);
 		await page.getByLabel('By quarter').check();
 		await expect(measures.section('ideas').getByTestId('measure-table').locator('thead')).toContainText(
 			'Quarter'

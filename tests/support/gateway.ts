@@ -133,7 +133,7 @@ export function useTestGateway(
 					const headers = new Headers(opts?.headers);
 					headers.set('cookie', cookie);
 					const response = await fetch(url, { ...opts, headers });
-					// pouchdb-node reads an attachment with node-fetch's `buffer()`, which Node's own fetch lacks.
+					// PouchDB in Node reads an attachment with node-fetch's `buffer()`, else as a Blob its store cannot keep.
 					return Object.assign(response, {
 						buffer: async () => Buffer.from(await response.arrayBuffer())
 					});

@@ -70,7 +70,7 @@ describe.each(TEST_BACKENDS)('the measures counts route over the $kind backend',
 		const members = accounts
 			.filter((account) => account.roles.includes('member') && !account.roles.includes('coordinator'))
 			.map((account) => ({ joinedAt: account.createdAt, active: account.active }));
-		expect(members).toHaveLength(3);
+		expect(members).toHaveLength(4);
 		const signups = inbox.map((entry) => ({
 			eventId: (entry.sealed as Json).eventId,
 			status: entry.status

@@ -19,6 +19,7 @@ import {
 	type Reach
 } from '$lib/domain/seldom-heard';
 import { EQUALITY_KEYS, type EqualityKey, type SessionInfo } from '$lib/domain';
+import { timeGivenSeries, type TimeGivenSeries } from '$lib/domain/time-given-measures';
 import { ideaSeries, meetingSeries, type IdeasSeries, type MeetingsRow } from '$lib/domain/work-measures';
 import {
 	keepChosenAnswers,
@@ -29,6 +30,7 @@ import {
 	loadJoinedSignups,
 	loadPeopleCopy,
 	loadProjectRows,
+	loadTimeGivenInput,
 	type PeopleCopy
 } from '$lib/store/measures-query';
 import { loadMeetingsInput } from '$lib/store/meeting-query';
@@ -46,7 +48,7 @@ import { openAll, refreshSignupCounts, vault } from './signups.svelte';
  * as they can; the rest follow. Who sees what: everyone the network-level measures (projects, meetings,
  * ideas: counts that name nobody); chairs and coordinators also growth and sign-ups, from the server's
  * counts (`/api/measures/people`, kept on the device); coordinators also seldom-heard reach, from the
- * sealed equality answers that only their key opens.
+ * sealed equality answers that only their key opens, and time given, which only their device holds whole.
  */
 
 export class MeasuresPage {
@@ -61,6 +63,7 @@ export class MeasuresPage {
 	readonly events: Live<Awaited<ReturnType<typeof loadEventRows>> | undefined, boolean>;
 	readonly joined: Live<InboxRow[], boolean>;
 	readonly chosen: Live<Awaited<ReturnType<typeof loadChosenAnswers>>, boolean>;
+	readonly involvement: Live<Awaited<ReturnType<typeof loadTimeGivenInput>> | undefined, boolean>;
 	readonly fromStart: Series<FromStartRow> | undefined;
 	readonly bigIInput: PChartInput[] | undefined;
 	readonly bigIChart: PChart | undefined;
@@ -71,6 +74,7 @@ export class MeasuresPage {
 	readonly byKind: Series<FunnelRow> | undefined;
 	readonly byEvent: Series<FunnelRow & { date: string | null }> | undefined;
 	readonly reach: Reach;
+	readonly timeGiven: TimeGivenSeries | undefined;
 	/** The periods the page covers, for its printed heading: "March 2025 to December 2026". */
 	readonly coverage: string;
 	/** The joined sign-ups' equality answers, opened in memory with the unlocked key (never stored). */
@@ -103,6 +107,7 @@ export class MeasuresPage {
 		this.events = new Live(ofGrowth, () => loadEventRows(desk), undefined, waiting);
 		this.joined = new Live(ofCoordinator, () => loadJoinedSignups(desk), [], waiting);
 		this.chosen = new Live(ofCoordinator, () => loadChosenAnswers(desk), [], waiting);
+		this.involvement = new Live(ofCoordinator, () => loadTimeGivenInput(desk), undefined, waiting);
 		const span = () => ({ by: this.by, to: this.today });
 		const projects = () => this.projects.value;
 		this.fromStart = $derived(projects() && coproducedFromStartSeries(projects() ?? [], span()));
@@ -122,10 +127,10 @@ export class MeasuresPage {
 		this.byKind = $derived(counted((copy, known) => funnelByKind(copy.signups, known)));
 		this.byEvent = $derived(counted((copy, known) => funnelByEvent(copy.signups, known)));
 		this.reach = $derived(seldomHeardReach(this.opened, this.chosen.value, span()));
+		this.timeGiven = $derived(this.involvement.value && timeGivenSeries(this.involvement.value, span()));
 		this.coverage = $derived.by(() => {
-			const firsts = [this.fromStart, this.meetingSeries, this.ideaSeries, this.growth].flatMap(
-				(series) => series?.rows[0]?.period ?? []
-			);
+			const shown = [this.fromStart, this.meetingSeries, this.ideaSeries, this.growth, this.timeGiven];
+			const firsts = shown.flatMap((series) => series?.rows[0]?.period ?? []);
 			const first = firsts.sort()[0];
 			const last = periodOf(this.today, this.by);
 			return first ? `${periodLabel(first)} to ${periodLabel(last)}` : periodLabel(last);

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { makeSignupPlaintext } from '../../../tests/signup-factories';
 import { generateCoordinatorKeyPair, newDoc, newDocId, sealSignup, type SignupStatus } from '$lib/domain';
 import { makeIdea, makeStatus } from '../../../tests/factories';
+import {
+	makeInterest,
+	makeOpportunity,
+	makeSelection,
+	makeTimeGiven
+} from '../../../tests/involvement-factories';
 import { makeProject } from '../../../tests/project-factories';
 import { useTestStore } from '../../../tests/support/test-store';
 import {
@@ -12,7 +18,8 @@ import {
 	loadIdeaRows,
 	loadJoinedSignups,
 	loadPeopleCopy,
-	loadProjectRows
+	loadProjectRows,
+	loadTimeGivenInput
 } from './measures-query';
 import type { InboxRow } from './recruitment';
 
@@ -78,6 +85,27 @@ describe('the measures’ reads of the desk', () => {
 			{ id: later._id, createdAt: later.createdAt }
 		]);
 		expect(statuses).toEqual([{ ideaId: earlier._id, to: 'done', createdAt: expect.any(String) }]);
+	});
+
+	it('read time given, people selected and when opportunities were posted, and nothing else', async () => {
+		const panel = makeOpportunity();
+		const stall = makeOpportunity({ kind: 'public-event', title: 'Pride stall' });
+		const time = makeTimeGiven(panel, 'member', { on: '2026-11-20', minutes: 150, kind: 'travel' });
+		const selected = makeSelection(panel, 'member');
+		await store.ledger.db.bulkDocs([
+			panel,
+			stall,
+			makeInterest(panel, 'chair'),
+			selected,
+			makeSelection(stall, 'chair', { outcome: 'not-selected' }),
+			time
+		]);
+		await store.projector.catchUp();
+
+		const input = await loadTimeGivenInput(store.desk);
+		expect(input.given).toEqual([{ member: 'member', on: '2026-11-20', minutes: 150, kind: 'travel' }]);
+		expect(input.selected).toEqual([selected.updatedAt]);
+		expect([...input.posted].sort()).toEqual([panel.createdAt, stall.createdAt].sort());
 	});
 
 	it('read the recruitment events', async () => {

@@ -2,6 +2,7 @@ import type { EventRow, MemberRow, SignupOutcomeRow } from '$lib/domain/network-
 import type { PeopleCounts } from '$lib/domain/people-counts';
 import type { ProjectRow } from '$lib/domain/project-measures';
 import type { ChosenAnswer } from '$lib/domain/seldom-heard';
+import type { TimeGivenInput, TimeGivenRow } from '$lib/domain/time-given-measures';
 import type { IdeaRow, IdeaStatusRow } from '$lib/domain/work-measures';
 import type { Desk } from './desk';
 import type { InboxRow } from './recruitment';
@@ -40,6 +41,28 @@ export async function loadIdeaRows(desk: Desk): Promise<{ ideas: IdeaRow[]; stat
 		ideas: ids.map((id, i) => ({ id, createdAt: String(dates[i]) })),
 		statuses: statuses.map(({ ideaId, to, createdAt }) => ({ ideaId, to, createdAt }))
 	};
+}
+
+/**
+ * The time given, the people selected and when each opportunity was posted, as the time-given measure
+ * takes them. Time given and selections are private (private.ts): a device holds only its own account's,
+ * so only a coordinator's device counts them all.
+ */
+export async function loadTimeGivenInput(desk: Desk): Promise<TimeGivenInput> {
+	const [involvement, opportunities] = await Promise.all([
+		desk.involvement.toArray(),
+		desk.opportunities.toArray()
+	]);
+	const given: TimeGivenRow[] = [];
+	const selected: string[] = [];
+	for (const { doc } of involvement) {
+		if (doc.type === 'time-given') {
+			given.push({ member: doc.member, on: doc.on, minutes: doc.minutes, kind: doc.kind });
+		} else if (doc.type === 'selection' && doc.outcome === 'selected') {
+			selected.push(doc.updatedAt);
+		}
+	}
+	return { given, selected, posted: opportunities.map((opportunity) => opportunity.createdAt) };
 }
 
 /** The recruitment events, as the measures read them. */

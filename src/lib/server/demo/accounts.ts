@@ -5,7 +5,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; displayName: string; r
 	{ name: 'coordinator', displayName: 'Cora Coordinator', roles: ['coordinator'] },
 	{ name: 'chair', displayName: 'Charlie Chair', roles: ['chair', 'member'] },
 	{ name: 'member', displayName: 'Mo Member', roles: ['member'] },
-	{ name: 'recruiter', displayName: 'Rita Recruiter', roles: ['recruiter', 'member'] }
+	{ name: 'recruiter', displayName: 'Rita Recruiter', roles: ['recruiter', 'member'] },
+	{ name: 'staff', displayName: 'Stevie Staff', roles: ['staff', 'member'] }
 ];
 
 /** A demo account's display name (its account name if it has none). */

@@ -3,9 +3,11 @@ import { randomInt } from 'node:crypto';
 import { passwordProblem } from '../../domain/passwords';
 import type { Idea } from '../../domain/idea';
 import type { AccountStore } from '../accounts';
+import { demoClaims, demoReceiptImage } from './claims';
 import { DAY_MS, demoDoc, MINUTE_MS } from './dated';
 import { demoDiscussion } from './discussion';
 import { demoGlossary } from './glossary';
+import { demoInvolvement } from './involvement';
 import { seedDemoRecruitment } from './recruitment';
 import { demoMeetings } from './meetings';
 import { demoProjects } from './projects';
@@ -130,7 +132,7 @@ export function demoIdeas(now = Date.now()): Idea[] {
 }
 
 /**
- * Seeds a demonstration network once: the four accounts and some ideas. Does nothing if any account
+ * Seeds a demonstration network once: the accounts and everything in `demo/`. Does nothing if any account
  * exists, so a later start never re-seeds or changes a password. Answers whether it seeded.
  */
 export async function seedDemoNetwork(options: {
@@ -152,10 +154,18 @@ export async function seedDemoNetwork(options: {
 	await Promise.all(DEMO_ACCOUNTS.map((account) => options.accounts.create({ ...account, password })));
 	const projects = demoProjects();
 	const { ideas, docs } = demoDiscussion(demoIdeas(), projects.ids);
-	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...demoVisits(projects.ids)]);
-	await options.couch.bulkDocs(options.networkDb, demoMeetings(ideas, projects.ids));
+	const visits = demoVisits(projects.ids);
+	const meetings = demoMeetings(ideas, projects.ids);
+	await options.couch.bulkDocs(options.networkDb, [...ideas, ...docs, ...visits]);
+	await options.couch.bulkDocs(options.networkDb, meetings);
 	await options.couch.bulkDocs(options.networkDb, projects.docs);
 	await options.couch.bulkDocs(options.networkDb, demoGlossary());
+	const involvement = demoInvolvement(projects.ids);
+	const claims = demoClaims(
+		{ opportunities: involvement.opportunities, visits, meetings },
+		await demoReceiptImage()
+	);
+	await options.couch.bulkDocs(options.networkDb, [...involvement.docs, ...claims]);
 	const names = DEMO_ACCOUNTS.map((a) => a.name).join(', ');
 	options.log(
 		options.password

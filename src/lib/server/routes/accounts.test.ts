@@ -28,7 +28,8 @@ describe('account management API', () => {
 			'Charlie Chair',
 			'Cora Coordinator',
 			'Mo Member',
-			'Rita Recruiter'
+			'Rita Recruiter',
+			'Stevie Staff'
 		]);
 		expect(JSON.stringify(list)).not.toContain('scrypt');
 	});
