@@ -34,11 +34,12 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 							'offline-core.spec.ts',
 							'security.spec.ts',
 							'opportunities.spec.ts',
-							'expenses.spec.ts'
+							'expenses.spec.ts',
+							'communication-needs.spec.ts'
 						],
 						// The journeys whose outcome rests on the store: sync, a write the server refuses, and
 						// private documents kept from everyone else.
-						grep: /offline-first core|refused by the server|involvement opportunities|expenses claims/,
+						grep: /offline-first core|refused by the server|involvement opportunities|expenses claims|communication needs/,
 						use: { store: 'couchdb' as const }
 					}
 				]

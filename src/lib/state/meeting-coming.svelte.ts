@@ -12,7 +12,7 @@ export interface ComingFormValues {
 
 /**
  * A member telling a meeting's chair they are coming, and how they need information there: started from
- * what they said last time, or from their profile's communication needs.
+ * what they said last time, or from the needs ticked in their profile (not its note, which may say more).
  */
 export class ComingForm {
 	readonly form: Form<ComingFormValues, ComingInput>;
@@ -22,14 +22,12 @@ export class ComingForm {
 		private readonly writes: MeetingWrites,
 		private readonly meeting: Pick<MeetingRow, 'id' | 'chair'>,
 		mine: ComingView | undefined,
-		profile: { communicationNeeds: readonly string[]; communicationNote: string } | null | undefined
+		profile: { communicationNeeds: readonly string[] } | null | undefined
 	) {
 		const start = mine
 			? { needs: [...mine.row.doc.needs], note: mine.row.doc.note }
-			: {
-					needs: [...(profile?.communicationNeeds ?? [])],
-					note: profile?.communicationNote.slice(0, 300) ?? ''
-				};
+			: // Only the needs: the profile's own words may say more than the chair needs to know.
+				{ needs: [...(profile?.communicationNeeds ?? [])], note: '' };
 		this.form = new Form<ComingFormValues, ComingInput>(start, (values) =>
 			checkedBy(comingInputSchema.safeParse(values))
 		);
