@@ -192,3 +192,42 @@ export function prefixed(errors: Record<string, string>, prefix: string): Record
 		Object.entries(errors).map(([field, message]) => [`${prefix}-${field}`, message])
 	);
 }
+
+/** What a `documentEditor` does with a checked input: make a new document (answering its id) or change one. */
+export interface EditorWrites<T> {
+	/** Makes the new document; answers its id. */
+	create: (input: T) => Promise<string>;
+	/** Changes the document being edited. */
+	change: (id: string, input: T) => Promise<unknown>;
+	/** What it is, for a failure's message ("The opportunity"). */
+	what?: string;
+}
+
+/**
+ * The one shape of a form that makes a document or changes `editing` (its id, and the form's values for
+ * it): `load` it once, `discard` its draft, `save` answers the document's id once saved. A new document's
+ * form is emptied after saving; an edit keeps what it says.
+ */
+export function documentEditor<V extends object, T>(
+	form: DraftForm<V, T>,
+	writes: EditorWrites<T>,
+	editing: { id: string; initial: Partial<V> } | undefined
+) {
+	const initial = editing?.initial ?? {};
+	return {
+		form,
+		load: () => form.load(initial),
+		discard: () => form.discardDraft(initial),
+		async save(): Promise<string | undefined> {
+			let id = editing?.id;
+			const saved = await form.submit(
+				async (input) => {
+					if (editing) await writes.change(editing.id, input);
+					else id = await writes.create(input);
+				},
+				{ what: writes.what, after: editing ? 'keep' : 'clear' }
+			);
+			return saved ? id : undefined;
+		}
+	};
+}

@@ -13,7 +13,7 @@ import {
 import { timeInputValue } from '$lib/meeting-format';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
-import { checkedBy, DraftForm } from './draft-form.svelte';
+import { checkedBy, documentEditor, DraftForm } from './draft-form.svelte';
 import { kindOf, reworded } from './meeting-forms.svelte';
 import { MeetingWrites } from './meetings.svelte';
 
@@ -34,20 +34,14 @@ function editorOf<K extends 'group' | 'meeting', V extends object, T>(
 	create: (input: T) => ContentOf<K>,
 	editing: Editing<K, V, T> | undefined
 ) {
-	const initial = editing?.initial ?? {};
-	return {
+	return documentEditor(
 		form,
-		load: () => form.load(initial),
-		discard: () => form.discardDraft(initial),
-		async save(): Promise<string | undefined> {
-			let id = editing?.id;
-			const saved = await form.submit(async (input) => {
-				if (editing) await writes.change(type, editing.id, () => editing.change(input));
-				else id = (await writes.add(type, create(input)))._id;
-			});
-			return saved ? id : undefined;
-		}
-	};
+		{
+			create: async (input) => (await writes.add(type, create(input)))._id,
+			change: (id, input) => writes.change(type, id, () => editing?.change(input) ?? {})
+		},
+		editing
+	);
 }
 
 export type GroupFormValues = Record<'name' | 'kind' | 'description' | 'chairs', string>;

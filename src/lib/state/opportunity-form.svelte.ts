@@ -12,7 +12,7 @@ import {
 } from '$lib/domain';
 import type { OpportunityRow } from '$lib/store/involvement-rows';
 import type { Workspace } from '$lib/store/workspace';
-import { DraftForm } from './draft-form.svelte';
+import { documentEditor, DraftForm } from './draft-form.svelte';
 import { OpportunityWrites } from './opportunities.svelte';
 import { choices } from './profile.svelte';
 
@@ -120,21 +120,13 @@ export function opportunityForm(workspace: Workspace, session: SessionInfo, edit
 		EMPTY,
 		checkOpportunityForm
 	);
-	const initial = editing ? valuesOf(editing) : {};
-	return {
+	return documentEditor(
 		form,
-		load: () => form.load(initial),
-		discard: () => form.discardDraft(initial),
-		async save(): Promise<string | undefined> {
-			let id = editing?.id;
-			const saved = await form.submit(
-				async (input) => {
-					if (editing) await writes.change(editing.id, input);
-					else id = await writes.create(input);
-				},
-				{ what: 'The opportunity', after: editing ? 'keep' : 'clear' }
-			);
-			return saved ? id : undefined;
-		}
-	};
+		{
+			create: (input) => writes.create(input),
+			change: (id, input) => writes.change(id, input),
+			what: 'The opportunity'
+		},
+		editing && { id: editing.id, initial: valuesOf(editing) }
+	);
 }

@@ -17,7 +17,7 @@ import {
 } from '$lib/domain';
 import type { ProjectRow } from '$lib/store/project-rows';
 import type { Workspace } from '$lib/store/workspace';
-import { DraftForm } from './draft-form.svelte';
+import { documentEditor, DraftForm } from './draft-form.svelte';
 import { kindOf } from './meeting-forms.svelte';
 import { ProjectWrites } from './projects.svelte';
 
@@ -229,25 +229,14 @@ export function projectForm(workspace: Workspace, session: SessionInfo, editing?
 		{ ...EMPTY, lead: session.name, leadKind: kindOf(session) },
 		(values) => checkProjectForm(values, editing)
 	);
-	const initial = editing ? valuesOf(editing) : {};
-	return {
+	return documentEditor(
 		form,
-		load: () => form.load(initial),
-		discard: () => form.discardDraft(initial),
-		async save(): Promise<string | undefined> {
-			let id = editing?.id;
-			const saved = await form.submit(
-				async (fields) => {
-					if (!editing) id = await writes.create(fields);
-					// The team and measures are changed on their own pages: an edit here leaves them as they are now.
-					else {
-						const { team: _team, measures: _measures, ...details } = fields;
-						await writes.change(editing.id, () => details);
-					}
-				},
-				{ what: 'The project', after: editing ? 'keep' : 'clear' }
-			);
-			return saved ? id : undefined;
-		}
-	};
+		{
+			create: (fields) => writes.create(fields),
+			// The team and measures are changed on their own pages: an edit here leaves them as they are now.
+			change: (id, { team: _team, measures: _measures, ...details }) => writes.change(id, () => details),
+			what: 'The project'
+		},
+		editing && { id: editing.id, initial: valuesOf(editing) }
+	);
 }

@@ -119,7 +119,7 @@ describe('npm run users', () => {
 			expect(await run(['frobnicate'])).toBe('2: There is no command "frobnicate".');
 			expect(await run(['list', 'extra'])).toBe('2: Too many arguments for list: extra');
 			expect(await run(['create', 'bob', '--roles', 'wizard', '--password-stdin'])).toBe(
-				'1: "wizard" is not a role. Roles are: member, chair, recruiter, coordinator.'
+				'1: "wizard" is not a role. Roles are: member, chair, recruiter, staff, coordinator.'
 			);
 			expect(await run(['create', 'b', '--roles', 'member', '--password-stdin'])).toBe(
 				'1: User name must be 2 characters or more'

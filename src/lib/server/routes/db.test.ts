@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { describe, expect, it, vi } from 'vitest';
 import { ideaSchema } from '../../domain/idea';
+import { mayReadId } from '../../domain/private';
 import { useTestGateway, type Json } from '../../../../tests/support/gateway';
 import { idea } from '../../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../../tests/support/test-backends';
@@ -110,7 +111,11 @@ describe.each(TEST_BACKENDS)('/db over the $kind backend', ({ kind }) => {
 				gateway.server.internals.names.backendName('network'),
 				''
 			);
-			const onServer = rows.filter((row) => !row.id?.startsWith('_design/')).length;
+			// All the member may read: not others' private documents (profiles, claims, interests…).
+			const member = { name: 'member', roles: ['member'] as const };
+			const onServer = rows.filter(
+				(row) => row.id && !row.id.startsWith('_design/') && mayReadId(member, row.id)
+			).length;
 			expect(pulled.rows.length).toBe(onServer);
 			for (const path of [
 				'/db/network/_changes?since=0',
