@@ -19,7 +19,7 @@ export const PASSWORD = 'test-demo-password';
 
 export type Json = Record<string, unknown>;
 
-export type DemoAccount = 'member' | 'coordinator' | 'chair' | 'recruiter';
+export type DemoAccount = 'member' | 'coordinator' | 'chair' | 'recruiter' | 'staff';
 
 /** The `name=value` of a session cookie, checked for its shape. */
 export function cookieOf(res: Response): string {
@@ -108,7 +108,7 @@ export function useTestGateway(
 		server: undefined as unknown as RunningServer,
 		base: '',
 		logs: [],
-		cookies: { member: '', coordinator: '', chair: '', recruiter: '' },
+		cookies: { member: '', coordinator: '', chair: '', recruiter: '', staff: '' },
 
 		request(path, { cookie, json, ...init } = {}) {
 			const headers = new Headers(init.headers);

@@ -44,7 +44,7 @@ describe.each(TEST_BACKENDS)('the measures counts route over the $kind backend',
 		];
 	}
 
-	it('answers chairs and coordinators, refuses members and recruiters, and asks anyone else to sign in', async () => {
+	it('answers chairs and coordinators, refuses members, recruiters and staff, and asks anyone else to sign in', async () => {
 		const hidden = await privateText();
 		const checked: string[] = [];
 		for (const principal of PRINCIPALS) {
@@ -60,7 +60,14 @@ describe.each(TEST_BACKENDS)('the measures counts route over the $kind backend',
 			for (const text of hidden) expect(body, where).not.toContain(text);
 			checked.push(`${principal}:${granted ? 'yes' : 'no'}`);
 		}
-		expect(checked).toEqual(['anonymous:no', 'member:no', 'chair:yes', 'recruiter:no', 'coordinator:yes']);
+		expect(checked).toEqual([
+			'anonymous:no',
+			'member:no',
+			'chair:yes',
+			'recruiter:no',
+			'staff:no',
+			'coordinator:yes'
+		]);
 	});
 
 	it('answers only when each member joined and whether they are active, and each sign-up’s event and outcome', async () => {

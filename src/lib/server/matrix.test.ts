@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,17 @@ import { projectDoc } from './fuzz/project-docs';
 import { PNG_BASE64 } from './fuzz/secrets';
 import { backendLocalId } from './routes/db-checkpoints';
 import { useTestGateway, type Json } from '../../../tests/support/gateway';
-import { PRINCIPALS, requestAs, SIGNED_IN, type Principal } from '../../../tests/support/matrix';
+import {
+	asNew,
+	PRINCIPALS,
+	requestAs,
+	revisionOf,
+	SIGNED_IN,
+	writeAs,
+	WRITE_ROUTES,
+	type Principal,
+	type WriteRoute
+} from '../../../tests/support/matrix';
 import { idea } from '../../../tests/support/raw-docs';
 import { TEST_BACKENDS } from '../../../tests/support/test-backends';
 
@@ -25,7 +34,7 @@ type Db = (typeof DBS)[number];
 
 /** Who may read each database (pull replication). */
 const READERS: Record<Db, readonly Principal[]> = {
-	network: ['member', 'chair', 'recruiter', 'coordinator'],
+	network: ['member', 'chair', 'recruiter', 'staff', 'coordinator'],
 	signups: ['coordinator'],
 	'coproduce-accounts': [],
 	'coproduce-sessions': [],
@@ -33,7 +42,7 @@ const READERS: Record<Db, readonly Principal[]> = {
 };
 /** Who may write documents and checkpoints to each database (push replication). */
 const WRITERS: Record<Db, readonly Principal[]> = {
-	network: ['member', 'chair', 'recruiter', 'coordinator'],
+	network: ['member', 'chair', 'recruiter', 'staff', 'coordinator'],
 	signups: [],
 	'coproduce-accounts': [],
 	'coproduce-sessions': [],
@@ -54,19 +63,19 @@ const ALWAYS_SECRET = ['passwordHash', 'scrypt$', 'SECRET-local-raw'];
  * Who may write each kind of project document in their own name on the network database, on a project
  * member leads with only member on its team: anyone sets up a project they lead, coordinators one for
  * someone else; the lead and coordinators change it; anyone asks to join; the team and coordinators add
- * PDSA cycles and figures. Only coordinators add to and change the glossary.
+ * PDSA cycles and figures. Only coordinators add to and change the glossary. Staff are members who are
+ * not on the team: they may do what chair and recruiter may.
  */
 const TYPE_WRITERS: Record<string, readonly Principal[]> = {
-	'a project they lead': ['member', 'chair', 'recruiter', 'coordinator'],
+	'a project they lead': ['member', 'chair', 'recruiter', 'staff', 'coordinator'],
 	'a project someone else leads': ['coordinator'],
 	"a change to member's project": ['member', 'coordinator'],
-	'a request to join': ['member', 'chair', 'recruiter', 'coordinator'],
+	'a request to join': ['member', 'chair', 'recruiter', 'staff', 'coordinator'],
 	'a PDSA cycle': ['member', 'coordinator'],
 	'a figure': ['member', 'coordinator'],
 	'a glossary term': ['coordinator'],
 	"a change to coordinator's glossary term": ['coordinator']
 };
-const WRITE_ROUTES = ['PUT /<docid>', '_bulk_docs', '_bulk_docs new_edits:false'] as const;
 
 describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) => {
 	const gateway = useTestGateway(kind, 'matrix', { signIn: SIGNED_IN });
@@ -211,9 +220,9 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 			}
 		}
 		expect(checked).toHaveLength(READ_ROUTES.length * DBS.length * PRINCIPALS.length);
-		// Five principals × nine routes × five databases; eight routes granted on network to four roles, and
-		// on signups to the coordinator only.
-		expect(checked.filter((c) => c.endsWith(':yes'))).toHaveLength(8 * 4 + 8);
+		// Six principals × nine routes × five databases; eight routes granted on network to everyone signed
+		// in (five), and on signups to the coordinator only.
+		expect(checked.filter((c) => c.endsWith(':yes'))).toHaveLength(8 * 5 + 8);
 	});
 
 	it('serves an attachment that is not an allowed image as a sandboxed download', async () => {
@@ -330,36 +339,8 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 		expect(await none.json()).toEqual({ _id: '_local/never-written', history: [] });
 	});
 
-	/** A write of `doc` through `route`: whether it was written, the answer's status and any refusal's reason. */
-	async function write(route: (typeof WRITE_ROUTES)[number], principal: Principal, doc: Json) {
-		const replicated = route === '_bulk_docs new_edits:false';
-		const res =
-			route === 'PUT /<docid>'
-				? await request(`/db/network/${encodeURIComponent(String(doc._id))}`, principal, {
-						method: 'PUT',
-						body: JSON.stringify(doc)
-					})
-				: await request('/db/network/_bulk_docs', principal, {
-						method: 'POST',
-						body: JSON.stringify({ docs: [doc], ...(replicated ? { new_edits: false } : {}) })
-					});
-		const body = (await res.json()) as Json | Json[];
-		const answer = Array.isArray(body) ? body[0] : body;
-		const written = res.status === 201 && (replicated ? answer === undefined : answer?.ok === true);
-		return { written, status: res.status, reason: answer?.reason };
-	}
-
-	/** `doc` as a new revision of the stored `current` (as a device or replication sends it). */
-	function revisionOf(doc: Json, current: Json, replicated: boolean): Json {
-		if (!replicated) return { ...doc, _rev: current._rev };
-		const [start = '0', previous = ''] = String(current._rev).split('-');
-		const id = randomBytes(16).toString('hex');
-		return {
-			...doc,
-			_rev: `${Number(start) + 1}-${id}`,
-			_revisions: { start: Number(start) + 1, ids: [id, previous] }
-		};
-	}
+	const write = (route: WriteRoute, principal: Principal, doc: Json) =>
+		writeAs(gateway, route, principal, doc);
 
 	it('grants each project document type and glossary terms exactly where the policy says, on every write route', async () => {
 		const { couch } = gateway.server.internals;
@@ -411,9 +392,7 @@ describe.each(TEST_BACKENDS)('access matrix over the $kind backend', ({ kind }) 
 					)
 				};
 				for (const [what, writers] of Object.entries(TYPE_WRITERS)) {
-					const base = docs[what] ?? {};
-					const fresh = replicated && base._rev === undefined;
-					const doc = fresh ? { ...base, _rev: `1-${randomBytes(16).toString('hex')}` } : base;
+					const doc = asNew(docs[what] ?? {}, route);
 					const { written, status, reason } = await write(route, principal, doc);
 					const where = `${principal} writing ${what} through ${route}: ${status} ${String(reason)}`;
 					expect(written, where).toBe(writers.includes(principal));
