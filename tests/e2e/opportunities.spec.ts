@@ -19,7 +19,7 @@ const STAFF = {
 };
 const PLAN = {
 	kind: 'Mock patient for training',
-	title: 'Mock patient for call handler training',
+	title: 'Mock patient for a new triage script',
 	purpose: 'Help new call handlers practise calm, clear calls.',
 	whatYouWillDo: 'Play a caller from a script, then tell the trainee how it felt.',
 	timeCommitment: 'Two hours, once a month',
@@ -116,7 +116,7 @@ test.describe('involvement opportunities', () => {
 		await expect(theirs.yourInterest).toContainText('Welcome aboard');
 		await expectAccessible(member.page);
 		await member.page.goto('/');
-		await expect(member.page.getByTestId('selected-notice')).toContainText(PLAN.title);
+		await expect(member.page.getByTestId('selected-notice').filter({ hasText: PLAN.title })).toBeVisible();
 		await expectAccessible(member.page);
 		problems.expectNone();
 	});

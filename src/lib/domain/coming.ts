@@ -48,5 +48,5 @@ export const COMING_TYPE_RULE: TypeRule = {
 	immutable: ['meetingId', 'chair', 'member'],
 	onePerPerson: true,
 	writers: (actor, doc) => doc.member === actor.name && doc.author === actor.name,
-	writersRefusal: 'Only the member can say they are coming'
+	writersRefusal: 'Only the member (or a coordinator for them) can say they are coming'
 };

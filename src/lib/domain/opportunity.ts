@@ -193,7 +193,7 @@ export const OPPORTUNITY_TYPE_RULES: Readonly<Record<OpportunityDocType, TypeRul
 		immutable: ['opportunityId', 'poster', 'member'],
 		onePerPerson: true,
 		writers: (actor, doc) => doc.member === actor.name && doc.author === actor.name,
-		writersRefusal: 'Only the member can say they are interested'
+		writersRefusal: 'Only the member (or a coordinator for them) can say they are interested'
 	},
 	selection: {
 		immutable: ['opportunityId', 'poster', 'member'],

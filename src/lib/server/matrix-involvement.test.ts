@@ -43,9 +43,8 @@ const EVERYONE: readonly Principal[] = ['member', 'chair', 'recruiter', 'staff',
  * one per member: it is made the first time it is written and changed after that (the demo member's is
  * there already).
  *
- * Coordinators may also say someone else is interested or coming, in their own name as author: a type
- * rule's `writers` is never asked about a coordinator (type-rules.ts). The refusals others get ("Only the
- * member can say…") suggest the member alone was meant; this records the rule as it stands.
+ * Coordinators may also say someone is interested or coming for them, in their own name as author (a
+ * member who rang rather than used the app): a type rule's `writers` adds to what coordinators may do.
  */
 const TYPE_WRITERS: Record<string, readonly Principal[]> = {
 	'an opportunity': ['staff', 'coordinator'],
