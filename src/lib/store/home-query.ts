@@ -22,17 +22,19 @@ export interface SelectedNotice {
 	title: string;
 }
 
-/** The opportunities `member` has been selected for, the latest answer first. */
+/** The open opportunities `member` has been selected for, the latest answer first. */
 export async function loadSelectedNotices(desk: Desk, member: string): Promise<SelectedNotice[]> {
 	const rows: InvolvementRow[] = await desk.involvement.where('member').equals(member).toArray();
 	const selected = rows
 		.filter((row) => row.doc.type === 'selection' && row.doc.outcome === 'selected')
 		.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
 	const opportunities = await desk.opportunities.bulkGet(selected.map((row) => row.opportunityId));
-	return selected.map((row, i) => ({
-		opportunityId: row.opportunityId,
-		title: opportunities[i]?.title ?? 'An opportunity'
-	}));
+	// Only what is still to come: an opportunity its poster has closed is over.
+	return selected.flatMap((row, i) =>
+		opportunities[i]?.status === 'closed'
+			? []
+			: [{ opportunityId: row.opportunityId, title: opportunities[i]?.title ?? 'An opportunity' }]
+	);
 }
 
 /** How many of `member`'s claims have a question from a coordinator waiting for an answer. */

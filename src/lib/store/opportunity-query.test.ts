@@ -81,5 +81,13 @@ describe('opportunities on the device', () => {
 			{ opportunityId: opportunity._id, title: 'Interview panel' }
 		]);
 		expect(await loadSelectedNotices(store.desk, 'chair')).toEqual([]);
+		// Once its poster closes the opportunity, Home no longer mentions it.
+		await store.ledger.db.put({
+			...opportunity,
+			status: 'closed',
+			_rev: (await store.ledger.db.get(opportunity._id))._rev
+		});
+		await store.projector.catchUp();
+		expect(await loadSelectedNotices(store.desk, 'member')).toEqual([]);
 	});
 });
