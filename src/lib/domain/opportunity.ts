@@ -129,22 +129,27 @@ const posterFields = <T extends string>(type: T) => ({
 });
 const idMatches = { error: "The id must name the document's poster, member and opportunity" };
 
+/** What a member writes when they say they are interested. */
+export const interestInputSchema = z.object({ note: text(1_000, 'Your note').default('') });
+
 /** A member saying they are interested, with a note to the poster. Taking it back deletes it. */
 export const interestSchema = z
-	.strictObject({ ...posterFields('interest'), note: text(1_000, 'Your note').default('') })
+	.strictObject({ ...posterFields('interest'), ...interestInputSchema.shape })
 	.refine(matchesPosterFields, idMatches);
 export type Interest = z.infer<typeof interestSchema>;
 
 export const SELECTION_OUTCOMES = ['selected', 'not-selected'] as const;
 export type SelectionOutcome = (typeof SELECTION_OUTCOMES)[number];
 
+/** What the poster answers. */
+export const selectionInputSchema = z.object({
+	outcome: z.enum(SELECTION_OUTCOMES, { error: 'Choose Selected or Not selected' }),
+	message: text(1_000, 'The message').default('')
+});
+
 /** The poster's answer to an interest: selected or not, with a message to the member. */
 export const selectionSchema = z
-	.strictObject({
-		...posterFields('selection'),
-		outcome: z.enum(SELECTION_OUTCOMES, { error: 'Choose whether they are selected' }),
-		message: text(1_000, 'The message').default('')
-	})
+	.strictObject({ ...posterFields('selection'), ...selectionInputSchema.shape })
 	.refine(matchesPosterFields, idMatches);
 export type Selection = z.infer<typeof selectionSchema>;
 
@@ -157,19 +162,21 @@ export const TIME_KIND_LABELS: Record<TimeKind, string> = {
 	'follow-up': 'Following up'
 };
 
+/** What the poster records of the time a member gave. */
+export const timeGivenInputSchema = z.object({
+	on: z.iso.date({ error: 'Enter the date, for example 2026-11-20' }),
+	/** In minutes: hours are entered as "2.5" and kept whole. */
+	minutes: z
+		.number({ error: 'Enter the hours, like 2 or 1.5' })
+		.int()
+		.min(15, { error: 'Enter at least a quarter of an hour (0.25)' })
+		.max(24 * 60 * 14, { error: 'Enter 336 hours or fewer' }),
+	kind: z.enum(TIME_KINDS, { error: 'Choose what the time was spent on' })
+});
+
 /** The time a member gave to an opportunity, recorded afterwards by the poster or a coordinator. */
 export const timeGivenSchema = z
-	.strictObject({
-		...posterFields('time-given'),
-		on: z.iso.date({ error: 'Enter the date' }),
-		/** In minutes: hours are entered as "2.5" and kept whole. */
-		minutes: z
-			.number({ error: 'Enter the hours, like 2 or 1.5' })
-			.int()
-			.min(15, { error: 'Enter at least a quarter of an hour (0.25)' })
-			.max(24 * 60 * 14, { error: 'Enter 336 hours or fewer' }),
-		kind: z.enum(TIME_KINDS, { error: 'Choose what the time was spent on' })
-	})
+	.strictObject({ ...posterFields('time-given'), ...timeGivenInputSchema.shape })
 	.refine(matchesPosterFields, idMatches);
 export type TimeGiven = z.infer<typeof timeGivenSchema>;
 

@@ -1,14 +1,14 @@
 import {
+	interestInputSchema,
 	invalid,
 	newDoc,
 	posterPrivateId,
-	SELECTION_OUTCOMES,
-	TIME_KINDS,
+	selectionInputSchema,
 	success,
+	timeGivenInputSchema,
 	type ContentOf,
 	type Opportunity,
 	type OpportunityInput,
-	type Result,
 	type SelectionOutcome,
 	type SessionInfo,
 	type TimeKind
@@ -24,7 +24,7 @@ import {
 	type OpportunityView
 } from '$lib/store/opportunity-query';
 import type { Workspace } from '$lib/store/workspace';
-import { Form } from './draft-form.svelte';
+import { checkedBy, Form } from './draft-form.svelte';
 import { Live } from './live.svelte';
 
 /** Rune state for involvement opportunities: what pages read (live from the desk) and what people do. */
@@ -146,26 +146,21 @@ export function hoursAsMinutes(text: string): number | undefined {
 
 /** The note that goes with "I'm interested". */
 export function interestForm(note = '') {
-	return new Form<{ note: string }, string>({ note }, ({ note: typed }) =>
-		typed.length > 1_000 ? invalid({ note: 'Your note must be 1,000 characters or fewer' }) : success(typed)
-	);
+	return new Form<{ note: string }, string>({ note }, (values) => {
+		const checked = checkedBy(interestInputSchema.safeParse(values));
+		return checked.ok ? success(checked.value.note) : checked;
+	});
 }
 
 /** The poster's answer to one person. */
 export function selectionForm(outcome = '', message = '') {
 	return new Form<{ outcome: string; message: string }, { outcome: SelectionOutcome; message: string }>(
 		{ outcome, message },
-		(values): Result<{ outcome: SelectionOutcome; message: string }> => {
-			const chosen = SELECTION_OUTCOMES.find((known) => known === values.outcome);
-			if (!chosen) return invalid({ outcome: 'Choose Selected or Not selected' });
-			if (values.message.length > 1_000)
-				return invalid({ message: 'The message must be 1,000 characters or fewer' });
-			return success({ outcome: chosen, message: values.message });
-		}
+		(values) => checkedBy(selectionInputSchema.safeParse(values))
 	);
 }
 
-/** The time one person gave. */
+/** The time one person gave: hours typed as "2.5", kept as whole minutes. */
 export function timeForm(initial?: TimeRecord) {
 	return new Form<{ hours: string; kind: string; on: string }, TimeRecord>(
 		{
@@ -173,16 +168,13 @@ export function timeForm(initial?: TimeRecord) {
 			kind: initial?.kind ?? 'taking-part',
 			on: initial?.on ?? ''
 		},
-		(values): Result<TimeRecord> => {
-			const minutes = hoursAsMinutes(values.hours);
-			const kind = TIME_KINDS.find((known) => known === values.kind);
-			const errors: Record<string, string> = {};
-			if (minutes === undefined) errors.hours = 'Enter the hours as a number, like 2 or 1.5';
-			else if (minutes < 15) errors.hours = 'Enter at least a quarter of an hour (0.25)';
-			if (!kind) errors.kind = 'Choose what the time was spent on';
-			if (!/^\d{4}-\d{2}-\d{2}$/.test(values.on)) errors.on = 'Enter the date, for example 2026-11-20';
-			if (minutes === undefined || !kind || Object.keys(errors).length > 0) return invalid(errors);
-			return success({ minutes, kind, on: values.on });
+		({ hours, ...values }) => {
+			const minutes = hoursAsMinutes(hours);
+			if (minutes === undefined) return invalid({ hours: 'Enter the hours as a number, like 2 or 1.5' });
+			const checked = checkedBy(timeGivenInputSchema.safeParse({ ...values, minutes }));
+			if (checked.ok || !checked.fields?.minutes) return checked;
+			const { minutes: tooFew, ...others } = checked.fields;
+			return invalid({ ...others, hours: tooFew });
 		}
 	);
 }
