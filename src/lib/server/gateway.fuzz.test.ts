@@ -18,7 +18,7 @@ import { FORBIDDEN_TEXT } from './fuzz/secrets';
  *
  * The gateway runs in a child process (fuzz/server-process.ts), so a request that crashes it fails the
  * test with that request instead of killing the test worker. FUZZ_RUNS sets the runs per property (default
- * 150; the first two properties run twice as many); FUZZ_SEED replays a run (fast-check prints the seed and path of a failure).
+ * 100; the first two properties run twice as many; `FUZZ_RUNS=1000 npx vitest run src/lib/server/gateway.fuzz.test.ts` for a long run); FUZZ_SEED replays a run (fast-check prints the seed and path of a failure).
  */
 
 const couchdbTestUrl = process.env.COUCHDB_TEST_URL;
@@ -26,7 +26,7 @@ const backends: Array<{ kind: BackendKind }> = [
 	{ kind: 'embedded' },
 	...(couchdbTestUrl ? [{ kind: 'couchdb' as const }] : [])
 ];
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const TIMEOUT = 10 * 60_000;
 const SHRINK_LIMIT_MS = 45_000;
