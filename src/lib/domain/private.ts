@@ -13,16 +13,9 @@ import { ULID_PATTERN } from './ids';
 
 export const MEMBER_PRIVATE_TYPES = ['profile', 'claim', 'claim-step', 'receipt'] as const;
 export const POSTER_PRIVATE_TYPES = ['interest', 'selection', 'time-given', 'coming'] as const;
-export type MemberPrivateType = (typeof MEMBER_PRIVATE_TYPES)[number];
-export type PosterPrivateType = (typeof POSTER_PRIVATE_TYPES)[number];
-export type PrivateType = MemberPrivateType | PosterPrivateType;
 
 const MEMBER_PRIVATE: ReadonlySet<string> = new Set(MEMBER_PRIVATE_TYPES);
 const POSTER_PRIVATE: ReadonlySet<string> = new Set(POSTER_PRIVATE_TYPES);
-
-export function isPrivateType(type: string): type is PrivateType {
-	return MEMBER_PRIVATE.has(type) || POSTER_PRIVATE.has(type);
-}
 
 const isName = (value: string | undefined): value is string =>
 	value !== undefined &&
