@@ -1,28 +1,42 @@
 import { localDate } from '$lib/domain/meeting-logic';
+import { language } from '$lib/i18n.svelte';
 
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'short',
-	hour: '2-digit',
-	minute: '2-digit'
-});
-/** One formatter for counts ("10,008"): `toLocaleString('en-GB')` sets one up on every call, which lists feel. */
-const whole = new Intl.NumberFormat('en-GB');
+/**
+ * Dates, times and counts in the language chosen (`Intl` with `language.tag`). Setting up an `Intl`
+ * formatter is slow enough for lists to feel, so each is made once a language.
+ */
+export function formatter<T>(make: (tag: string) => T): () => T {
+	const made = new Map<string, T>();
+	return () => {
+		const tag = language.tag;
+		let one = made.get(tag);
+		if (!one) made.set(tag, (one = make(tag)));
+		return one;
+	};
+}
+
+const time = formatter((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }));
+const date = formatter(
+	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' })
+);
+const dateTime = formatter(
+	(tag) =>
+		new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+);
+const whole = formatter((tag) => new Intl.NumberFormat(tag));
 
 /** "14:05" today, otherwise "3 Nov, 14:05". */
 export function when(iso: string, now: Date = new Date()): string {
 	const at = new Date(iso);
-	return at.toDateString() === now.toDateString() ? time.format(at) : dateTime.format(at);
+	return at.toDateString() === now.toDateString() ? time().format(at) : dateTime().format(at);
 }
 
 export function longDate(iso: string): string {
-	return date.format(new Date(iso));
+	return date().format(new Date(iso));
 }
 
 export function formatCount(n: number): string {
-	return whole.format(n);
+	return whole().format(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,5 +1,4 @@
 import {
-	baseLocale,
 	getLocale,
 	getTextDirection,
 	locales,
@@ -12,10 +11,8 @@ import {
  * The language of the app's own words. Text lives in messages/<locale>.json and is compiled by Paraglide
  * into `$lib/paraglide/messages` (one function a message, with plural rules); dates and numbers go through
  * `Intl` with `language.tag`.
- *
- * Only some pages are translated so far (event mode's screens for the public). A translated page says so
- * with `translatedWhile`; everywhere else the language is English whatever was chosen, so the shared
- * components' words (such as "Error:") match the page around them.
+ * Words from the domain, the store or the server arrive in English and go through `say`
+ * (`$lib/domain-words`).
  */
 
 /** Each language named in itself, for the switch; `tag` is the BCP 47 tag for `lang` and `Intl`. */
@@ -30,11 +27,10 @@ export const LANGUAGE_CHOICES: readonly Locale[] = locales;
 class Language {
 	/** The language chosen on this device (kept in localStorage by Paraglide's strategy). */
 	chosen = $state<Locale>(getLocale());
-	#translated = $state<() => boolean>(() => false);
 
 	/** The language the app's words are in now. */
 	get locale(): Locale {
-		return this.#translated() ? this.chosen : baseLocale;
+		return this.chosen;
 	}
 
 	get tag(): string {
@@ -49,11 +45,6 @@ class Language {
 	choose(locale: Locale): void {
 		void setLocale(locale, { reload: false });
 		this.chosen = locale;
-	}
-
-	/** The chosen language applies while `translated()` holds (the root layout: while event mode is locked). */
-	translatedWhile(translated: () => boolean): void {
-		this.#translated = translated;
 	}
 }
 
