@@ -15,13 +15,27 @@ type Messages = Record<string, string | Variant[]>;
 
 const read = (file: string): unknown =>
 	JSON.parse(readFileSync(new URL(`../../messages/${file}`, import.meta.url), 'utf8'));
-const messages = (locale: string) => read(`${locale}.json`) as Messages;
+
+/** The message files, from project.inlang: one pattern per area of the app, `{locale}` in each. */
+const AREAS = (
+	read('../project.inlang/settings.json') as { 'plugin.inlang.messageFormat': { pathPattern: string[] } }
+)['plugin.inlang.messageFormat'].pathPattern.map((pattern) => pattern.replace('./messages/', ''));
+
+const messages = (locale: string): Messages =>
+	Object.assign({}, ...AREAS.map((area) => read(area.replace('{locale}', locale)) as Messages)) as Messages;
 const keys = (locale: string) => Object.keys(messages(locale)).filter((key) => !key.startsWith('$'));
 
 describe('translations', () => {
 	it('has every message in every language, and nothing else', () => {
 		const english = keys('en').sort();
 		for (const locale of locales) expect(keys(locale).sort(), locale).toEqual(english);
+	});
+
+	it('keeps each key in one file only', () => {
+		const all = AREAS.flatMap((area) =>
+			Object.keys(read(area.replace('{locale}', 'en')) as Messages).filter((key) => !key.startsWith('$'))
+		);
+		expect(all.length).toBe(new Set(all).size);
 	});
 
 	it('gives every plural message the forms each language needs', () => {
