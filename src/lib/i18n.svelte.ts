@@ -15,10 +15,15 @@ import {
  * (`$lib/domain-words`).
  */
 
+/** A language named in itself ("English", "اردو"), as `Intl` knows it. */
+function ownName(locale: Locale): string {
+	return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+}
+
 /** Each language named in itself, for the switch; `tag` is the BCP 47 tag for `lang` and `Intl`. */
 export const LANGUAGES: Record<Locale, { name: string; tag: string }> = {
-	en: { name: 'English', tag: 'en-GB' },
-	ur: { name: 'اردو', tag: 'ur' }
+	en: { name: ownName('en'), tag: 'en-GB' },
+	ur: { name: ownName('ur'), tag: 'ur' }
 };
 
 /** The languages in the switch's order: English first, then the others as listed in project.inlang. */
