@@ -1,26 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../support/server';
 import { MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { EasyRead } from './pages/easy-read';
 import { EventModeLock } from './pages/recruitment';
 import { expect, expectAccessible, test } from './support/fixtures';
+import { englishPhrases, ur } from './support/messages';
 
 /** The recruiter's event mode PIN. */
 const PIN = '2580';
 const EVENT = 'Community health day';
-
-/** The Urdu messages, read from the same file the app is built from. */
-const messages = JSON.parse(
-	readFileSync(new URL('../../messages/ur.json', import.meta.url), 'utf8')
-) as Record<string, unknown>;
-
-/** One Urdu message (without inputs) by its key. */
-function ur(key: string): string {
-	const message = messages[key];
-	if (typeof message !== 'string') throw new Error(`messages/ur.json has no message ${key}`);
-	return message;
-}
 
 /**
  * Latin-alphabet words in the visible text of the main region: there should be none in Urdu. Allowed, and
@@ -147,15 +135,83 @@ test.describe('languages', () => {
 		await expectAccessible(page);
 		await expect.poll(() => inboxSize(coordinator), { timeout: 20_000 }).toBe(before + 1);
 
-		// The PIN prompt is in Urdu too; once event mode is left, the app is English again.
+		// The PIN prompt is in Urdu too; once event mode is left, the app stays in the language chosen.
 		await page.getByRole('button', { name: ur('event_mode_exit_link') }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('event_mode_exit_heading'));
 		await expectNoEnglish(page);
 		await page.getByLabel(ur('event_mode_exit_pin'), { exact: true }).fill(PIN);
 		await page.getByRole('button', { name: ur('event_mode_exit_heading') }).click();
 		await expect(page.getByRole('heading', { level: 1, name: EVENT })).toBeVisible();
+		await expectUrdu(page);
+		await page
+			.getByRole('complementary', { name: ur('language_switch_label') })
+			.getByRole('button', { name: 'English' })
+			.click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 		await coordinator.dispose();
+	});
+
+	test('a member who chose Urdu meets the whole app in Urdu', async ({ newDevice }, testInfo) => {
+		const phrases = englishPhrases();
+		/** The app's own English words left on the page (the people's own words, such as titles, may be English). */
+		const englishLeft = async (): Promise<string[]> => {
+			const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+			return phrases.filter((phrase) => text.includes(phrase));
+		};
+		const visit = async (path: string, name: string): Promise<void> => {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectUrdu(page);
+			await expect.poll(englishLeft, { message: `English on ${path}` }).toEqual([]);
+			await expectAccessible(page);
+			const shot = testInfo.outputPath(`urdu-${name}-360.png`);
+			await page.screenshot({ path: shot, fullPage: true });
+			await testInfo.attach(`Urdu ${name} at 360 px`, { path: shot, contentType: 'image/png' });
+		};
+		/** The first link in the main region to a page under `prefix` (an idea, a meeting). */
+		const firstUnder = async (prefix: RegExp): Promise<string> => {
+			const hrefs = await page
+				.getByRole('main')
+				.locator('a[href]')
+				.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+			const href = hrefs.find((candidate) => prefix.test(candidate));
+			if (!href) throw new Error(`No link like ${prefix} in ${hrefs.join(' ')}`);
+			return href;
+		};
+
+		const { page } = await newDevice();
+		await page.setViewportSize({ width: 360, height: 800 });
+		await page.goto('/sign-in');
+		await page.getByRole('complementary', { name: 'Language' }).getByRole('button', { name: 'اردو' }).click();
+		await expectUrdu(page);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('app_sign_in'));
+		await expect.poll(englishLeft).toEqual([]);
+		await expectAccessible(page);
+		await page.getByLabel(ur('shell_sign_in_name')).fill('member');
+		await page.getByLabel(ur('shell_sign_in_password'), { exact: true }).fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: ur('app_sign_in') }).click();
+		await expect(page.getByRole('link', { name: ur('app_home_share_idea') })).toBeVisible();
+		await visit('/', 'home');
+
+		await visit('/ideas', 'ideas');
+		const idea = await firstUnder(/^\/ideas\/[0-9A-Z]{26}$/);
+		await visit(idea, 'idea');
+		await visit('/meetings', 'meetings');
+		await visit(await firstUnder(/^\/meetings\/[0-9A-Z]{26}$/), 'meeting');
+		await visit('/opportunities', 'opportunities');
+		await visit('/expenses', 'expenses');
+		await visit('/visits', 'visits');
+		await visit('/projects', 'projects');
+		await visit('/glossary', 'glossary');
+		await visit('/account', 'account');
+		await visit('/sync', 'sync');
+
+		// A mistake the domain finds is told in Urdu at the field.
+		await page.goto('/ideas/new');
+		await page.getByRole('button', { name: ur('ideas_form_save') }).click();
+		await expect(page.locator('#title-error')).toContainText(ur('dom_idea_title'));
+		await expect.poll(englishLeft).toEqual([]);
+		await expectAccessible(page);
 	});
 });
