@@ -10,6 +10,7 @@ import {
 	type Failure,
 	type Result
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { DraftRow } from '$lib/store/desk';
 import { loadClaimForChoices, loadMileageRate, type ClaimForChoice } from '$lib/store/claim-query';
 import { saveFailure } from '$lib/store/save-errors';
@@ -169,11 +170,11 @@ export class ClaimEditor {
 					}
 					await workspace.writer.save(newDoc('claim', actor.name, content, { id: claimId }));
 				} catch (error) {
-					failure = saveFailure(error, 'Your claim');
+					failure = saveFailure(error, m.inv_what_claim());
 					return failure;
 				}
 			},
-			{ what: 'Your claim', after: 'keep' }
+			{ what: m.inv_what_claim(), after: 'keep' }
 		);
 		return sent ? success(claimId) : (failure ?? invalid(this.form.summary));
 	}

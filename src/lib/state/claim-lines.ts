@@ -12,6 +12,7 @@ import {
 	type ExpenseKind,
 	type Result
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * A claim as typed: what it is for, the date, and its lines, each with the miles or the amount as text.
@@ -88,11 +89,11 @@ function checkLine(line: ClaimLineValues, index: number, rate: number): Result<C
 		errors[amountField] =
 			typed.trim() === ''
 				? mileage
-					? 'Enter how many miles you drove'
-					: 'Enter the amount'
+					? m.inv_error_miles_missing()
+					: m.inv_error_amount_missing()
 				: mileage
-					? 'Enter the miles as a number, like 12.5'
-					: 'Enter the amount in pounds and pence, like 4.20';
+					? m.inv_error_miles_format()
+					: m.inv_error_amount_format();
 	}
 	if (!parsed.success) {
 		for (const [field, message] of Object.entries(fieldErrors(parsed.error.issues))) {
@@ -121,7 +122,7 @@ export function checkClaim(values: ClaimFormValues, member: string, rate: number
 		lines: lines.flatMap((line) => (line.ok ? [line.value] : []))
 	});
 	const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error.issues);
-	if (values.lines.length === 0) errors.lines = 'Add at least one cost';
+	if (values.lines.length === 0) errors.lines = m.inv_error_no_lines();
 	else delete errors.lines;
 	for (const line of lines) if (!line.ok) Object.assign(errors, line.fields);
 	if (Object.keys(errors).length > 0 || !parsed.success) return invalid(errors);

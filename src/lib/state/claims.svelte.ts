@@ -1,6 +1,5 @@
 import {
 	claimStepSchema,
-	EXPENSE_KIND_LABELS,
 	EXPENSE_RATES_ID,
 	expenseRatesSchema,
 	newDoc,
@@ -11,8 +10,10 @@ import {
 	type Result,
 	type SessionInfo
 } from '$lib/domain';
+import { expenseKindLabel } from '$lib/components/expenses/expense-text';
 import type { Series } from '$lib/domain/measure-series';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import {
 	loadAllClaims,
 	loadClaim,
@@ -57,14 +58,6 @@ export function claimDetail(workspace: Workspace, id: () => string): Live<ClaimV
 	return new Live(id, (claimId) => loadClaim(workspace.desk, claimId), undefined);
 }
 
-/** What each step is called in a claim's history. */
-export const CLAIM_STEP_LABELS: Record<ClaimStepKind, string> = {
-	approved: 'Approved',
-	queried: 'Question from a coordinator',
-	answered: 'Answer',
-	rejected: 'Rejected'
-};
-
 export interface StepValues {
 	kind: ClaimStepKind | '';
 	note: string;
@@ -102,7 +95,7 @@ export function claimStepForm(workspace: Workspace, me: string, claimId: string,
 		load: () => form.load(),
 		save: () =>
 			form.submit((step) => workspace.writer.save(step), {
-				what: role === 'answer' ? 'Your answer' : 'Your decision'
+				what: role === 'answer' ? m.inv_what_claim_answer() : m.inv_what_decision()
 			})
 	};
 }
@@ -141,7 +134,7 @@ export function ratesForm(workspace: Workspace, me: string) {
 						return workspace.writer.save(newDoc('expense-rates', me, rates, { id: EXPENSE_RATES_ID }));
 					return workspace.writer.update('expense-rates', EXPENSE_RATES_ID, () => rates);
 				},
-				{ what: 'The rate', after: 'keep' }
+				{ what: m.inv_what_rate(), after: 'keep' }
 			)
 	};
 }
@@ -168,7 +161,7 @@ export function approvedClaimsSeries(claims: readonly ClaimItem[]): Series<Appro
 				claim: row.id,
 				on: row.on,
 				forLabel: row.forLabel,
-				kind: EXPENSE_KIND_LABELS[line.kind],
+				kind: expenseKindLabel(line.kind),
 				description: line.description,
 				miles: line.tenthsOfMiles === null ? '' : formatMiles(line.tenthsOfMiles),
 				pounds: penceAsPounds(line.amountPence),
@@ -176,17 +169,17 @@ export function approvedClaimsSeries(claims: readonly ClaimItem[]): Series<Appro
 			}))
 		);
 	return {
-		title: 'Approved expenses claims',
+		title: m.inv_csv_title(),
 		columns: [
-			{ key: 'member', label: 'User name' },
-			{ key: 'claim', label: 'Claim' },
-			{ key: 'on', label: 'Date' },
-			{ key: 'forLabel', label: 'What for' },
-			{ key: 'kind', label: 'Kind' },
-			{ key: 'description', label: 'Description' },
-			{ key: 'miles', label: 'Miles' },
-			{ key: 'pounds', label: 'Amount (£)' },
-			{ key: 'approvedOn', label: 'Approved' }
+			{ key: 'member', label: m.inv_csv_member() },
+			{ key: 'claim', label: m.inv_csv_claim() },
+			{ key: 'on', label: m.inv_date() },
+			{ key: 'forLabel', label: m.inv_csv_for() },
+			{ key: 'kind', label: m.inv_csv_kind() },
+			{ key: 'description', label: m.inv_csv_description() },
+			{ key: 'miles', label: m.inv_csv_miles() },
+			{ key: 'pounds', label: m.inv_csv_amount() },
+			{ key: 'approvedOn', label: m.inv_csv_approved() }
 		],
 		rows
 	};

@@ -13,6 +13,7 @@ import {
 	type SessionInfo,
 	type TimeKind
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { OpportunityRow } from '$lib/store/involvement-rows';
 import type { Person } from '$lib/store/meeting-query';
 import {
@@ -170,7 +171,7 @@ export function timeForm(initial?: TimeRecord) {
 		},
 		({ hours, ...values }) => {
 			const minutes = hoursAsMinutes(hours);
-			if (minutes === undefined) return invalid({ hours: 'Enter the hours as a number, like 2 or 1.5' });
+			if (minutes === undefined) return invalid({ hours: m.inv_error_hours() });
 			const checked = checkedBy(timeGivenInputSchema.safeParse({ ...values, minutes }));
 			if (checked.ok || !checked.fields?.minutes) return checked;
 			const { minutes: tooFew, ...others } = checked.fields;

@@ -1,8 +1,6 @@
 import {
 	fieldErrors,
 	invalid,
-	OPPORTUNITY_KIND_LABELS,
-	OPPORTUNITY_KINDS,
 	opportunityInputSchema,
 	parsePounds,
 	penceAsPounds,
@@ -10,11 +8,11 @@ import {
 	type Result,
 	type SessionInfo
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { OpportunityRow } from '$lib/store/involvement-rows';
 import type { Workspace } from '$lib/store/workspace';
 import { documentEditor, DraftForm } from './draft-form.svelte';
 import { OpportunityWrites } from './opportunities.svelte';
-import { choices } from './profile.svelte';
 
 /** Posting an involvement opportunity with its role description, or changing one: staff and coordinators. */
 
@@ -71,8 +69,6 @@ const EMPTY: OpportunityFormValues = {
 	status: 'open'
 };
 
-export const KIND_OPTIONS = choices(OPPORTUNITY_KINDS, OPPORTUNITY_KIND_LABELS);
-
 /** The schema's input from the form: dates left empty are none, the rate read from pounds into pence. */
 function inputOf(values: OpportunityFormValues) {
 	const paid = values.paid === 'yes';
@@ -93,7 +89,7 @@ function checkOpportunityForm(values: OpportunityFormValues): Result<Opportunity
 	const parsed = opportunityInputSchema.safeParse(inputOf(values));
 	if (parsed.success) return { ok: true, value: parsed.data };
 	const { ratePence, ...errors } = fieldErrors(parsed.error.issues);
-	const rate = ratePence && values.rate.trim() ? 'Enter the rate in pounds and pence, like 25.00' : ratePence;
+	const rate = ratePence && values.rate.trim() ? m.inv_error_rate() : ratePence;
 	return invalid(rate ? { ...errors, rate } : errors);
 }
 
@@ -125,7 +121,9 @@ export function opportunityForm(workspace: Workspace, session: SessionInfo, edit
 		{
 			create: (input) => writes.create(input),
 			change: (id, input) => writes.change(id, input),
-			what: 'The opportunity'
+			get what() {
+				return m.inv_what_opportunity();
+			}
 		},
 		editing && { id: editing.id, initial: valuesOf(editing) }
 	);

@@ -1,4 +1,5 @@
 import { newDoc, profileId, profileInputSchema, type ProfileInput, type SignupPlaintext } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { ProfileRow } from '$lib/store/involvement-rows';
 import type { Synced } from '$lib/store/meeting-query';
 import { loadProfile } from '$lib/store/profile-query';
@@ -77,7 +78,10 @@ export function profileForm(workspace: Workspace, member: string, existing: Prof
 		load: () => form.load(initial),
 		discard: () => form.discardDraft(initial),
 		save: () =>
-			form.submit((value) => saveProfile(workspace, member, value), { what: 'The profile', after: 'keep' })
+			form.submit((value) => saveProfile(workspace, member, value), {
+				what: m.inv_what_profile(),
+				after: 'keep'
+			})
 	};
 }
 
@@ -127,10 +131,11 @@ export async function startProfileFromSignup(
 	});
 }
 
-/** A list of values with their labels, as a field's choices. */
+/** A list of values with their labels (a record, or a function that says each), as a field's choices. */
 export function choices<T extends string>(
 	values: readonly T[],
-	labels: Record<T, string>
+	labels: Record<T, string> | ((value: T) => string)
 ): { value: T; label: string }[] {
-	return values.map((value) => ({ value, label: labels[value] }));
+	const label = typeof labels === 'function' ? labels : (value: T) => labels[value];
+	return values.map((value) => ({ value, label: label(value) }));
 }
