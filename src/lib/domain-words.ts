@@ -211,6 +211,10 @@ export const OUTSIDE: readonly (Message | Shaped)[] = [
 	[m.dom_label_receipt, ['name']],
 	[m.dom_label_photo_n_alt, ['n', 'alt']],
 	[m.dom_label_photo_n, ['n']],
+	m.dom_reason_one_interest,
+	[m.dom_reason_interests, ['count']],
+	m.dom_reason_how,
+	m.dom_reason_when,
 	m.dom_label_rates,
 	m.dom_label_an_opportunity
 ];

@@ -58,7 +58,13 @@ function isToken(value: unknown): boolean {
 }
 
 function notWords(name: string): boolean {
-	return NOT_WORDS.has(name) || name.startsWith('on') || name.startsWith('bind:') || name.startsWith('data-');
+	return (
+		NOT_WORDS.has(name) ||
+		/href$/i.test(name) ||
+		name.startsWith('on') ||
+		name.startsWith('bind:') ||
+		name.startsWith('data-')
+	);
 }
 
 /** Text between tags with a word of two letters or more in the Latin alphabet. */

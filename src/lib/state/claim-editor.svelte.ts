@@ -163,7 +163,8 @@ export class ClaimEditor {
 							newDoc(
 								'receipt',
 								actor.name,
-								{ claimId, line, alt: `Receipt for cost ${line + 1}` },
+								// The description is written in the claimant's language, as words they typed would be.
+								{ claimId, line, alt: m.inv_receipt_for_cost({ number: line + 1 }) },
 								{ id: `receipt:${actor.name}:${ulid()}` }
 							)
 						);
