@@ -19,8 +19,8 @@ function checkStart({ pin, confirm }: StartValues): Result<string> {
 	const fields: Record<string, string> = {};
 	const problem = pinProblem(pin);
 	if (problem) fields.pin = problem;
-	if (confirm === '') fields.confirm = 'Type the PIN again';
-	else if (!problem && confirm !== pin) fields.confirm = 'The two PINs do not match';
+	if (confirm === '') fields.confirm = m.ppl_event_mode_pin_again();
+	else if (!problem && confirm !== pin) fields.confirm = m.ppl_event_mode_pins_differ();
 	return Object.keys(fields).length > 0 ? invalid(fields) : success(pin);
 }
 
@@ -32,7 +32,7 @@ export function eventModeStart(lock: EventLock, eventId: string) {
 		start: () =>
 			form.submit(
 				async (pin) => lock.hold({ eventId, pin: await hashPin(pin), startedAt: nowIso(), failures: 0 }),
-				{ what: 'Event mode' }
+				{ what: m.ppl_event_mode_what() }
 			)
 	};
 }
@@ -65,7 +65,7 @@ export function eventModeExit(lock: EventLock, now: () => number = Date.now) {
 		form,
 		/** Answers whether event mode was left; a refused PIN is cleared from the field. */
 		async exit(): Promise<boolean> {
-			const left = await form.submit(check, { what: 'Leaving event mode' });
+			const left = await form.submit(check, { what: m.ppl_event_mode_leaving_what() });
 			if (!left) form.values = { pin: '' };
 			return left;
 		}

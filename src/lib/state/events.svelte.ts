@@ -1,4 +1,5 @@
 import { eventInputSchema, newDoc, parseCommunities, type EventKind } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { loadEventView, loadEvents, type EventLists, type EventView } from '$lib/store/recruitment-query';
 import type { Workspace } from '$lib/store/workspace';
 import { checkedBy, DraftForm } from './draft-form.svelte';
@@ -68,7 +69,7 @@ export function newEventForm(workspace: Workspace, author: string) {
 					await workspace.writer.save(event);
 					id = event._id;
 				},
-				{ what: 'The event' }
+				{ what: m.ppl_event_what() }
 			);
 			return saved ? id : undefined;
 		}

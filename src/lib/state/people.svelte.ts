@@ -12,6 +12,7 @@ import {
 	type Result,
 	type Role
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { AccountsApi } from '$lib/sync/accounts-api';
 import { checkedBy, Form } from './draft-form.svelte';
 
@@ -21,12 +22,24 @@ import { checkedBy, Form } from './draft-form.svelte';
  * so they are `Form`s (nothing kept as a draft); each write is an API call answering a `Result`.
  */
 
-export const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
-	member: { label: 'Member', hint: 'Shares ideas, joins visits and meetings' },
-	chair: { label: 'Chair', hint: 'Chairs a group: edits its meeting documents and approves minutes' },
-	recruiter: { label: 'Recruiter', hint: 'Signs up new members at events' },
-	staff: { label: 'Staff', hint: 'Posts involvement opportunities and chooses people for them' },
-	coordinator: { label: 'Coordinator (staff)', hint: 'Runs the network: manages people, reads sign-ups' }
+/** A role's name and what it lets someone do, read when shown (so they follow the language chosen). */
+function role(label: () => string, hint: () => string): { readonly label: string; readonly hint: string } {
+	return {
+		get label() {
+			return label();
+		},
+		get hint() {
+			return hint();
+		}
+	};
+}
+
+export const ROLE_LABELS: Record<Role, { readonly label: string; readonly hint: string }> = {
+	member: role(m.ppl_role_member, m.ppl_role_member_hint),
+	chair: role(m.ppl_role_chair, m.ppl_role_chair_hint),
+	recruiter: role(m.ppl_role_recruiter, m.ppl_role_recruiter_hint),
+	staff: role(m.ppl_role_staff, m.ppl_role_staff_hint),
+	coordinator: role(m.ppl_role_coordinator, m.ppl_role_coordinator_hint)
 };
 
 /** An API write for `Form.submit` that hands the server's answer to `then` when it succeeds. */
@@ -147,7 +160,7 @@ export class AccountEditor {
 			(update: AccountUpdate) => this.api.update(this.name, update),
 			(account) => this.show(account)
 		);
-		if (await this.details.submit(write, { after: 'keep' })) this.done = 'Changes saved';
+		if (await this.details.submit(write, { after: 'keep' })) this.done = m.ppl_account_changes_saved();
 	}
 
 	async setActive(active: boolean): Promise<void> {
@@ -161,13 +174,13 @@ export class AccountEditor {
 			return;
 		}
 		this.show(answer.value);
-		this.done = active ? 'Account switched back on' : 'Account switched off. Their sessions have ended.';
+		this.done = active ? m.ppl_account_switched_on() : m.ppl_account_switched_off();
 	}
 
 	async resetPassword(): Promise<void> {
 		this.start();
 		if (await this.password.submit((change) => this.api.changePassword(this.name, change)))
-			this.done = 'Password changed. Tell them the new password in person or by phone.';
+			this.done = m.ppl_account_password_reset();
 	}
 
 	/** A new change: the last one's messages go (one error summary on the page at a time). */
@@ -204,7 +217,7 @@ export class OwnPasswordForm {
 			{ currentPassword: '', password: '' },
 			(values) => {
 				const errors: Record<string, string> = {};
-				if (!values.currentPassword) errors.currentPassword = 'Enter your current password';
+				if (!values.currentPassword) errors.currentPassword = m.ppl_own_password_missing();
 				const weak = passwordProblem(values.password, name);
 				if (weak) errors.password = weak;
 				if (Object.keys(errors).length > 0) return invalid(errors);
@@ -216,6 +229,6 @@ export class OwnPasswordForm {
 	async submit(): Promise<void> {
 		this.done = undefined;
 		if (await this.form.submit((change) => this.api.changePassword(this.name, change)))
-			this.done = 'Your password has been changed.';
+			this.done = m.ppl_own_password_changed();
 	}
 }

@@ -13,7 +13,9 @@ import {
 	type SignupDetails,
 	invalid
 } from '$lib/domain';
+import { say } from '$lib/domain-words';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import { enqueueSignup, type CoordinatorKeyRow } from '$lib/store/recruitment';
 import { whyNotSaved } from '$lib/store/save-errors';
 import type { Workspace } from '$lib/store/workspace';
@@ -71,11 +73,7 @@ function equalityForm(): Form<EqualityValues, EqualityAnswers> {
 	);
 }
 
-const NO_KEYS: Failure = {
-	ok: false,
-	reason: 'refused',
-	message: 'No coordinator has set up a sign-up key yet, so this sign-up cannot be kept safely.'
-};
+const noKeys = (): Failure => ({ ok: false, reason: 'refused', message: m.ppl_signup_no_keys() });
 
 /**
  * Event mode: one person's sign-up at a time. What they type lives only in this object's memory (no
@@ -140,7 +138,7 @@ export class SignupFlow {
 	/** Seals the sign-up for every coordinator's key and puts only the ciphertext in the outbox. */
 	private async seal(details: SignupDetails, equality: EqualityAnswers): Promise<Result<void>> {
 		const keys = this.keys();
-		if (keys.length === 0) return NO_KEYS;
+		if (keys.length === 0) return noKeys();
 		try {
 			const plaintext = buildSignup({
 				id: newDocId('signup'),
@@ -160,7 +158,7 @@ export class SignupFlow {
 			return {
 				ok: false,
 				reason: 'not-saved',
-				message: `This sign-up could not be saved on this device: ${whyNotSaved(error)}. What was entered is kept.`
+				message: m.ppl_signup_not_saved({ why: say(whyNotSaved(error)) })
 			};
 		}
 	}

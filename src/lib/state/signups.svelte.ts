@@ -6,7 +6,6 @@ import {
 	openSignup,
 	protectPrivateKey,
 	SealError,
-	SIGNUP_STATUS_LABELS,
 	success,
 	suggestAccountName,
 	unlockPrivateKey,
@@ -18,6 +17,7 @@ import {
 	type SignupStatus
 } from '$lib/domain';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import { reportProblem } from '$lib/report';
 import type { InboxRow, KeyringRow } from '$lib/store/recruitment';
 import {
@@ -90,13 +90,13 @@ export async function openAll(rows: readonly InboxRow[]): Promise<Record<string,
 	for (const row of rows) {
 		const key = vault.keys.find((k) => row.sealed.recipients.some((r) => r.keyId === k.keyId));
 		if (!key) {
-			opened[row.id] = 'Not sealed for your key';
+			opened[row.id] = m.ppl_signup_not_for_key();
 			continue;
 		}
 		try {
 			opened[row.id] = await openSignup(row.sealed, key);
 		} catch (error) {
-			opened[row.id] = error instanceof SealError ? error.message : 'Could not be opened';
+			opened[row.id] = error instanceof SealError ? error.message : m.ppl_signup_not_opened();
 		}
 	}
 	return opened;
@@ -108,7 +108,7 @@ export type KeyState = 'loading' | 'none' | 'locked' | 'unlocked';
 export class KeyManager {
 	state = $state<KeyState>('loading');
 	readonly unlocking = new Form<{ passphrase: string }, string>({ passphrase: '' }, ({ passphrase }) =>
-		passphrase ? success(passphrase) : invalid({ passphrase: 'Enter your passphrase' })
+		passphrase ? success(passphrase) : invalid({ passphrase: m.ppl_key_passphrase_missing() })
 	);
 	readonly creating = new Form<{ passphrase: string; confirm: string }, string>(
 		{ passphrase: '', confirm: '' },
@@ -147,7 +147,7 @@ export class KeyManager {
 	 * the server (so another device can recover it); the public key goes to every device through `network`.
 	 */
 	create(): Promise<boolean> {
-		return this.creating.submit((passphrase) => this.make(passphrase), { what: 'Your sign-up key' });
+		return this.creating.submit((passphrase) => this.make(passphrase), { what: m.ppl_key_what() });
 	}
 
 	lock(): void {
@@ -166,7 +166,7 @@ export class KeyManager {
 				// Another key of this coordinator, with another passphrase.
 			}
 		}
-		if (opened === 0) return invalid({ passphrase: 'That passphrase does not open your sign-up key' });
+		if (opened === 0) return invalid({ passphrase: m.ppl_key_passphrase_wrong() });
 		this.state = 'unlocked';
 		return success(undefined);
 	}
@@ -263,7 +263,7 @@ export class SignupInbox {
 		return this.rows.value.map((row) => ({
 			row,
 			opened: this.opened[row.id],
-			eventName: this.eventNames.value[row.eventId] ?? 'An event not on this device yet'
+			eventName: this.eventNames.value[row.eventId] ?? m.ppl_signup_event_unknown()
 		}));
 	}
 
@@ -309,6 +309,13 @@ export class SignupInbox {
 	}
 }
 
+/** What a coordinator's mark says once it is saved. */
+const MARKED: Record<Exclude<SignupStatus, 'new'>, () => string> = {
+	contacted: m.ppl_signup_marked_contacted,
+	joined: m.ppl_signup_marked_joined,
+	declined: m.ppl_signup_marked_declined
+};
+
 /** One sign-up being followed up: what happened, an account when they join, deleting it for good. */
 export class SignupReview {
 	busy = $state(false);
@@ -320,7 +327,7 @@ export class SignupReview {
 	confirmDelete = $state(false);
 	readonly account = new NewAccountForm();
 	/** Their profile, started from the sign-up once they joined. */
-	private readonly profile = new Attempt('Their profile');
+	private readonly profile = new Attempt(m.ppl_signup_profile_what());
 
 	constructor(
 		private readonly inbox: SignupInbox,
@@ -329,7 +336,7 @@ export class SignupReview {
 
 	async mark(status: Exclude<SignupStatus, 'new'>, accountName?: string): Promise<boolean> {
 		const marked = await this.act(() => this.inbox.setStatus(this.id(), status, accountName));
-		if (marked) this.notice = `Marked as ${SIGNUP_STATUS_LABELS[status].toLowerCase()}.`;
+		if (marked) this.notice = MARKED[status]();
 		return marked;
 	}
 
@@ -346,7 +353,7 @@ export class SignupReview {
 		if (!created) return;
 		this.joining = false;
 		if (!(await this.mark('joined', created.name))) return;
-		this.notice = `Account ${created.name} created and marked as joined. Tell them their first password in person or by phone.`;
+		this.notice = m.ppl_signup_account_created({ name: created.name });
 		await this.profile.run(() => this.inbox.startProfile(this.id(), created.name));
 		this.problem = this.profile.problem;
 	}

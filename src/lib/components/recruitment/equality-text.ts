@@ -1,4 +1,10 @@
-import type { EqualityOption, EqualityQuestion } from '$lib/domain';
+import {
+	EQUALITY_QUESTIONS,
+	NOT_ANSWERED,
+	type EqualityKey,
+	type EqualityOption,
+	type EqualityQuestion
+} from '$lib/domain';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -19,7 +25,8 @@ function message(id: string): string {
 
 const id = (value: string) => value.replaceAll('-', '_');
 
-export const equalityLegend = (question: EqualityQuestion) => message(`equality_${question.key}_legend`);
+export const equalityLegend = (question: Pick<EqualityQuestion, 'key'>) =>
+	message(`equality_${question.key}_legend`);
 
 export const equalityHint = (question: EqualityQuestion) =>
 	question.hint === undefined ? undefined : message(`equality_${question.key}_hint`);
@@ -30,3 +37,14 @@ export const equalityOption = (question: EqualityQuestion, option: EqualityOptio
 /** The census group of an option ("Asian, Asian British or Asian Welsh"), named by its value's first word. */
 export const equalityGroup = (option: EqualityOption) =>
 	option.group === undefined ? undefined : message(`equality_group_${option.value.split('-')[0]}`);
+
+/** An answer in the equality figures (`equalityFigures`): "Group: answer" for an ethnic group, or "Not answered". */
+export function equalityAnswer(key: EqualityKey, value: string): string {
+	if (value === NOT_ANSWERED) return m.equality_not_answered();
+	const answer = message(`equality_${key}_${id(value)}`);
+	const option = EQUALITY_QUESTIONS.find((question) => question.key === key)?.options.find(
+		(candidate) => candidate.value === value
+	);
+	const group = option && equalityGroup(option);
+	return group === undefined ? answer : m.ppl_equality_grouped({ group, answer });
+}
