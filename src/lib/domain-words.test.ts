@@ -5,15 +5,19 @@ import { ideaInputSchema, fieldErrors } from '$lib/domain';
 import { language } from '$lib/i18n.svelte';
 import { OUTSIDE, say } from './domain-words';
 
-const english = JSON.parse(
-	readFileSync(new URL('../../messages/domain/en.json', import.meta.url), 'utf8')
-) as Record<string, string>;
+const english = (area: string) =>
+	JSON.parse(readFileSync(new URL(`../../messages/${area}/en.json`, import.meta.url), 'utf8')) as Record<
+		string,
+		string
+	>;
 
 describe('say', () => {
 	afterEach(() => language.choose('en'));
 
-	it('knows every message in messages/domain', () => {
-		const keys = Object.keys(english).filter((key) => !key.startsWith('$'));
+	it('knows every message in messages/domain and messages/labels', () => {
+		const keys = [...Object.keys(english('domain')), ...Object.keys(english('labels'))].filter(
+			(key) => !key.startsWith('$')
+		);
 		expect(OUTSIDE).toHaveLength(keys.length);
 	});
 

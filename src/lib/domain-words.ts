@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
+import { LABELS } from './domain-labels';
 
 /**
  * Words that reach the screen from outside the app's own screens — the domain's validation messages and
@@ -11,14 +12,15 @@ import type { Locale } from '$lib/paraglide/runtime';
  */
 
 /** A compiled message. Written as a method so each message's own inputs type fits (methods compare both ways). */
-type Message = {
+export type Message = {
 	say(inputs?: Record<string, unknown>, options?: { locale?: Locale }): string;
 }['say'];
 /** A message and the names of its inputs, in the order they appear in the English. */
-type Shaped = readonly [Message, readonly string[]];
+export type Shaped = readonly [Message, readonly string[]];
 
-/** Every message in messages/domain/ (the i18n test checks none is missing). */
+/** Every message in messages/domain/ and messages/labels/ (the test checks none is missing). */
 export const OUTSIDE: readonly (Message | Shaped)[] = [
+	...LABELS,
 	m.dom_user_name_missing,
 	m.dom_user_name_short,
 	m.dom_user_name_chars,
