@@ -35,6 +35,13 @@ export function longDate(iso: string): string {
 	return date().format(new Date(iso));
 }
 
+const list = formatter((tag) => new Intl.ListFormat(tag, { type: 'unit', style: 'short' }));
+
+/** Words one after another the language's way: "Monday, Tuesday" in English, "a، b" in Urdu. */
+export function listed(items: readonly string[]): string {
+	return list().format(items);
+}
+
 export function formatCount(n: number): string {
 	return whole().format(n);
 }

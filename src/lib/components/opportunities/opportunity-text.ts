@@ -6,7 +6,6 @@ import {
 	type SelectionOutcome,
 	type TimeKind
 } from '$lib/domain';
-import { formatter } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { choices } from '$lib/state/profile.svelte';
 
@@ -54,8 +53,3 @@ export const kindOptions = () => choices(OPPORTUNITY_KINDS, kindLabel);
 
 /** "£25.00 a session". */
 export const rateSentence = (pence: number, unit: RateUnit) => RATES[unit]({ amount: formatPence(pence) });
-
-const list = formatter((tag) => new Intl.ListFormat(tag, { type: 'unit', style: 'short' }));
-
-/** Words listed the language's way: "Monday, Tuesday" in English. */
-export const listOf = (items: readonly string[]) => list().format(items);
