@@ -15,13 +15,21 @@ export function formatter<T>(make: (tag: string) => T): () => T {
 	};
 }
 
-const time = formatter((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }));
+const time = formatter(
+	(tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+);
 const date = formatter(
 	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' })
 );
 const dateTime = formatter(
 	(tag) =>
-		new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+		new Intl.DateTimeFormat(tag, {
+			day: 'numeric',
+			month: 'short',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
 );
 const whole = formatter((tag) => new Intl.NumberFormat(tag));
 

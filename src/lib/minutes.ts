@@ -1,6 +1,6 @@
-import { actionStatusLabel, kindText, listed } from '$lib/components/meetings/meeting-text';
+import { actionStatusLabel, kindText } from '$lib/components/meetings/meeting-text';
 import type { Decision } from '$lib/domain';
-import { formatCount } from '$lib/format';
+import { formatCount, listed } from '$lib/format';
 import { clockTime, dueDate, meetingDay, meetingWhen, personName } from '$lib/meeting-format';
 import { m } from '$lib/paraglide/messages';
 import type { ActionView, MeetingView } from '$lib/store/meeting-query';
@@ -11,7 +11,7 @@ import type { ActionView, MeetingView } from '$lib/store/meeting-query';
  * The network's name, heading printed minutes. The network has no name of its own anywhere yet (no setting,
  * no server configuration): the app's name stands for it.
  */
-export const NETWORK_NAME = 'Coproduce';
+export const networkName = (): string => m.app_name();
 
 /** "Minutes of North and coast members’ meeting" */
 export function minutesHeading(title: string): string {
@@ -44,7 +44,7 @@ function actionLine(action: ActionView): string {
 export function minutesText(view: MeetingView): string {
 	const { row: meeting } = view.meeting;
 	const name = (account: string) => personName(view.names, account);
-	const lines: string[] = [minutesHeading(meeting.title), NETWORK_NAME];
+	const lines: string[] = [minutesHeading(meeting.title), networkName()];
 	lines.push(`${view.group?.name ?? m.mtg_group()}: ${meetingWhen(meeting)}`);
 	if (meeting.place) lines.push(m.mtg_minutes_place({ place: meeting.place }));
 	if (meeting.onlineLink) lines.push(m.mtg_minutes_online({ link: meeting.onlineLink }));

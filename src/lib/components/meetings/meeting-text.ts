@@ -5,7 +5,6 @@ import {
 	type ActionStatus,
 	type AttendanceStatus,
 	type AttendeeKind,
-	type CommunicationNeed,
 	type GROUP_KINDS,
 	type MeetingStatus,
 	type PersonKind
@@ -60,23 +59,11 @@ const ATTENDANCE: Record<AttendanceStatus, Label> = {
 	apologies: m.mtg_attendance_apologies
 };
 
-const NEED: Record<CommunicationNeed, Label> = {
-	'large-print': m.mtg_need_large_print,
-	'easy-read': m.mtg_need_easy_read,
-	'bsl-interpreter': m.mtg_need_bsl_interpreter,
-	braille: m.mtg_need_braille,
-	audio: m.mtg_need_audio,
-	'hearing-loop': m.mtg_need_hearing_loop,
-	'support-at-meetings': m.mtg_need_support_at_meetings,
-	'extra-time': m.mtg_need_extra_time
-};
-
 export const meetingStatusLabel = (status: MeetingStatus) => MEETING_STATUS[status]();
 export const actionStatusLabel = (status: ActionStatus) => ACTION_STATUS[status]();
 export const groupKindLabel = (kind: (typeof GROUP_KINDS)[number]) => GROUP_KIND[kind]();
 export const kindLabel = (kind: AttendeeKind) => KIND[kind]();
 export const kindText = (kind: PersonKind) => KIND_IN_TEXT[kind]();
-export const communicationNeedLabel = (need: CommunicationNeed) => NEED[need]();
 
 /** A list's choices, each value with its label in the person's language. */
 export function options<T extends string>(
@@ -93,8 +80,3 @@ export const personKindOptions = () => options(PERSON_KINDS, (kind) => PERSON_KI
 export const attendeeKindOptions = () => options(ATTENDEE_KINDS, kindLabel);
 
 export const attendanceOptions = () => options(ATTENDANCE_STATUSES, (status) => ATTENDANCE[status]());
-
-/** Items one after the other, with the language's comma ("; " between longer ones with `strong`). */
-export function listed(items: readonly string[], strong = false): string {
-	return items.join(strong ? m.mtg_list_separator_strong() : m.mtg_list_separator());
-}
