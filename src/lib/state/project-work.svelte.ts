@@ -220,7 +220,7 @@ export class PartRemoval {
 /** The choices of a "which project?" select: none, then every project on the device. */
 export function projectChoices(
 	projects: readonly ProjectOption[],
-	none = m.prj_not_linked()
+	none: string = m.prj_not_linked()
 ): { value: string; label: string }[] {
 	return [
 		{ value: '', label: none },
