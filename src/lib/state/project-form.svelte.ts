@@ -1,20 +1,17 @@
 import {
 	aimSchema,
-	aimSentence,
 	fieldErrors,
-	INVOLVEMENT_LABELS,
 	INVOLVEMENT_LEVELS,
 	invalid,
-	PROJECT_STAGE_LABELS,
 	PROJECT_STAGES,
 	projectInputSchema,
 	type Aim,
 	type ProjectFields,
-	type ProjectStage,
 	type Result,
 	type SessionInfo,
 	type TeamMember
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { ProjectRow } from '$lib/store/project-rows';
 import type { Workspace } from '$lib/store/workspace';
 import { documentEditor, DraftForm } from './draft-form.svelte';
@@ -48,26 +45,6 @@ export type ProjectFormValues = Record<
 
 /** "Not yet": no member is involved. */
 export const NOT_YET = 'not-yet';
-
-/** What each stage means, for the question "When were members first involved?". */
-export const STAGE_HINTS: Record<ProjectStage, string> = {
-	problem: 'Deciding what needs to change, and why',
-	planning: 'Setting the aim, the team and how to measure it',
-	designing: 'Coming up with the changes to try',
-	testing: 'Trying changes out in PDSA cycles',
-	'rolling-out': 'Making a change that works part of everyday practice',
-	evaluating: 'Looking back at what the project achieved'
-};
-
-/** The stages as choices (with their hints), for a project or for one person joining it. */
-export const STAGE_OPTIONS = PROJECT_STAGES.map((value) => ({
-	value,
-	label: PROJECT_STAGE_LABELS[value],
-	hint: STAGE_HINTS[value]
-}));
-
-/** Big I or little i, with what each means. */
-export const LEVEL_OPTIONS = INVOLVEMENT_LEVELS.map((value) => ({ value, ...INVOLVEMENT_LABELS[value] }));
 
 const EMPTY: ProjectFormValues = {
 	title: '',
@@ -107,10 +84,10 @@ function aimOf(values: ProjectFormValues): Record<keyof Aim, string> | null {
 	return parts.some(([, value]) => value) ? (Object.fromEntries(parts) as Record<keyof Aim, string>) : null;
 }
 
-/** The aim as one sentence once its parts are filled in well enough to say it. */
-export function aimPreview(values: ProjectFormValues): string | undefined {
+/** The aim, to say as one sentence, once its parts are filled in well enough to say it. */
+export function aimPreview(values: ProjectFormValues): Aim | undefined {
 	const parsed = aimSchema.safeParse(aimOf(values));
-	return parsed.success ? aimSentence(parsed.data) : undefined;
+	return parsed.success ? parsed.data : undefined;
 }
 
 const ended = (status: string) => status === 'completed' || status === 'stopped';
@@ -151,7 +128,7 @@ function leadOf(values: ProjectFormValues): TeamMember {
 		kind: member ? 'member' : 'staff',
 		level: member ? (INVOLVEMENT_LEVELS.find((level) => level === values.leadLevel) ?? null) : null,
 		joinedAt: PROJECT_STAGES.find((stage) => stage === values.membersFirstInvolved) ?? 'problem',
-		role: 'Leads the project',
+		role: m.prj_lead_role(),
 		time: '',
 		support: '',
 		supervisor: '',
@@ -179,13 +156,11 @@ function checkProjectForm(values: ProjectFormValues, editing: ProjectRow | undef
 			if (message) errors[field] = message;
 		}
 	}
-	if (!values.membersFirstInvolved)
-		errors.membersFirstInvolved = 'Choose when members were first involved, or Not yet';
+	if (!values.membersFirstInvolved) errors.membersFirstInvolved = m.prj_error_first_involved();
 	if (creating && values.leadKind === 'member') {
-		if (!values.leadLevel) errors.leadLevel = 'Choose Big I or little i for the lead';
+		if (!values.leadLevel) errors.leadLevel = m.prj_error_lead_level();
 		if (values.membersFirstInvolved === NOT_YET) {
-			errors.membersFirstInvolved =
-				'The lead is a member, so choose the stage members were first involved at';
+			errors.membersFirstInvolved = m.prj_error_lead_member();
 		}
 	}
 	// The error summary lists the problems in the order of the form's fields.
@@ -235,7 +210,9 @@ export function projectForm(workspace: Workspace, session: SessionInfo, editing?
 			create: (fields) => writes.create(fields),
 			// The team and measures are changed on their own pages: an edit here leaves them as they are now.
 			change: (id, { team: _team, measures: _measures, ...details }) => writes.change(id, () => details),
-			what: 'The project'
+			get what() {
+				return m.prj_what_project();
+			}
 		},
 		editing && { id: editing.id, initial: valuesOf(editing) }
 	);

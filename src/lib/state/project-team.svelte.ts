@@ -7,6 +7,7 @@ import {
 	type Result,
 	type TeamMember
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { ProjectRow } from '$lib/store/project-rows';
 import type { Workspace } from '$lib/store/workspace';
 import { Attempt } from './attempt.svelte';
@@ -75,7 +76,7 @@ export class TeamEditor {
 	/** The person being changed, when it is not someone new. */
 	changing = $state<string>();
 	/** Taking someone off the team: why the last one failed. */
-	readonly removal = new Attempt('The change to the team');
+	readonly removal = new Attempt(m.prj_what_team_change());
 
 	constructor(
 		workspace: Workspace,
@@ -90,7 +91,7 @@ export class TeamEditor {
 	private check(values: TeamFormValues): Result<TeamMember> {
 		const name = values.name.trim();
 		if (name !== this.changing && this.project().team.some((person) => person.name === name)) {
-			return invalid({ name: `${name} is on the team already: change their place instead` });
+			return invalid({ name: m.prj_error_on_team_already({ name }) });
 		}
 		return checkedBy(
 			teamMemberSchema.safeParse({
@@ -134,7 +135,7 @@ export class TeamEditor {
 	/** Saves the person on the team (the project's history says what changed); answers whether it worked. */
 	async save(): Promise<boolean> {
 		const saved = await this.form.submit((person) => this.writes.putOnTeam(this.project().id, person), {
-			what: 'The change to the team'
+			what: m.prj_what_team_change()
 		});
 		if (saved) this.changing = undefined;
 		return saved;
@@ -154,6 +155,6 @@ export function joinForm(workspace: Workspace, writes: ProjectWrites, projectId:
 	return {
 		form,
 		load: () => form.load(),
-		save: () => form.submit(({ note }) => writes.askToJoin(projectId, note), { what: 'Your request' })
+		save: () => form.submit(({ note }) => writes.askToJoin(projectId, note), { what: m.prj_what_request() })
 	};
 }

@@ -10,6 +10,7 @@ import {
 	type Result
 } from '$lib/domain';
 import { today } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { ProjectPartRow, ProjectRow } from '$lib/store/project-rows';
 import {
 	loadProjectOptions,
@@ -66,13 +67,13 @@ function editorOf<V extends object, T>(
 	form: DraftForm<V, T>,
 	initial: Partial<V>,
 	write: (input: T) => Promise<unknown>,
-	what: string
+	what: () => string
 ): WorkEditor<V> {
 	return {
 		form: form as DraftForm<V, unknown>,
 		load: () => form.load(initial),
 		discard: () => form.discardDraft(initial),
-		save: () => form.submit(write, { what })
+		save: () => form.submit(write, { what: what() })
 	};
 }
 
@@ -127,7 +128,7 @@ export function pdsaForm(
 			if (editing) await workspace.writer.update('pdsa', editing.id, () => input);
 			else await workspace.writer.save(newDoc('pdsa', me, { projectId, ...input }));
 		},
-		'This PDSA cycle'
+		m.prj_what_cycle
 	);
 }
 
@@ -157,13 +158,11 @@ export function measureForm(workspace: Workspace, projectId: string): WorkEditor
 			workspace.writer.update('project', projectId, (doc) => ({
 				measures: [...doc.measures, { id: ulid(), ...input }]
 			})),
-		'This measure'
+		m.prj_what_measure
 	);
 }
 
 export type DataPointFormValues = Record<'date' | 'value' | 'note', string>;
-
-export const NOT_A_NUMBER = 'Enter a number, like 42 or 3.5';
 
 /** A figure as typed ("42", "3.5", "-2", "1,250"), as a number; undefined when it is not one. */
 export function figureOf(text: string): number | undefined {
@@ -176,7 +175,7 @@ function checkDataPoint(values: DataPointFormValues): Result<Pick<DataPoint, 'da
 	const parsed = checkedBy(dataPointInputSchema.safeParse({ ...values, value: value ?? Number.NaN }));
 	if (value !== undefined) return ordered(parsed, ['date', 'value', 'note']);
 	const fields = parsed.ok ? {} : (parsed.fields ?? {});
-	return ordered(invalid({ ...fields, value: NOT_A_NUMBER }), ['date', 'value', 'note']);
+	return ordered(invalid({ ...fields, value: m.prj_error_not_a_number() }), ['date', 'value', 'note']);
 }
 
 /** Someone on the team adds a figure to one of the project's measures, or corrects `editing`. */
@@ -201,13 +200,13 @@ export function dataPointForm(
 			if (editing) await workspace.writer.update('data-point', editing.id, () => input);
 			else await workspace.writer.save(newDoc('data-point', me, { projectId, measureId, ...input }));
 		},
-		'This figure'
+		m.prj_what_figure
 	);
 }
 
 /** Deletes a cycle or a figure (the deletion syncs like any change); `problem` says why it could not. */
 export class PartRemoval {
-	readonly attempt = new Attempt('The deletion');
+	readonly attempt = new Attempt(m.prj_what_deletion());
 
 	constructor(private readonly workspace: Workspace) {}
 
@@ -221,7 +220,7 @@ export class PartRemoval {
 /** The choices of a "which project?" select: none, then every project on the device. */
 export function projectChoices(
 	projects: readonly ProjectOption[],
-	none = 'Not linked to a project'
+	none: string = m.prj_not_linked()
 ): { value: string; label: string }[] {
 	return [
 		{ value: '', label: none },

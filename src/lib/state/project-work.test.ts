@@ -4,7 +4,7 @@ import { loadProjectRow } from '$lib/store/project-query';
 import { loadProjectWork } from '$lib/store/project-work-query';
 import type { ProjectPartRow } from '$lib/store/project-rows';
 import { useTestWorkspace } from '../../../tests/support/test-store';
-import { dataPointForm, figureOf, measureForm, NOT_A_NUMBER, pdsaForm } from './project-work.svelte';
+import { dataPointForm, figureOf, measureForm, pdsaForm } from './project-work.svelte';
 
 /** The team's forms (cycles, measures, figures), through a member's real workspace (ledger, desk, write path). */
 
@@ -89,7 +89,7 @@ describe('the team’s forms', () => {
 		await figures.load();
 		await figures.form.set({ date: '2026-10-01', value: 'about forty' });
 		expect(await figures.save()).toBe(false);
-		expect(figures.form.errors).toEqual({ value: NOT_A_NUMBER });
+		expect(figures.form.errors).toEqual({ value: 'Enter a number, like 42 or 3.5' });
 		await figures.form.update('value', '42.5');
 		expect(await figures.save()).toBe(true);
 		expect(figures.form.values.value).toBe('');

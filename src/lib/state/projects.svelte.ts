@@ -21,6 +21,7 @@ import {
 	type ProjectListItem,
 	type ProjectView
 } from '$lib/store/project-query';
+import { m } from '$lib/paraglide/messages';
 import { loadPeopleNames, type Person } from '$lib/store/meeting-query';
 import type { ProjectRow } from '$lib/store/project-rows';
 import type { Workspace } from '$lib/store/workspace';
@@ -188,7 +189,7 @@ export class ProjectPage {
 	readonly actor: ProjectActor;
 	readonly writes: ProjectWrites;
 	/** Asking to join or taking it back: why the last one failed. */
-	readonly tap = new Attempt('Your request');
+	readonly tap = new Attempt(m.prj_what_request());
 
 	constructor(workspace: Workspace, session: SessionInfo, id: () => string) {
 		this.view = projectDetail(workspace, session, id);
