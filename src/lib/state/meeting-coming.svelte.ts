@@ -1,4 +1,5 @@
 import { comingInputSchema, type ComingInput } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { ComingView } from '$lib/store/meeting-query';
 import type { MeetingRow } from '$lib/store/meeting-rows';
 import { Attempt } from './attempt.svelte';
@@ -16,7 +17,7 @@ export interface ComingFormValues {
  */
 export class ComingForm {
 	readonly form: Form<ComingFormValues, ComingInput>;
-	readonly withdrawal = new Attempt('Taking it back');
+	readonly withdrawal = new Attempt(m.mtgp_withdrawal_what());
 
 	constructor(
 		private readonly writes: MeetingWrites,
@@ -35,7 +36,7 @@ export class ComingForm {
 
 	save(): Promise<boolean> {
 		return this.form.submit((input) => this.writes.coming(this.meeting, input), {
-			what: 'Your answer',
+			what: m.mtgp_coming_what(),
 			after: 'keep'
 		});
 	}

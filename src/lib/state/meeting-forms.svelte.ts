@@ -12,6 +12,7 @@ import {
 	type Result,
 	type SessionInfo
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import type { Desk } from '$lib/store/desk';
 import type { MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
@@ -40,9 +41,20 @@ export class PartForm<V extends object, T> extends DraftForm<V, T> {
 	}
 }
 
-export const PERSON_KIND_OPTIONS: readonly { value: PersonKind; label: string }[] = [
-	{ value: 'member', label: 'A member' },
-	{ value: 'staff', label: 'Staff' }
+/** Member or staff, each label in the language chosen whenever it is read. */
+export const PERSON_KIND_OPTIONS: readonly { readonly value: PersonKind; readonly label: string }[] = [
+	{
+		value: 'member',
+		get label() {
+			return m.mtgp_person_kind_member();
+		}
+	},
+	{
+		value: 'staff',
+		get label() {
+			return m.mtgp_person_kind_staff();
+		}
+	}
 ];
 
 /** Staff (a coordinator) or a member: what a person's meetings, items and attendance count as at first. */
@@ -192,8 +204,6 @@ function count(text: string): number | null | string {
 	return Number.isInteger(value) ? value : text;
 }
 
-const WHOLE_NUMBER = 'Enter a whole number of people, or leave it empty';
-
 export function decisionForm(workspace: Workspace, me: string, meeting: MeetingRow, itemId: string | null) {
 	const writes = new MeetingWrites(workspace, me);
 	return agreedForm(
@@ -202,8 +212,9 @@ export function decisionForm(workspace: Workspace, me: string, meeting: MeetingR
 		itemId,
 		'decision',
 		{ text: '', votesFor: '', votesAgainst: '', votesAbstain: '' } as DecisionFormValues,
-		(values) =>
-			reworded(
+		(values) => {
+			const wholeNumber = m.mtgp_votes_whole_number();
+			return reworded(
 				checkedBy(
 					decisionInputSchema.safeParse({
 						text: values.text,
@@ -212,8 +223,9 @@ export function decisionForm(workspace: Workspace, me: string, meeting: MeetingR
 						votesAbstain: count(values.votesAbstain)
 					})
 				),
-				{ votesFor: WHOLE_NUMBER, votesAgainst: WHOLE_NUMBER, votesAbstain: WHOLE_NUMBER }
-			),
+				{ votesFor: wholeNumber, votesAgainst: wholeNumber, votesAbstain: wholeNumber }
+			);
+		},
 		(at, input) => writes.add('decision', { ...at, ...input })
 	);
 }
@@ -230,8 +242,8 @@ export function actionForm(workspace: Workspace, me: string, meeting: MeetingRow
 		{ text: '', owner: '', ownerKind: 'member', due: '', ideaId: '' } as ActionFormValues,
 		(values) =>
 			reworded(checkedBy(actionInputSchema.safeParse({ ...values, ideaId: values.ideaId || null })), {
-				owner: 'Enter the user name of the person who will do it',
-				due: 'Enter the date it is due, for example 2026-11-30'
+				owner: m.mtgp_action_owner_missing(),
+				due: m.mtgp_action_due_invalid()
 			}),
 		(at, input) => writes.add('action', { ...at, ...input })
 	);

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { recentIdeaTitles } from '$lib/store/idea-query';
 import { conflictedParts } from '$lib/store/meeting-query';
 import type { MeetingRow } from '$lib/store/meeting-rows';
@@ -26,7 +27,7 @@ export class MeetingNotes {
 	readonly ideas: Live<{ id: string; title: string }[]>;
 	/** The choices of an action's "Linked idea". */
 	readonly ideaOptions = $derived.by(() => [
-		{ value: '', label: 'Not about an idea' },
+		{ value: '', label: m.mtgp_not_about_idea() },
 		...this.ideas.value.map((idea) => ({ value: idea.id, label: idea.title }))
 	]);
 	/** Parts changed on two devices while apart, to compare and choose. */

@@ -11,6 +11,7 @@ import {
 	type SessionInfo
 } from '$lib/domain';
 import { timeInputValue } from '$lib/meeting-format';
+import { m } from '$lib/paraglide/messages';
 import type { GroupRow, MeetingRow } from '$lib/store/meeting-rows';
 import type { Workspace } from '$lib/store/workspace';
 import { checkedBy, documentEditor, DraftForm } from './draft-form.svelte';
@@ -117,12 +118,12 @@ const EMPTY_MEETING: MeetingFormValues = {
 
 function checkMeetingForm(values: MeetingFormValues): Result<MeetingFormInput> {
 	const errors: Record<string, string> = {};
-	if (!values.group) errors.group = 'Choose the group this meeting is for';
+	if (!values.group) errors.group = m.mtgp_meeting_group_missing();
 	let startsAt = '';
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T12:00:00`))) {
-		errors.date = 'Enter the date of the meeting, for example 2026-11-05';
+		errors.date = m.mtgp_meeting_date_invalid();
 	} else if (!/^\d{2}:\d{2}$/.test(values.time)) {
-		errors.time = 'Enter the time the meeting starts, for example 18:30';
+		errors.time = m.mtgp_meeting_time_invalid();
 	} else {
 		startsAt = new Date(`${values.date}T${values.time}:00`).toISOString();
 	}
@@ -137,8 +138,8 @@ function checkMeetingForm(values: MeetingFormValues): Result<MeetingFormInput> {
 			})
 		),
 		{
-			chair: 'Enter the user name of the person chairing',
-			chairKind: 'Say whether the chair is a member or staff'
+			chair: m.mtgp_meeting_chair_missing(),
+			chairKind: m.mtgp_meeting_chair_kind_missing()
 		}
 	);
 	const { durationMinutes, ...fields } = parsed.ok ? {} : (parsed.fields ?? {});

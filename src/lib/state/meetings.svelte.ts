@@ -17,6 +17,7 @@ import {
 } from '$lib/domain';
 import { untrack } from 'svelte';
 import { nowIso, today } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import {
 	loadChairOf,
 	loadGroup,
@@ -249,7 +250,7 @@ export class AgendaOrder {
 		const minutes = value === '' ? null : Number(value);
 		const { [field]: _previous, ...others } = this.errors;
 		if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 240)) {
-			this.errors = { ...others, [field]: 'Enter a whole number of minutes from 1 to 240' };
+			this.errors = { ...others, [field]: m.mtgp_agenda_minutes_invalid() };
 			return;
 		}
 		this.errors = others;
