@@ -1,11 +1,12 @@
 import {
-	groupReport,
-	KEY_QUESTION_GUIDE,
-	OBSERVATION_KIND_LABELS,
-	SITE_TYPE_LABELS,
-	type ObservationKind
-} from '$lib/domain';
-import { longDate, plural } from '$lib/format';
+	keyQuestionLabel,
+	observationKindLabel,
+	siteTypeLabel,
+	templateLabel
+} from '$lib/components/visits/visit-text';
+import { groupReport, type ObservationKind } from '$lib/domain';
+import { longDate } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { VisitRow } from '$lib/store/desk';
 import type { ObservationItem, VisitView } from '$lib/store/visit-query';
 
@@ -31,18 +32,15 @@ export interface ReportPart {
 /** What the report opens with. */
 export function reportFacts(visit: VisitRow, observations: number, nameOf: NameOf): ReportFact[] {
 	return [
-		{ label: 'Site', value: `${visit.siteName} (${SITE_TYPE_LABELS[visit.siteType]})` },
-		{ label: 'Date', value: longDate(visit.date) },
+		{ label: m.vis_fact_site(), value: `${visit.siteName} (${siteTypeLabel(visit.siteType)})` },
+		{ label: m.vis_fact_date(), value: longDate(visit.date) },
+		{ label: m.vis_kind_of_visit(), value: templateLabel(visit.template) },
 		{
-			label: 'Kind of visit',
-			value: visit.template === 'mock-cqc' ? 'Mock CQC inspection' : 'General visit'
+			label: m.vis_fact_visited_by(),
+			value: visit.visitors.length > 0 ? visit.visitors.map(nameOf).join(', ') : m.vis_not_recorded()
 		},
-		{
-			label: 'Visited by',
-			value: visit.visitors.length > 0 ? visit.visitors.map(nameOf).join(', ') : 'Not recorded'
-		},
-		...(visit.purpose ? [{ label: 'Purpose', value: visit.purpose }] : []),
-		{ label: 'Observations', value: plural(observations, 'observation') }
+		...(visit.purpose ? [{ label: m.vis_fact_purpose(), value: visit.purpose }] : []),
+		{ label: m.vis_fact_observations(), value: m.vis_observation_count({ count: observations }) }
 	];
 }
 
@@ -61,13 +59,13 @@ export function reportParts(observations: readonly ObservationItem[]): ReportPar
 	);
 	return sections.map((section) => ({
 		heading: section.keyQuestion
-			? KEY_QUESTION_GUIDE[section.keyQuestion].label
+			? keyQuestionLabel(section.keyQuestion)
 			: sections.length > 1
-				? 'Other observations'
+				? m.vis_other_observations()
 				: undefined,
 		kinds: section.kinds.map((group) => ({
 			kind: group.kind,
-			label: OBSERVATION_KIND_LABELS[group.kind],
+			label: observationKindLabel(group.kind),
 			observations: group.observations.map(({ item }) => item)
 		}))
 	}));
@@ -75,7 +73,7 @@ export function reportParts(observations: readonly ObservationItem[]): ReportPar
 
 /** The report as plain text. */
 export function visitReportText(view: VisitView, nameOf: NameOf): string {
-	const lines = [`Visit report: ${view.visit.siteName}`, ''];
+	const lines = [m.vis_report_heading({ site: view.visit.siteName }), ''];
 	for (const fact of reportFacts(view.visit, view.observations.length, nameOf))
 		lines.push(`${fact.label}: ${fact.value}`);
 	for (const part of reportParts(view.observations)) {

@@ -1,4 +1,5 @@
 import { glossaryTermInputSchema, newDoc } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { loadGlossaryList, type GlossaryRow } from '$lib/store/glossary';
 import type { Synced } from '$lib/store/meeting-query';
 import { withStatuses } from '$lib/store/status';
@@ -53,7 +54,7 @@ export function glossaryForm(workspace: Workspace, me: string, editing?: Glossar
 					if (editing) await workspace.writer.update('glossary-term', editing.id, () => input);
 					else await workspace.writer.save(newDoc('glossary-term', me, input));
 				},
-				{ what: 'This term' }
+				{ what: m.gls_this_term() }
 			)
 	};
 }

@@ -1,5 +1,7 @@
 import { newDoc, type Actor, type AppDoc, type Failure, type Result } from '$lib/domain';
+import { say } from '$lib/domain-words';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { Desk, DraftRow, PhotoRow } from '$lib/store/desk';
 import { reportProblem } from '$lib/report';
 import { compressPhoto } from '$lib/store/images';
@@ -72,7 +74,7 @@ export class PhotoSet implements DraftPhotos {
 	async add(files: FileList | File[]): Promise<void> {
 		const room = Math.max(0, this.max - this.count);
 		const chosen = [...files].slice(0, room);
-		this.error = files.length > room ? `You can add up to ${this.max} photos` : undefined;
+		this.error = files.length > room ? m.vis_photos_max({ count: this.max }) : undefined;
 		if (chosen.length === 0) return;
 		const batch = this.prepare(chosen);
 		this.batches.push(batch);
@@ -91,7 +93,7 @@ export class PhotoSet implements DraftPhotos {
 			return compressed;
 		} catch {
 			// Shown to the person: the file they chose is not a photo this browser can read.
-			this.error = 'That file could not be read as a photo. Choose a JPEG, PNG or WebP image.';
+			this.error = m.vis_photo_unreadable();
 			return [];
 		} finally {
 			this.preparing -= chosen.length;
@@ -151,11 +153,12 @@ export class PhotoSet implements DraftPhotos {
 
 	/**
 	 * A failed save's `failure`, saying that the photos not yet written are kept too (when the device
-	 * refused the write part way through them).
+	 * refused the write part way through them), in the language chosen: the store's words are said first.
 	 */
 	keptWith(failure: Failure): Failure {
 		if (failure.reason !== 'not-saved' || this.added.length === 0) return failure;
-		return { ...failure, message: `${failure.message.replace(/\.$/, '')}, with the photos not yet saved.` };
+		const message = say(failure.message).replace(/[.۔]$/, '');
+		return { ...failure, message: m.vis_photos_kept({ message }) };
 	}
 }
 

@@ -14,6 +14,7 @@ import {
 	type Visit,
 	type VisitDetails
 } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { reportProblem } from '$lib/report';
 import type { VisitRow } from '$lib/store/desk';
 import { saveFailure } from '$lib/store/save-errors';
@@ -126,9 +127,7 @@ export class VisitEditor {
 			if (initial) await this.form.load(initial);
 		} catch (error) {
 			reportProblem('the visit form could not be opened', error);
-			this.unavailable = refused(
-				'This form could not be opened on this device. Reload the page to try again.'
-			);
+			this.unavailable = refused(m.vis_form_unavailable());
 		}
 	}
 
@@ -136,9 +135,9 @@ export class VisitEditor {
 	private async initial(): Promise<Partial<VisitFormValues> | undefined> {
 		if (!this.editing) return { visitors: this.actor.name };
 		const visit = await loadVisitRow(this.workspace.desk, this.editing);
-		if (!visit) this.unavailable = refused('This visit is not on this device.');
+		if (!visit) this.unavailable = refused(m.vis_not_on_device());
 		else if (!mayChange(this.actor, visit.author))
-			this.unavailable = refused(`Only ${visit.author} or a coordinator can change this visit.`);
+			this.unavailable = refused(m.vis_only_owner({ owner: visit.author }));
 		else {
 			this.startedFrom = detailsKey(visit);
 			const { siteType, siteName, date, purpose, template, visitors } = visit;
@@ -164,12 +163,7 @@ export class VisitEditor {
 			return undefined;
 		} catch (error) {
 			if (error !== meanwhile) throw error;
-			return {
-				ok: false,
-				reason: 'refused',
-				message:
-					'This visit was changed on another device while you were editing. What you typed is still here: save again to put your changes over the newest version.'
-			};
+			return { ok: false, reason: 'refused', message: m.vis_changed_meanwhile() };
 		}
 	}
 
@@ -184,7 +178,7 @@ export class VisitEditor {
 				await workspace.writer.save(visit);
 				id = visit._id;
 			},
-			{ what: 'This visit', after: 'keep' }
+			{ what: m.vis_this_visit(), after: 'keep' }
 		);
 		return saved ? id : undefined;
 	}
@@ -271,7 +265,7 @@ export class ObservationCapture {
 	async save(): Promise<boolean> {
 		const typed = this.form.values.text;
 		const saved = await this.form.submit((details) => this.write(details), {
-			what: 'This observation',
+			what: m.vis_this_observation(),
 			after: 'keep'
 		});
 		if (!saved) return false;
@@ -294,7 +288,7 @@ export class ObservationCapture {
 			return undefined;
 		} catch (error) {
 			await this.keepDraft();
-			return this.photos.keptWith(saveFailure(error, 'This observation'));
+			return this.photos.keptWith(saveFailure(error, m.vis_this_observation()));
 		}
 	}
 

@@ -31,5 +31,5 @@ export type EasyIcon = keyof typeof EASY_ICONS;
 /** One line of easy read: a picture and a short sentence. */
 export interface EasyLine {
 	icon: EasyIcon;
-	text: string;
+	readonly text: string;
 }
