@@ -41,22 +41,6 @@ export class PartForm<V extends object, T> extends DraftForm<V, T> {
 	}
 }
 
-/** Member or staff, each label in the language chosen whenever it is read. */
-export const PERSON_KIND_OPTIONS: readonly { readonly value: PersonKind; readonly label: string }[] = [
-	{
-		value: 'member',
-		get label() {
-			return m.mtgp_person_kind_member();
-		}
-	},
-	{
-		value: 'staff',
-		get label() {
-			return m.mtgp_person_kind_staff();
-		}
-	}
-];
-
 /** Staff (a coordinator) or a member: what a person's meetings, items and attendance count as at first. */
 export function kindOf(session: SessionInfo): PersonKind {
 	return session.roles.includes('coordinator') ? 'staff' : 'member';
