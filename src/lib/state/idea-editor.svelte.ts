@@ -16,6 +16,8 @@ import {
 	type IdeaOrigin,
 	type Result
 } from '$lib/domain';
+import { say } from '$lib/domain-words';
+import { m } from '$lib/paraglide/messages';
 import { reportProblem } from '$lib/report';
 import type { DraftRow } from '$lib/store/desk';
 import { loadIdeaSeed, loadPhotos } from '$lib/store/idea-query';
@@ -39,9 +41,6 @@ export interface IdeaFormValues {
 }
 
 const EMPTY: IdeaFormValues = { title: '', details: '', area: '', tags: '', origin: 'member' };
-
-const CONFLICT =
-	'This idea was changed on another device while you were editing. Your text is still here. Check the latest version, then save again to replace it with yours.';
 
 function tagsOf(text: string): string[] {
 	return text
@@ -145,7 +144,7 @@ export class IdeaEditor {
 					return failure;
 				}
 			},
-			{ what: 'Your idea', after: 'keep' }
+			{ what: m.ideas_what_idea(), after: 'keep' }
 		);
 		if (!saved) return failure ?? invalid(this.form.summary);
 		this.pendingId = undefined;
@@ -161,11 +160,13 @@ export class IdeaEditor {
 		const current = await this.workspace.ledger.get(this.editing);
 		const author = typeof current?.author === 'string' ? current.author : undefined;
 		if (!current) {
-			this.unavailable = refused('This idea is not on this device. It may not have synced yet.');
+			this.unavailable = refused(m.ideas_edit_not_here());
 			return undefined;
 		}
 		if (!mayChange(this.actor, author)) {
-			this.unavailable = refused(`Only ${author ?? 'its author'} or a coordinator can change this idea.`);
+			this.unavailable = refused(
+				author ? m.ideas_edit_not_yours({ name: author }) : m.ideas_edit_not_yours_unknown()
+			);
 			return undefined;
 		}
 		const { title, details, area, tags, origin, links } = ideaInputSchema.parse(current);
@@ -193,12 +194,12 @@ export class IdeaEditor {
 		let failure: Failure;
 		if (isConflict(thrown) && this.editing) {
 			this.form.baseRev = (await this.workspace.ledger.get(this.editing))?._rev;
-			failure = refused(CONFLICT);
+			failure = refused(m.ideas_edit_conflict());
 		} else {
 			failure = this.photos.keptWith({
 				ok: false,
 				reason: 'not-saved',
-				message: `Your idea could not be saved on this device: ${whyNotSaved(thrown)}. What you typed is kept as a draft.`
+				message: m.ideas_not_saved({ why: say(whyNotSaved(thrown)) })
 			});
 		}
 		try {

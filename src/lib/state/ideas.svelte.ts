@@ -12,6 +12,7 @@ import {
 	success
 } from '$lib/domain';
 import { today } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { CommentRow } from '$lib/store/desk';
 import {
 	loadIdeaPage,
@@ -155,7 +156,7 @@ export function statusChangeForm(current: IdeaStatus): Form<StatusFormValues, St
  */
 export class IdeaActions {
 	/** Support given or taken back, and comments hidden or shown: why the last one failed. */
-	readonly tap = new Attempt('Your change');
+	readonly tap = new Attempt(m.ideas_what_change());
 
 	constructor(
 		private readonly workspace: Workspace,
@@ -184,7 +185,7 @@ export class IdeaActions {
 
 	/** Adds a comment (or a reply to a top-level comment); answers its id. */
 	comment({ body }: CommentInput, parentId: string | null = null): Promise<Result<string>> {
-		return this.saved('Your comment', async () => {
+		return this.saved(m.ideas_what_comment(), async () => {
 			const comment = newDoc('comment', this.actor.name, {
 				ideaId: this.ideaId,
 				parentId,
@@ -201,7 +202,9 @@ export class IdeaActions {
 	}
 
 	editComment(id: string, { body }: CommentInput): Promise<Result<string>> {
-		return this.saved('Your change', () => this.workspace.writer.update('comment', id, () => ({ body })));
+		return this.saved(m.ideas_what_change(), () =>
+			this.workspace.writer.update('comment', id, () => ({ body }))
+		);
 	}
 
 	async setHidden(id: string, hidden: boolean): Promise<void> {
@@ -210,7 +213,7 @@ export class IdeaActions {
 
 	/** Adds a step to the idea's history; answers its id. */
 	changeStatus(input: StatusChangeInput): Promise<Result<string>> {
-		return this.saved('The status change', async () => {
+		return this.saved(m.ideas_what_status_change(), async () => {
 			const change = newDoc('status', this.actor.name, { ideaId: this.ideaId, ...input });
 			await this.workspace.writer.save(change);
 			return change._id;

@@ -10,7 +10,7 @@ import {
 } from '$lib/domain/network-measures';
 import { bigITable, type BigIRow } from '$lib/domain/big-i-table';
 import { pChart, type PChart, type PChartInput } from '$lib/domain/p-chart';
-import { periodLabel, periodOf, type Granularity } from '$lib/domain/period';
+import { periodOf, type Granularity } from '$lib/domain/period';
 import { bigIByMonth, coproducedFromStartSeries, type FromStartRow } from '$lib/domain/project-measures';
 import {
 	seldomHeardReach,
@@ -37,6 +37,8 @@ import { loadMeetingsInput } from '$lib/store/meeting-query';
 import type { InboxRow } from '$lib/store/recruitment';
 import type { Workspace } from '$lib/store/workspace';
 import { MeasuresApi } from '$lib/sync/measures-api';
+import { periodName } from '$lib/components/measures/period-text';
+import { m } from '$lib/paraglide/messages';
 import { reportProblem } from '$lib/report';
 import { Attempt } from './attempt.svelte';
 import { Live } from './live.svelte';
@@ -133,7 +135,7 @@ export class MeasuresPage {
 			const firsts = shown.flatMap((series) => series?.rows[0]?.period ?? []);
 			const first = firsts.sort()[0];
 			const last = periodOf(this.today, this.by);
-			return first ? `${periodLabel(first)} to ${periodLabel(last)}` : periodLabel(last);
+			return first ? m.msr_coverage({ from: periodName(first), to: periodName(last) }) : periodName(last);
 		});
 		$effect(() => {
 			const rows = this.joined.value;
@@ -194,7 +196,7 @@ export class SeldomHeardChoice {
 	selected = $state<string[]>([]);
 	/** Said after saving, until the choice changes again. */
 	saved = $state(false);
-	readonly attempt = new Attempt('Your choice');
+	readonly attempt = new Attempt(m.msr_what_choice());
 
 	constructor(
 		private readonly workspace: Workspace,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { language } from '$lib/i18n.svelte';
 import {
 	chartLayout,
+	drawnText,
 	formatDateTick,
 	formatLongDate,
 	formatValueTick,
@@ -53,6 +55,17 @@ describe('formatting', () => {
 		expect(formatValueTick(1250)).toBe('1,250');
 		expect(formatValueTick(0.25)).toBe('0.25');
 		expect(formatLongDate('2025-03-03')).toBe('3 March 2025');
+	});
+
+	it('labels ticks in the chosen language, and sets Urdu words apart to read right to left', () => {
+		expect(drawnText('Average 45%')).toBe('Average 45%');
+		language.choose('ur');
+		try {
+			expect(formatDateTick(parseDay('2025-03-03'))).toBe('3 مارچ');
+			expect(drawnText('اوسط 45%')).toBe('\u2067اوسط 45%\u2069');
+		} finally {
+			language.choose('en');
+		}
 	});
 });
 

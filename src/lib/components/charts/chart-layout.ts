@@ -1,5 +1,7 @@
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, type SymbolType } from 'd3-shape';
+import { formatter } from '$lib/format';
+import { language } from '$lib/i18n.svelte';
 
 /**
  * The layout every chart shares (run charts now, p-charts later): the drawing's size in CSS pixels, the
@@ -76,29 +78,37 @@ export function chartLayout(width: number, dates: readonly string[], values: rea
 	return { width, height, margin, x, y, xTicks, yTicks: y.ticks(yCount) };
 }
 
-const tickDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const tickNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const tickDate = formatter(
+	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+);
+const tickNumber = formatter((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }));
 
 /** "3 Mar". */
 export function formatDateTick(date: Date): string {
-	return tickDate.format(date);
+	return tickDate().format(date);
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
+const longDate = formatter(
+	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+);
 
 /** "3 March 2025", for tables and keys. */
 export function formatLongDate(date: string): string {
-	return longDate.format(parseDay(date));
+	return longDate().format(parseDay(date));
+}
+
+/**
+ * Words drawn in a chart, set apart for the bidirectional algorithm. A chart is drawn left to right in
+ * every language (time runs to the right, `ChartFrame`), so its `text-anchor`s stay where they are; in a
+ * right-to-left language each label is isolated to read right to left inside that ("45% اوسط").
+ */
+export function drawnText(text: string): string {
+	return language.dir === 'rtl' ? `\u2067${text}\u2069` : text;
 }
 
 /** "1,250", "0.25". */
 export function formatValueTick(value: number): string {
-	return tickNumber.format(value);
+	return tickNumber().format(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { periodStart } from '$lib/domain/period';
+import { formatter } from '$lib/format';
 import { chartLayout, MARGIN, parseDay, type ChartLayout } from '../charts/chart-layout';
 
 /**
@@ -25,11 +26,13 @@ export function periodLayout(
 	return { ...layout, xTicks: dates.filter((_, i) => i % every === 0).map(parseDay) };
 }
 
-const periodTick = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const periodTick = formatter(
+	(tag) => new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+);
 
 /** "Mar 2026": a period's first month, on the time axis. */
 export function formatPeriodTick(date: Date): string {
-	return periodTick.format(date);
+	return periodTick().format(date);
 }
 
 /** A proportion (0 to 1) as a percentage to draw. */
