@@ -20,6 +20,7 @@ const NOT_WORDS = new Set([
 	'fill',
 	'for',
 	'form',
+	'generics',
 	'height',
 	'href',
 	'id',
@@ -137,6 +138,7 @@ export function wordsInModule(source: string, fileName = 'module.ts'): WordsFoun
 	const visit = (node: ts.Node): void => {
 		if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
 		if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file))) return;
+		if (ts.isCallExpression(node) && /^console\./.test(node.expression.getText(file))) return;
 		if (ts.isBinaryExpression(node) && /=/.test(node.operatorToken.getText(file))) {
 			if (!ts.isStringLiteralLike(node.right)) visit(node.right);
 			return;

@@ -165,6 +165,9 @@ export interface PChartWords {
 	of: string;
 }
 
+/** The words of the network's Big I chart: the share of active projects with Big I involvement. */
+export const BIG_I_WORDS: PChartWords = { subject: 'Big I', of: 'active projects' };
+
 /**
  * The chart in plain words, never relying on colour: each special cause with its period(s), or that there
  * was none; the periods left out; whether the limits are provisional. E.g. "Big I rose above its upper

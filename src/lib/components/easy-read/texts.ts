@@ -101,10 +101,3 @@ export const EASY_THANKS: readonly EasyLine[] = [
 	line('done', m.easy_thanks_1),
 	line('talk', m.easy_thanks_2)
 ];
-
-/**
- * The hint of every field where a person writes an easy-read version (of an outcome, a project, minutes).
- * A form shows `m.easy_read_hint()`, which follows a language switch; this constant is that message read
- * once, when the app opens, for the forms that have not moved to the message yet.
- */
-export const EASY_READ_HINT = m.easy_read_hint();
