@@ -1,4 +1,6 @@
+import { say } from '$lib/domain-words';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import { createContext } from 'svelte';
 import type { DeviceStore } from '$lib/store/desk';
 import type { Workspace } from '$lib/store/workspace';
@@ -64,7 +66,7 @@ export class AppState {
 	/** Gives up a change the server refused, putting back what the server holds. */
 	async discardRefused(id: string): Promise<Result<void>> {
 		const { workspace } = this.ready;
-		if (!this.engine) return { ok: false, reason: 'offline', message: 'Sync is not running.' };
+		if (!this.engine) return { ok: false, reason: 'offline', message: m.shell_discard_not_running() };
 		let serverCopy: Record<string, unknown> | undefined;
 		try {
 			serverCopy = await this.engine.serverCopy(id);
@@ -72,7 +74,7 @@ export class AppState {
 			return {
 				ok: false,
 				reason: 'offline',
-				message: 'You need a connection to discard this change. It stays on this device until then.'
+				message: m.shell_discard_offline()
 			};
 		}
 		try {
@@ -81,7 +83,7 @@ export class AppState {
 			return {
 				ok: false,
 				reason: 'not-saved',
-				message: `This change could not be discarded on this device: ${whyNotSaved(error)}.`
+				message: m.shell_discard_failed({ why: say(whyNotSaved(error)) })
 			};
 		}
 		return success(undefined);

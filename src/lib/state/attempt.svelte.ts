@@ -1,3 +1,5 @@
+import { say } from '$lib/domain-words';
+import { m } from '$lib/paraglide/messages';
 import { whyNotSaved } from '$lib/store/save-errors';
 
 /**
@@ -7,8 +9,11 @@ import { whyNotSaved } from '$lib/store/save-errors';
 export class Attempt {
 	problem = $state<string>();
 
-	/** `what` starts the message: "The approval", "That". */
-	constructor(private readonly what = 'That') {}
+	/**
+	 * `what` starts the message: "The approval", "That". A message function (`m.…`) names it in the
+	 * language chosen when the change fails; a string is said as it is.
+	 */
+	constructor(private readonly what: string | (() => string) = m.shell_attempt_that) {}
 
 	async run(change: () => Promise<unknown>): Promise<boolean> {
 		try {
@@ -16,7 +21,8 @@ export class Attempt {
 			this.problem = undefined;
 			return true;
 		} catch (error) {
-			this.problem = `${this.what} could not be saved on this device: ${whyNotSaved(error)}.`;
+			const what = typeof this.what === 'string' ? this.what : this.what();
+			this.problem = m.shell_attempt_failed({ what, why: say(whyNotSaved(error)) });
 			return false;
 		}
 	}

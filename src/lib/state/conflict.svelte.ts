@@ -1,5 +1,7 @@
 import { localDate, MEETING_FIELD_LABELS, parseDocument, typeOfId, type AppDoc } from '$lib/domain';
-import { nowIso, when } from '$lib/format';
+import { say } from '$lib/domain-words';
+import { formatter, nowIso, when } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import { docPath } from '$lib/paths';
 import { loadConflict, mentionedNames, type Conflict } from '$lib/store/conflicts';
 import type { Workspace } from '$lib/store/workspace';
@@ -9,18 +11,25 @@ export type Choice = 'current' | 'other' | 'both';
 /** Fields that say what a document is rather than what it holds: never offered as a choice. */
 const FIXED = new Set(['_id', 'type', 'schemaVersion', 'author', 'createdAt', 'updatedAt']);
 
-export const FIELD_LABELS: Record<string, string> = {
-	title: 'Title',
-	details: 'Details',
-	area: 'Service area',
-	tags: 'Tags',
-	origin: 'Whose idea',
-	links: 'Links',
-	body: 'Comment',
-	hidden: 'Hidden',
-	alt: 'Photo description',
-	...MEETING_FIELD_LABELS
+const FIELD_LABELS: Readonly<Record<string, () => string>> = {
+	title: m.shell_field_title,
+	details: m.shell_field_details,
+	area: m.shell_field_area,
+	tags: m.shell_field_tags,
+	origin: m.shell_field_origin,
+	links: m.shell_field_links,
+	body: m.shell_field_body,
+	hidden: m.shell_field_hidden,
+	alt: m.shell_field_alt
 };
+
+/** A field's plain name (a meeting's fields are named by the domain, in English, and go through `say`). */
+export function fieldLabel(field: string): string {
+	const own = FIELD_LABELS[field];
+	if (own) return own();
+	const meeting = MEETING_FIELD_LABELS[field];
+	return meeting ? say(meeting) : field;
+}
 
 /**
  * A field's value in words. `names` turns the ids of other documents (an agenda's order of items, an idea
@@ -33,9 +42,9 @@ export function show(value: unknown, names?: ReadonlyMap<string, string>): strin
 	}
 	const named = (entry: unknown) =>
 		typeof entry === 'string' ? (names?.get(entry) ?? entry) : String(entry);
-	if (Array.isArray(value)) return value.length ? value.map(named).join(', ') : '(none)';
-	if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-	if (value === undefined || value === null || value === '') return '(empty)';
+	if (Array.isArray(value)) return value.length ? value.map(named).join(', ') : m.shell_value_none();
+	if (typeof value === 'boolean') return value ? m.shell_value_yes() : m.shell_value_no();
+	if (value === undefined || value === null || value === '') return m.shell_value_empty();
 	return named(value);
 }
 
@@ -73,29 +82,39 @@ function versionViews(conflict: Conflict): VersionView[] {
 	}));
 }
 
-const seconds = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const SECOND = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+/** Times to the second: today's ("14:05:10"), another day's ("3 Nov, 14:05:10"). */
+const toTheSecond = {
+	today: formatter((tag) => new Intl.DateTimeFormat(tag, SECOND)),
+	other: formatter((tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', ...SECOND }))
+};
+
+/** "Written today at …", "Changed on …": by whether the version was ever changed, and whether it was today. */
+const SAVED = {
+	written: { today: m.shell_conflict_written_today, other: m.shell_conflict_written_on },
+	changed: { today: m.shell_conflict_changed_today, other: m.shell_conflict_changed_on }
+};
 
 /**
  * When a version was saved, in words: "Changed today at 14:05 (the later one)", "Written on 3 Nov, 14:05";
  * to the second when both were saved in the same minute.
  */
 export function savedWords(version: VersionView, now?: Date): string {
-	if (!version.savedAt) return 'When it was saved is not recorded';
-	const today = localDate(version.savedAt) === localDate(now ?? nowIso());
-	const at = when(version.savedAt, now);
+	if (!version.savedAt) return m.shell_conflict_not_recorded();
+	const day = localDate(version.savedAt) === localDate(now ?? nowIso()) ? 'today' : 'other';
 	const time = version.sameMinute
-		? at.replace(/\d\d:\d\d$/, seconds.format(Date.parse(version.savedAt)))
-		: at;
-	const moment = `${today ? 'today at' : 'on'} ${time}`;
-	return `${version.unchanged ? 'Written' : 'Changed'} ${moment}${version.later ? ' (the later one)' : ''}`;
+		? toTheSecond[day]().format(Date.parse(version.savedAt))
+		: when(version.savedAt, now);
+	const saved = SAVED[version.unchanged ? 'written' : 'changed'][day]({ time });
+	return version.later ? m.shell_conflict_later({ saved }) : saved;
 }
 
 /** How the page a document is shown on is named ("the idea “Ramps”"), by the kind of document it is. */
-const PLACES: Record<string, (name: string) => string> = {
-	idea: (name) => `the idea “${name}”`,
-	visit: (name) => `the visit to ${name}`,
-	meeting: (name) => `the meeting “${name}”`,
-	group: (name) => `the group “${name}”`
+const PLACES: Record<string, (inputs: { name: string }) => string> = {
+	idea: m.shell_place_idea,
+	visit: m.shell_place_visit,
+	meeting: m.shell_place_meeting,
+	group: m.shell_place_group
 };
 
 /**
@@ -114,10 +133,11 @@ export function placeName(
 		if (typeof candidate !== 'string') continue;
 		const place = PLACES[typeOfId(candidate) ?? ''];
 		const name = candidate === id ? own : names.get(candidate);
-		if (place && name) return place(name);
+		if (place && name) return place({ name });
 	}
-	if (path === '/sync') return 'Sync';
-	return path.startsWith('/meetings') ? 'meetings' : path.startsWith('/visits') ? 'visits' : 'ideas';
+	if (path === '/sync') return m.shell_sync();
+	if (path.startsWith('/meetings')) return m.shell_place_meetings();
+	return path.startsWith('/visits') ? m.shell_place_visits() : m.shell_place_ideas();
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -143,8 +163,8 @@ export class ConflictResolver {
 	resolvedAll = $state(false);
 	/** The page that shows the document (a comment's idea, say), kept once its versions are settled. */
 	backPath = $state('/sync');
-	/** What that page is called ("the idea “Ramps”"), for "Go back to …". */
-	backName = $state('Sync');
+	/** The document the way back is named from, and the names of those it mentions. */
+	private backFrom = $state.raw<{ content: Record<string, unknown>; names: ReadonlyMap<string, string> }>();
 	/** Who first wrote the document and when (the same in both versions: an author never changes). */
 	written = $state.raw<{ by: string; at: string }>();
 	/** What the documents the versions mention are called (their title or name), by id. */
@@ -154,6 +174,12 @@ export class ConflictResolver {
 		private readonly workspace: Workspace,
 		readonly id: string
 	) {}
+
+	/** What the page the way back leads to is called ("the idea “Ramps”"), for "Go back to …". */
+	get backName(): string {
+		const from = this.backFrom;
+		return from ? placeName(this.id, from.content, from.names, this.backPath) : m.shell_sync();
+	}
 
 	/** The two versions, with when each was saved and which is the later. */
 	get versions(): VersionView[] {
@@ -193,7 +219,7 @@ export class ConflictResolver {
 
 	private leadBackTo(content: Record<string, unknown>, names: ReadonlyMap<string, string>): void {
 		this.backPath = docPath(this.id, content);
-		this.backName = placeName(this.id, content, names, this.backPath);
+		this.backFrom = { content, names };
 	}
 
 	chooseAll(choice: Exclude<Choice, 'both'>): void {
@@ -220,7 +246,7 @@ export class ConflictResolver {
 		if (!conflict || !merged) return;
 		const parsed = parseDocument(merged);
 		if (!parsed.ok) {
-			this.problem = `That combination is not valid: ${parsed.reason}. Choose one version for that field.`;
+			this.problem = m.shell_conflict_invalid({ reason: say(parsed.reason) });
 			return;
 		}
 		try {
@@ -229,7 +255,7 @@ export class ConflictResolver {
 			]);
 			this.problem = undefined;
 		} catch {
-			this.problem = 'The versions changed while you were choosing (a sync came in). Look again and choose.';
+			this.problem = m.shell_conflict_changed_meanwhile();
 		}
 		await this.load();
 	}

@@ -1,6 +1,8 @@
 import type { ZodSafeParseResult } from 'zod';
+import { say } from '$lib/domain-words';
 import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain/result';
 import { nowIso } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { Desk } from '$lib/store/desk';
 import { reportProblem } from '$lib/report';
 import { saveFailure, whyNotSaved } from '$lib/store/save-errors';
@@ -27,7 +29,7 @@ export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[key
 export type ListKey<V> = { [K in keyof V]: V[K] extends string[] ? K : never }[keyof V] & string;
 
 export interface SubmitOptions {
-	/** What is being saved, for a failure's message ("Your idea"). */
+	/** What is being saved, for a failure's message ("Your idea"; `saveFailure`'s "This" when not said). */
 	what?: string;
 	/** Empty the form after a save (a new thing) or keep the values (an edit). */
 	after?: 'clear' | 'keep';
@@ -77,7 +79,7 @@ export class Form<V extends object, T> implements FormFields<V> {
 	 */
 	async submit(
 		write: (value: T) => Promise<unknown>,
-		{ what = 'This', after = 'clear' }: SubmitOptions = {}
+		{ what, after = 'clear' }: SubmitOptions = {}
 	): Promise<boolean> {
 		this.problem = undefined;
 		const checked = this.check(this.values);
@@ -139,7 +141,7 @@ export class DraftForm<V extends object, T> extends Form<V, T> {
 			}
 		} catch (error) {
 			reportProblem('a draft could not be read', error);
-			this.problem = `What you typed before could not be read back on this device: ${whyNotSaved(error)}.`;
+			this.problem = m.shell_draft_unreadable({ why: say(whyNotSaved(error)) });
 		}
 		this.ready = true;
 	}
