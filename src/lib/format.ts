@@ -54,10 +54,6 @@ export function formatCount(n: number): string {
 	return whole().format(n);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-	return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /** The current time as an ISO string (documents and the desk store times this way). */
 export function nowIso(): string {
 	return new Date().toISOString();

@@ -145,6 +145,8 @@ export function wordsInModule(source: string, fileName = 'module.ts'): WordsFoun
 		}
 		if (ts.isCaseClause(node)) return node.statements.forEach(visit);
 		if (ts.isLiteralTypeNode(node)) return;
+		// A key of a record of values ({ 'Patient transport': m.… }) names a value, it is not shown.
+		if (ts.isPropertyAssignment(node)) return visit(node.initializer);
 		const text =
 			ts.isStringLiteralLike(node) ||
 			ts.isTemplateHead(node) ||
