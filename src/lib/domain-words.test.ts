@@ -55,6 +55,8 @@ describe('say', () => {
 		);
 		expect(say('Photo 2: A ramp')).toBe('تصویر 2: A ramp');
 		expect(say('Comment on “Ramps at every station”')).toBe('“Ramps at every station” پر تبصرہ');
+		// What people typed is never taken for the domain's words, even when it looks like them.
+		expect(say('Idea: May Day parade')).toBe('تجویز: May Day parade');
 	});
 
 	it('translates every validation message a form can show', () => {

@@ -221,6 +221,9 @@ export const OUTSIDE: readonly (Message | Shaped)[] = [
 	m.dom_label_an_opportunity
 ];
 
+/** Inputs that carry what people typed (a name, a title, a description) or an id: never said in turn. */
+const AS_TYPED = new Set(['name', 'owner', 'alt', 'id']);
+
 type Shape = { pattern: RegExp; message: Message; inputs: readonly string[] };
 
 let exact: Map<string, Message> | undefined;
@@ -253,7 +256,12 @@ export function say(text: string): string {
 	if (known) return known();
 	for (const { pattern, message, inputs } of shapes) {
 		const found = pattern.exec(text);
-		if (found) return message(Object.fromEntries(inputs.map((name, i) => [name, say(found[i + 1] ?? '')])));
+		if (!found) continue;
+		const filled = inputs.map((name, i) => {
+			const value = found[i + 1] ?? '';
+			return [name, AS_TYPED.has(name) ? value : say(value)];
+		});
+		return message(Object.fromEntries(filled));
 	}
 	return text;
 }
