@@ -1,10 +1,10 @@
 import { m } from '$lib/paraglide/messages';
-import type { Message, Shaped } from './domain-words';
+import type { Message, Shaped } from './outside-words';
 
 /**
  * The domain's labels and sentences a screen shows as they come (field names in a conflict, a chart's
  * summary, a measure's headings): messages/labels/, for `say`. Validation messages and the answers of the
- * store, sync and server are in domain-words.ts.
+ * store, sync and server are in outside-words.ts.
  */
 export const LABELS: readonly (Message | Shaped)[] = [
 	m.lbl_lower_limit,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
 	fieldErrors,
 	ideaInputSchema,
@@ -17,7 +17,8 @@ import { bigISeries, coproducedFromStartSeries } from '$lib/domain/project-measu
 import { summariseTimeGiven, timeGivenSeries } from '$lib/domain/time-given-measures';
 import { ideaSeries, meetingSeries } from '$lib/domain/work-measures';
 import { language } from '$lib/i18n.svelte';
-import { OUTSIDE, say } from './domain-words';
+import { loadOutsideWords, say } from './domain-words.svelte';
+import { OUTSIDE } from './outside-words';
 
 const english = (area: string) =>
 	JSON.parse(readFileSync(new URL(`../../messages/${area}/en.json`, import.meta.url), 'utf8')) as Record<
@@ -26,6 +27,7 @@ const english = (area: string) =>
 	>;
 
 describe('say', () => {
+	beforeAll(() => loadOutsideWords());
 	afterEach(() => language.choose('en'));
 
 	it('knows every message in messages/domain and messages/labels', () => {

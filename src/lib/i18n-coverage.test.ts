@@ -6,7 +6,7 @@ import { wordsInComponent, wordsInModule } from '../../tests/support/words-in-co
 /**
  * Every word a person reads on a screen is a message (messages/), so it can be in the language they chose.
  * This looks for English still written into components, pages and the modules behind them. The domain,
- * store, sync and server write English for everyone; `say` (domain-words.ts) translates what they send.
+ * store, sync and server write English for everyone; `say` (domain-words.svelte.ts) translates what they send.
  */
 const root = new URL('../../', import.meta.url);
 const files = execFileSync('git', ['ls-files', 'src/routes', 'src/lib'], { cwd: root, encoding: 'utf8' })

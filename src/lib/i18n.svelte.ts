@@ -12,7 +12,7 @@ import {
  * into `$lib/paraglide/messages` (one function a message, with plural rules); dates and numbers go through
  * `Intl` with `language.tag`.
  * Words from the domain, the store or the server arrive in English and go through `say`
- * (`$lib/domain-words`).
+ * (`$lib/domain-words.svelte`).
  */
 
 /** A language named in itself ("English", "اردو"), as `Intl` knows it. */

@@ -1,4 +1,4 @@
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { nowIso } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { createContext } from 'svelte';

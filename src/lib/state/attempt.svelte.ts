@@ -1,4 +1,4 @@
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { m } from '$lib/paraglide/messages';
 import { whyNotSaved } from '$lib/store/save-errors';
 

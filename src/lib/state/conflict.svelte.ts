@@ -1,5 +1,5 @@
 import { localDate, MEETING_FIELD_LABELS, parseDocument, typeOfId, type AppDoc } from '$lib/domain';
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { formatter, nowIso, when } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { docPath } from '$lib/paths';

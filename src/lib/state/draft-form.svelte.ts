@@ -1,5 +1,5 @@
 import type { ZodSafeParseResult } from 'zod';
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { fieldErrors, invalid, type Failure, type Result } from '$lib/domain/result';
 import { nowIso } from '$lib/format';
 import { m } from '$lib/paraglide/messages';

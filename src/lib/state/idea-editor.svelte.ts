@@ -16,7 +16,7 @@ import {
 	type IdeaOrigin,
 	type Result
 } from '$lib/domain';
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { m } from '$lib/paraglide/messages';
 import { reportProblem } from '$lib/report';
 import type { DraftRow } from '$lib/store/desk';

@@ -1,5 +1,5 @@
 import { newDoc, type Actor, type AppDoc, type Failure, type Result } from '$lib/domain';
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { nowIso } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import type { Desk, DraftRow, PhotoRow } from '$lib/store/desk';

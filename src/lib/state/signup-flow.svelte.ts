@@ -13,7 +13,7 @@ import {
 	type SignupDetails,
 	invalid
 } from '$lib/domain';
-import { say } from '$lib/domain-words';
+import { say } from '$lib/domain-words.svelte';
 import { nowIso } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { enqueueSignup, type CoordinatorKeyRow } from '$lib/store/recruitment';

@@ -3,12 +3,11 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { LABELS } from './domain-labels';
 
 /**
- * Words that reach the screen from outside the app's own screens — the domain's validation messages and
- * rules, the store's names for documents, the sync engine's and the server's answers — are written in
- * English, since the domain and the server serve everyone. `say` gives such a text in the language chosen:
- * each one the app knows is a message in messages/domain/, found by its English words. A message with
- * inputs ("Only {owner} or a coordinator can change this") is found by its shape, and what fills it is
- * said in turn. A text the app does not know stays as it came.
+ * The dictionary behind `say` (domain-words.svelte.ts), loaded only when a language other than English is
+ * chosen. Each English text it knows is a message in messages/domain/ or messages/labels/, found by its
+ * English words. A message with inputs ("Only {owner} or a coordinator can change this") is found by its
+ * shape, and what fills it is translated in turn, unless it is what people typed. A text it does not know
+ * stays as it came.
  */
 
 /** A compiled message. Written as a method so each message's own inputs type fits (methods compare both ways). */
@@ -250,7 +249,7 @@ function learn(): Map<string, Message> {
 }
 
 /** `text` in the chosen language, if it is one of the outside words this app translates; else `text`. */
-export function say(text: string): string {
+export function translate(text: string): string {
 	exact ??= learn();
 	const known = exact.get(text);
 	if (known) return known();
@@ -259,7 +258,7 @@ export function say(text: string): string {
 		if (!found) continue;
 		const filled = inputs.map((name, i) => {
 			const value = found[i + 1] ?? '';
-			return [name, AS_TYPED.has(name) ? value : say(value)];
+			return [name, AS_TYPED.has(name) ? value : translate(value)];
 		});
 		return message(Object.fromEntries(filled));
 	}
