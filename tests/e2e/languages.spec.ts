@@ -4,7 +4,7 @@ import { MainNav, SignInPage, SyncIndicator } from './pages/app';
 import { EasyRead } from './pages/easy-read';
 import { EventModeLock } from './pages/recruitment';
 import { expect, expectAccessible, test } from './support/fixtures';
-import { englishPhrases, ur } from './support/messages';
+import { englishWords, ur } from './support/messages';
 
 /** The recruiter's event mode PIN. */
 const PIN = '2580';
@@ -153,11 +153,23 @@ test.describe('languages', () => {
 	});
 
 	test('a member who chose Urdu meets the whole app in Urdu', async ({ newDevice }, testInfo) => {
-		const phrases = englishPhrases();
-		/** The app's own English words left on the page (the people's own words, such as titles, may be English). */
+		const english = englishWords();
+		/** The app's own English words left on the page (see `englishWords`). */
 		const englishLeft = async (): Promise<string[]> => {
-			const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-			return phrases.filter((phrase) => text.includes(phrase));
+			const texts = await page.evaluate(() => {
+				const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+				const found: string[] = [];
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					const text = node.textContent?.replace(/\s+/g, ' ').trim();
+					if (text && node.parentElement?.checkVisibility()) found.push(text);
+				}
+				return found;
+			});
+			return texts.filter(
+				(text) =>
+					english.whole.some((pattern) => pattern.test(text)) ||
+					english.runs.some((run) => text.includes(run))
+			);
 		};
 		const visit = async (path: string, name: string): Promise<void> => {
 			await page.goto(path);
@@ -188,9 +200,9 @@ test.describe('languages', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur('app_sign_in'));
 		await expect.poll(englishLeft).toEqual([]);
 		await expectAccessible(page);
-		await page.getByLabel(ur('shell_sign_in_name')).fill('member');
-		await page.getByLabel(ur('shell_sign_in_password'), { exact: true }).fill(DEMO_PASSWORD);
-		await page.getByRole('button', { name: ur('app_sign_in') }).click();
+		await page.getByLabel(ur('shell_user_name')).fill('member');
+		await page.getByLabel(ur('shell_password'), { exact: true }).fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: ur('shell_sign_in') }).click();
 		await expect(page.getByRole('link', { name: ur('app_home_share_idea') })).toBeVisible();
 		await visit('/', 'home');
 
@@ -209,7 +221,7 @@ test.describe('languages', () => {
 
 		// A mistake the domain finds is told in Urdu at the field.
 		await page.goto('/ideas/new');
-		await page.getByRole('button', { name: ur('ideas_form_save') }).click();
+		await page.getByRole('button', { name: ur('ideas_save_idea') }).click();
 		await expect(page.locator('#title-error')).toContainText(ur('dom_idea_title'));
 		await expect.poll(englishLeft).toEqual([]);
 		await expectAccessible(page);

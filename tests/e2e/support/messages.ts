@@ -35,20 +35,29 @@ const forms = (message: Message | undefined): string[] =>
 		? [message]
 		: (message ?? []).flatMap((variant) => Object.values(variant.match ?? {}));
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * English phrases of the app's own words, to look for on a page shown in Urdu: the parts of each English
- * message between its inputs that have two words or more and are not the same in Urdu (a name like
- * Coproduce, an example like name@example.com).
+ * The app's own English words, to look for on a page shown in Urdu. Each English message that is not the
+ * same in Urdu (a name like Coproduce) and has two words or more, or is one word alone, gives a pattern for a whole text on the page, what fills its inputs
+ * left open; its longer runs of words (five or more) are looked for inside texts too, for sentences a link
+ * splits. People's own words (titles, names) may be English, and may hold a few of the app's words.
  */
-export function englishPhrases(): string[] {
-	const phrases = new Set<string>();
+export function englishWords(): { whole: RegExp[]; runs: string[] } {
+	const whole: RegExp[] = [];
+	const runs = new Set<string>();
 	for (const [key, message] of Object.entries(english)) {
 		if (key.startsWith('$')) continue;
-		const inUrdu = forms(urdu[key]).join('\n');
-		for (const form of forms(message))
-			for (const part of form.split(/\{[^}]*\}/))
-				if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(part) && !inUrdu.includes(part.trim()))
-					phrases.add(part.trim());
+		const inUrdu = forms(urdu[key]);
+		for (const form of forms(message)) {
+			// A message of one word counts only alone, with four letters or more ("Synced", not "No").
+			if (inUrdu.includes(form) || !/[A-Za-z]{2,}\s+[A-Za-z]{2,}|^[A-Za-z]{4,}$/.test(form)) continue;
+			const parts = form.split(/\{[^}]*\}/);
+			whole.push(new RegExp(`^${parts.map((part) => escape(part.trim())).join('.+?')}$`, 's'));
+			for (const part of parts)
+				if (part.trim().split(/\s+/).length >= 5 && !inUrdu.some((u) => u.includes(part.trim())))
+					runs.add(part.trim());
+		}
 	}
-	return [...phrases];
+	return { whole, runs: [...runs] };
 }
