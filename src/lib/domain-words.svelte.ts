@@ -20,7 +20,7 @@ async function fetchDictionary(): Promise<void> {
 		dictionary = await import('./outside-words');
 	} catch (error) {
 		loading = undefined;
-		reportProblem('The translations of the app’s other words could not be loaded', error);
+		reportProblem('the translations of the app’s other words could not be loaded', error);
 	}
 }
 
