@@ -19,7 +19,7 @@ export default defineConfig<object, { store: 'embedded' | 'couchdb' }>({
 	// run them at half the speed of others (two devices, a server and two workers on two cores).
 	timeout: 180_000,
 	expect: { timeout: 20_000 },
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		browserName: 'chromium',
 		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
