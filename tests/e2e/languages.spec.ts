@@ -70,7 +70,7 @@ test.describe('languages', () => {
 		await new EventModeLock(page).start(PIN);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join our patient and public network');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
-		// Easy read, in English (it is written in English only: in Urdu the usual Urdu words show).
+		// Easy read, written in each language: on here, it follows the switch to Urdu below.
 		const easy = new EasyRead(page);
 		await easy.turn(true);
 		await easy.expectLines('Join our group of patients and local people.');
@@ -86,8 +86,11 @@ test.describe('languages', () => {
 		await expect(
 			page.getByRole('group', { name: ur('language_switch_label') }).getByRole('button', { name: 'اردو' })
 		).toHaveAttribute('aria-pressed', 'true');
+		await easy.expectLines(ur('easy_signup_1'));
 		await expectNoEnglish(page);
 		await expectAccessible(page);
+		await page.getByRole('button', { name: ur('easy_switch') }).click();
+		await expect(easy.lines).toBeHidden();
 
 		// One mistake first: everything but the name. The message is Urdu, at the field and in the summary.
 		await page.getByLabel(ur('signup_email')).fill('amina@example.com');
