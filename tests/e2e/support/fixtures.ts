@@ -80,6 +80,8 @@ export function testWithDemoKey(passphrase: string) {
  * Then the page at 320 CSS pixels wide must fit without scrolling sideways (WCAG 1.4.10, Reflow).
  */
 export async function expectAccessible(page: Page): Promise<void> {
+	// The page has opened: checked while it says "Opening…", axe would check the wrong page.
+	await expect(page.locator('main h1').first()).toBeAttached();
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
