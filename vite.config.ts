@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -20,6 +21,9 @@ export default defineConfig({
 		assetsInlineLimit: (file) => (file.includes('/nhsuk-frontend/') ? false : undefined)
 	},
 	test: {
+		// Vitest's default leaves a core free, which on two cores runs one file at a time; most of these
+		// tests wait on stores, sockets and key derivation, so two at a time finish in three quarters of it.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		projects: [

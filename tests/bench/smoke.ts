@@ -1,5 +1,6 @@
 /**
- * `npm run test:bench-smoke`: the benchmark at a small size (300 ideas, 10 devices, 2 first syncs), as part of `npm test`.
+ * `npm run test:bench-smoke`: the benchmark at a small size (300 ideas, 10 devices, 2 first syncs), run by CI
+ * after `npm test`.
  * It proves the harness still runs end to end against the current app: it completes, writes its file, and
  * every figure in it is a finite number. Budgets are judged only by the full `npm run bench`.
  */
